@@ -1,0 +1,86 @@
+//! Flags a date or range given for a known event that disagrees with the record.
+
+use chrono::Datelike;
+
+use crate::checks::{Check, Context};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::date::{DateMention, Precision as MentionPrecision};
+use crate::kb::model::{Event, Precision};
+
+pub const CHECK: Check = Check {
+    id: "date/event-date-mismatch",
+    severity: Severity::Error,
+    summary: "a date given for a known event that disagrees with the record",
+    doc: "Flags the date or range the text attaches to a known event (`the state visit to Russia on
+20-21 March 2023`) when the knowledge base records other dates, and suggests the recorded ones,
+written the way the draft writes dates.
+
+## Why it matters
+Event dates are the most checkable facts in a story and the most often misremembered.
+
+## Example
+```text
+… during the Chinese leader's state visit to Russia on 20-21 March 2023.
+```
+The visit ran 20-22 March 2023. A single day inside the event (`on 21 March`) is accepted, as is a
+month (`in March 2023`) that overlaps it. Events the knowledge base does not know stay silent.",
+    run,
+};
+
+fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    for m in &cx.ex.events {
+        let (Some(e), Some(di)) = (m.event.and_then(|e| cx.kb.events.get(e)), m.date) else {
+            continue;
+        };
+        let Some(d) = cx.ex.dates.get(di) else { continue };
+        if !disagrees(d, e) {
+            continue;
+        }
+        let end = e.end.unwrap_or(e.start);
+        let mut diag = Diagnostic::new(
+            CHECK.id,
+            severity,
+            d.span.clone(),
+            format!(
+                "`{}` disagrees with the record: {} took place {}",
+                d.text,
+                e.name,
+                super::event_dates(e)
+            ),
+        )
+        .label(format!("the record says {}", super::event_dates(e)))
+        .with_label(m.span.clone(), e.name.to_string())
+        .note(super::event_note(e));
+        if e.precision == Precision::Day && d.precision == MentionPrecision::Day {
+            let fixed = if d.is_range || e.end.is_some_and(|x| x != e.start) {
+                d.render(e.start, end)
+            } else {
+                d.render(e.start, e.start)
+            };
+            diag = diag.suggest(d.span.clone(), fixed);
+        }
+        out.push(diag);
+    }
+}
+
+/// True when what the text says cannot be reconciled with the record.
+fn disagrees(d: &DateMention, e: &Event) -> bool {
+    let (Some(start), Some(end)) = (d.start, d.end) else {
+        return false;
+    };
+    let (e_start, e_end) = (e.start, e.end.unwrap_or(e.start));
+    match e.precision {
+        Precision::Year => end.year() < e_start.year() || start.year() > e_end.year(),
+        Precision::Month => {
+            let key = |x: chrono::NaiveDate| (x.year(), x.month());
+            key(end) < key(e_start) || key(start) > key(e_end)
+        }
+        Precision::Day => match d.precision {
+            // A range must be the event's range; a single day must fall inside it.
+            MentionPrecision::Day if d.is_range => (start, end) != (e_start, e_end),
+            MentionPrecision::Day => start < e_start || start > e_end,
+            // A month or part of one must overlap it.
+            _ => end < e_start || start > e_end,
+        },
+    }
+}

@@ -1,0 +1,37 @@
+//! Flags a date that does not exist: `31 April 2023`, `29 February 2023`.
+
+use crate::checks::{Check, Context};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub const CHECK: Check = Check {
+    id: "date/impossible-date",
+    severity: Severity::Error,
+    summary: "a date that does not exist",
+    doc: "Flags a date that is not in the calendar: a day past the end of its month, or 29 February in a year that is not a leap year.
+
+## Why it matters
+A date that cannot exist is always a typo, and readers notice it.
+
+## Example
+```text
+The talks were held on 31 April 2023.
+```
+April has 30 days. `29 February 2024` is fine; `29 February 2023` is not. Without a year, 29 February is accepted.",
+    run,
+};
+
+fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    for d in &cx.ex.dates {
+        if let Some(why) = &d.impossible {
+            out.push(
+                Diagnostic::new(
+                    CHECK.id,
+                    severity,
+                    d.span.clone(),
+                    format!("`{}` is not a date: {why}", d.text),
+                )
+                .label("no such day"),
+            );
+        }
+    }
+}

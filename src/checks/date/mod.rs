@@ -1,0 +1,134 @@
+//! Checks of dates: against the calendar, against the record of known events, and against
+//! the draft's own date.
+
+pub mod event_date_mismatch;
+pub mod impossible_date;
+pub mod tense_mismatch;
+pub mod weekday_mismatch;
+pub mod wrong_ordinal;
+pub mod wrong_place;
+
+use chrono::NaiveDate;
+
+use crate::kb::Entry;
+use crate::kb::model::{Event, Precision};
+
+/// The dates of an event as copy writes them: "20-22 March 2023", "13 April 2023".
+pub fn event_dates(e: &Event) -> String {
+    let end = e.end.unwrap_or(e.start);
+    match e.precision {
+        Precision::Year => e.start.format("%Y").to_string(),
+        Precision::Month => e.start.format("%B %Y").to_string(),
+        Precision::Day => span_text(e.start, end),
+    }
+}
+
+pub fn span_text(start: NaiveDate, end: NaiveDate) -> String {
+    use chrono::Datelike;
+    if start == end {
+        start.format("%-d %B %Y").to_string()
+    } else if start.year() == end.year() && start.month() == end.month() {
+        format!("{}-{}", start.format("%-d"), end.format("%-d %B %Y"))
+    } else if start.year() == end.year() {
+        format!("{} - {}", start.format("%-d %B"), end.format("%-d %B %Y"))
+    } else {
+        format!("{} - {}", start.format("%-d %B %Y"), end.format("%-d %B %Y"))
+    }
+}
+
+/// "Xi Jinping's state visit to Russia (rules/kb/events.toml:1596)"
+pub fn event_note(e: &Entry<Event>) -> String {
+    format!(
+        "{} took place {}{}: {}",
+        e.name,
+        event_dates(e),
+        e.place.as_ref().map(|p| format!(" in {p}")).unwrap_or_default(),
+        super::cite(&e.at, e.source.as_deref())
+    )
+}
+
+/// When a mention's ordinal names one meeting of a series but its date or place names
+/// another, the meeting the other details point to: then the ordinal is what is wrong.
+pub fn ordinal_points_elsewhere(cx: &super::Context<'_>, m: &crate::extract::event::EventMention) -> Option<usize> {
+    use crate::extract::event::place_matches;
+    m.ordinal.as_ref()?;
+    let named = m.event?;
+    let e = cx.kb.events.get(named)?;
+    let series = e.series.as_deref()?;
+    let others = || {
+        cx.kb
+            .events
+            .iter()
+            .enumerate()
+            .filter(move |(i, x)| *i != named && x.series.as_deref() == Some(series))
+    };
+    if let Some(d) = m.date.and_then(|i| cx.ex.dates.get(i)) {
+        let (Some(start), Some(end)) = (d.start, d.end) else {
+            return None;
+        };
+        if d.precision != crate::extract::date::Precision::Day {
+            return None;
+        }
+        let inside = |x: &Event| start >= x.start && end <= x.end.unwrap_or(x.start);
+        if inside(e) {
+            return None;
+        }
+        let hits: Vec<usize> = others().filter(|(_, x)| inside(x)).map(|(i, _)| i).collect();
+        return (hits.len() == 1).then(|| hits[0]);
+    }
+    let (place, _) = m.place.as_ref()?;
+    if place_matches(cx.kb, named, place) {
+        return None;
+    }
+    let as_of = cx.ex.as_of.date;
+    let distance = |x: &Event| (x.start - as_of).num_days().abs();
+    let (best, x) = others()
+        .filter(|(i, _)| place_matches(cx.kb, *i, place))
+        .min_by_key(|(_, x)| distance(x))?;
+    (distance(x) < distance(e)).then_some(best)
+}
+
+/// "4th" → "2nd", "fourth" → "second": a new ordinal written like the old one.
+pub fn ordinal_like(old: &str, n: u32) -> String {
+    if old.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let suffix = match (n % 10, n % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        return format!("{n}{suffix}");
+    }
+    const WORDS: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    let word = WORDS
+        .get((n as usize).wrapping_sub(1))
+        .map_or_else(|| n.to_string(), |w| w.to_string());
+    if old.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = word.chars();
+        c.next().map_or(word.clone(), |f| f.to_uppercase().chain(c).collect())
+    } else {
+        word
+    }
+}

@@ -1,0 +1,113 @@
+//! Flags an event reported in the past tense that, by the draft's own date, had not
+//! happened yet, and an event announced as coming that had already taken place.
+
+use crate::checks::{Check, Context};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::asof::long_date;
+use crate::extract::tense::{self, Tense};
+
+pub const CHECK: Check = Check {
+    id: "date/tense-mismatch",
+    severity: Severity::Error,
+    summary: "an event reported in the past that had not happened by the draft's date (or the converse)",
+    doc: "Flags a known event, or an explicit date, reported in the past tense (`held`, `met`, `visited`)
+when it lies after the draft's as-of date, and one reported as coming (`will`, `next`) when it lies
+before it.
+
+## Why it matters
+A story dated before the event cannot report its outcome; a preview published after the event is
+stale. Both usually mean a wrong date somewhere.
+
+## Example
+```text
+SAMARKAND, 1 August 2023 (TDI): Leaders met at the 15th BRICS summit in Johannesburg.
+```
+The summit ran 22-24 August 2023, after the dateline. Scheduling verbs (`was scheduled to`), modals
+(`would`, `could`), conditionals and reported plans (`said … will`) are not read as tense, and a
+date without a written year is never judged.",
+    run,
+};
+
+fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    let as_of = cx.ex.as_of.date;
+    let mut attached = Vec::new();
+    for m in &cx.ex.events {
+        if let Some(d) = m.date {
+            attached.push(d);
+        }
+        let Some(e) = m.event.and_then(|i| cx.kb.events.get(i)) else {
+            continue;
+        };
+        let end = e.end.unwrap_or(e.start);
+        let wrong = match m.tense {
+            Tense::Past => e.start > as_of,
+            Tense::Future => end < as_of,
+            Tense::Unknown => false,
+        };
+        if !wrong || e.precision != crate::kb::model::Precision::Day {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                CHECK.id,
+                severity,
+                m.span.clone(),
+                message(m.tense, &e.name, &super::event_dates(e), as_of),
+            )
+            .label(label(m.tense))
+            .note(super::event_note(e))
+            .note(cx.as_of_note()),
+        );
+    }
+    for (i, d) in cx.ex.dates.iter().enumerate() {
+        if attached.contains(&i) || !d.year_written || d.relative {
+            continue;
+        }
+        let (Some(start), Some(end)) = (d.start, d.end) else {
+            continue;
+        };
+        let Some(s) = cx.ex.sentence_at(d.span.start).and_then(|s| cx.ex.sentences.get(s)) else {
+            continue;
+        };
+        let before = crate::text::get(&cx.doc.prose, s.start..d.span.start);
+        let after = crate::text::get(&cx.doc.prose, d.span.end..s.end);
+        let t = tense::around(before, after);
+        let wrong = match t {
+            Tense::Past => start > as_of,
+            Tense::Future => end < as_of,
+            Tense::Unknown => false,
+        };
+        if wrong {
+            out.push(
+                Diagnostic::new(
+                    CHECK.id,
+                    severity,
+                    d.span.clone(),
+                    message(t, &format!("`{}`", d.text), &d.text, as_of),
+                )
+                .label(label(t))
+                .note(cx.as_of_note()),
+            );
+        }
+    }
+}
+
+fn message(t: Tense, what: &str, when: &str, as_of: chrono::NaiveDate) -> String {
+    match t {
+        Tense::Future => format!(
+            "{what} is reported as still to come, but it took place {when}, before {}",
+            long_date(as_of)
+        ),
+        _ => format!(
+            "{what} is reported in the past tense, but it took place {when}, after {}",
+            long_date(as_of)
+        ),
+    }
+}
+
+fn label(t: Tense) -> &'static str {
+    match t {
+        Tense::Future => "already past at the draft's date",
+        _ => "still to come at the draft's date",
+    }
+}

@@ -1,0 +1,76 @@
+//! Flags a weekday that does not fall on the date written with it.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use crate::checks::{Check, Context};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::asof::long_date;
+use crate::extract::date::{weekday_from, weekday_name};
+
+pub const CHECK: Check = Check {
+    id: "date/weekday-mismatch",
+    severity: Severity::Error,
+    summary: "a weekday that does not match its date",
+    doc: "Flags a weekday written with a date (`Monday, 14 April 2023`) when the date falls on another day.
+
+## Why it matters
+One of the two is wrong, and the reader cannot tell which. The fix names the right weekday and,
+in case the weekday is right, the nearest date that falls on it.
+
+## Example
+```text
+The ministers met on Monday, 14 April 2023.
+```
+14 April 2023 was a Friday. Only dates with a written year are checked: a year-less date's year is
+inferred, and a weekday should not be judged against a guess.",
+    run,
+};
+
+fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    for d in &cx.ex.dates {
+        let (Some((written, span)), Some(date)) = (&d.weekday, d.start) else {
+            continue;
+        };
+        if !d.year_written {
+            continue;
+        }
+        let Some(w) = weekday_from(written) else { continue };
+        if w == date.weekday() {
+            continue;
+        }
+        let as_written = cx.doc.text.get(span.clone()).unwrap_or(written);
+        let actual = weekday_name(date.weekday());
+        let replacement = if as_written.len() <= 5 {
+            format!(
+                "{}{}",
+                actual.get(..3).unwrap_or(actual),
+                if as_written.ends_with('.') { "." } else { "" }
+            )
+        } else {
+            actual.to_string()
+        };
+        let mut diag = Diagnostic::new(
+            CHECK.id,
+            severity,
+            span.clone(),
+            format!("{} was a {actual}, not a {written}", long_date(date)),
+        )
+        .label(format!("{} was a {actual}", long_date(date)))
+        .with_label(d.span.clone(), "this date")
+        .suggest(span.clone(), replacement.clone());
+        if let Some(near) = nearest_with_weekday(date, w) {
+            diag = diag.note(format!(
+                "if {written} is right, the nearest {written} is {}",
+                long_date(near)
+            ));
+        }
+        out.push(diag);
+    }
+}
+
+fn nearest_with_weekday(date: NaiveDate, w: chrono::Weekday) -> Option<NaiveDate> {
+    (1..=3u64)
+        .flat_map(|n| [date.checked_sub_days(Days::new(n)), date.checked_add_days(Days::new(n))])
+        .flatten()
+        .find(|d| d.weekday() == w)
+}

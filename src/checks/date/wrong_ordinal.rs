@@ -1,0 +1,71 @@
+//! Flags an ordinal ("4th meeting") that names a different meeting of a series than the
+//! date or place the text gives for it.
+
+use crate::checks::{Check, Context};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub const CHECK: Check = Check {
+    id: "date/wrong-ordinal",
+    severity: Severity::Error,
+    summary: "an ordinal that disagrees with the record of a series of meetings",
+    doc: "Flags the ordinal of a meeting in a known series (`the 4th Neighbours of Afghanistan meeting`) when
+the date or place the text gives belongs to another meeting of the series, and suggests that
+meeting's ordinal.
+
+## Why it matters
+Series such as the BRICS or SCO summits are numbered, and copy often carries the previous year's
+number forward.
+
+## Example
+```text
+… the 4th meeting of foreign ministers of Afghanistan's neighbouring countries in Tehran …
+```
+The meeting in Tehran was the 2nd; the 4th was held in Samarkand. When the place is nearer to the
+draft's date than the ordinal is, the ordinal is taken to be wrong; otherwise `date/wrong-place`
+reports the place.",
+    run,
+};
+
+fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    for m in &cx.ex.events {
+        let (Some((n, span)), Some(named)) = (&m.ordinal, m.event) else {
+            continue;
+        };
+        let Some(other_i) = super::ordinal_points_elsewhere(cx, m) else {
+            continue;
+        };
+        let (Some(e), Some(other)) = (cx.kb.events.get(named), cx.kb.events.get(other_i)) else {
+            continue;
+        };
+        let Some(right) = other.ordinal else { continue };
+        let written = cx.doc.text.get(span.clone()).unwrap_or_default();
+        let fixed = super::ordinal_like(written, right);
+        out.push(
+            Diagnostic::new(
+                CHECK.id,
+                severity,
+                span.clone(),
+                format!(
+                    "`{written}` disagrees with the record: the meeting the text describes was the {}",
+                    super::ordinal_like("1", right)
+                ),
+            )
+            .label(format!("the record says {}", super::ordinal_like("1", right)))
+            .with_label(
+                m.span.clone(),
+                format!("the {} was {}", super::ordinal_like("1", *n), where_when(e)),
+            )
+            .note(super::event_note(other))
+            .note(super::event_note(e))
+            .suggest(span.clone(), fixed),
+        );
+    }
+}
+
+fn where_when(e: &crate::kb::model::Event) -> String {
+    format!(
+        "{}{}",
+        super::event_dates(e),
+        e.place.as_ref().map(|p| format!(" in {p}")).unwrap_or_default()
+    )
+}

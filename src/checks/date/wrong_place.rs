@@ -1,0 +1,58 @@
+//! Flags a place given for a known event that disagrees with the record.
+
+use crate::checks::{Check, Context};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::event::{Place, place_matches};
+
+pub const CHECK: Check = Check {
+    id: "date/wrong-place",
+    severity: Severity::Error,
+    summary: "a place given for a known event that disagrees with the record",
+    doc: "Flags the city or country the text gives for a known event (`the 15th BRICS summit in Durban`)
+when the knowledge base records another, and suggests the recorded one.
+
+## Why it matters
+Host cities of summits are easy to mix up across years.
+
+## Example
+```text
+Leaders gathered for the 15th BRICS summit in Durban.
+```
+The 15th BRICS summit was held in Johannesburg. A country is accepted when the recorded city is in
+it (`the 4th Neighbours of Afghanistan meeting in Uzbekistan`).",
+    run,
+};
+
+fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    for m in &cx.ex.events {
+        let (Some((place, span)), Some(i)) = (&m.place, m.event) else {
+            continue;
+        };
+        if m.series.is_none() || place_matches(cx.kb, i, place) || super::ordinal_points_elsewhere(cx, m).is_some() {
+            continue;
+        }
+        let Some(e) = cx.kb.events.get(i) else { continue };
+        let right = match place {
+            Place::City(_) => e.place.clone(),
+            Place::Country(_) => e
+                .country
+                .as_deref()
+                .and_then(|c| cx.kb.country(c))
+                .map(|c| c.name.clone()),
+        };
+        let Some(right) = right else { continue };
+        let written = cx.doc.text.get(span.clone()).unwrap_or_default();
+        out.push(
+            Diagnostic::new(
+                CHECK.id,
+                severity,
+                span.clone(),
+                format!("`{written}` disagrees with the record: {} was held in {right}", e.name),
+            )
+            .label(format!("the record says {right}"))
+            .with_label(m.span.clone(), e.name.clone())
+            .note(super::event_note(e))
+            .suggest(span.clone(), right),
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! Checks of how people's names are spelled.
+
+pub mod inconsistent_spelling;

@@ -1,0 +1,54 @@
+//! Flags an actor said to support and to oppose the same topic in one draft.
+
+use crate::checks::{Check, Context};
+use crate::diagnostic::{Diagnostic, Severity};
+
+use super::{claim_text, incompatible, names};
+
+pub const CHECK: Check = Check {
+    id: "stance/self-contradiction",
+    severity: Severity::Error,
+    summary: "the same actor supporting and opposing the same topic in one draft",
+    doc: "Flags a draft that says an actor supports a topic in one place and opposes it (or does not
+support it) in another. Works for any topic in the knowledge base, whether or not the actor's
+position is documented.
+
+## Why it matters
+Whichever statement is right, the story contradicts itself.
+
+## Example
+```text
+Russia firmly supports a multipolar world. … Moscow has rejected a multipolar world.
+```",
+    run,
+};
+
+fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    let kb = cx.kb;
+    let stances = &cx.ex.stances;
+    for (i, later) in stances.iter().enumerate() {
+        let earlier = stances.iter().take(i).find(|e| {
+            e.topic_id == later.topic_id
+                && e.actors.iter().any(|a| later.actors.contains(a))
+                && incompatible(e.claim(), later.claim())
+        });
+        let Some(e) = earlier else { continue };
+        let shared: Vec<String> = e.actors.iter().filter(|a| later.actors.contains(a)).cloned().collect();
+        let who = names(kb, &shared);
+        let (line, _) = crate::text::line_col(&cx.doc.text, e.span.start);
+        out.push(
+            Diagnostic::new(
+                CHECK.id,
+                severity,
+                later.span.clone(),
+                format!(
+                    "the draft says {who} {} this here but {} it on line {line}",
+                    claim_text(later.claim()),
+                    claim_text(e.claim())
+                ),
+            )
+            .label(format!("{who} {}", claim_text(later.claim())))
+            .with_label(e.span.clone(), format!("{who} {}", claim_text(e.claim()))),
+        );
+    }
+}

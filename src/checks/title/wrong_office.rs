@@ -1,0 +1,62 @@
+//! Flags a person given an office of a country they never served in that office.
+
+use crate::checks::{Check, Context};
+use crate::diagnostic::{Diagnostic, Severity};
+
+use super::{Verdict, person_name, term_text, verdict};
+
+pub const CHECK: Check = Check {
+    id: "title/wrong-office",
+    severity: Severity::Error,
+    summary: "a person given an office of another country",
+    doc: "Flags a title that names a country (`Foreign Minister of Russia Qin Gang`, `Russian Foreign
+Minister Qin Gang`) when the person serves another country and never held that office, at any date.
+
+## Why it matters
+Two officials named in one sentence are easily swapped; the pairing is wrong whatever the date.
+
+## Example
+```text
+Foreign Minister of Russia Qin Gang and Foreign Minister of China Sergey Lavrov met in Samarkand.
+```
+The fix offers the person's own country, written the same way (name, demonym or possessive).",
+    run,
+};
+
+fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    let kb = cx.kb;
+    for (i, t) in cx.ex.titles.iter().enumerate() {
+        let Verdict::WrongOffice { office } = verdict(cx, i) else {
+            continue;
+        };
+        let name = person_name(kb, t);
+        let label = kb.office_label(office);
+        let home = kb.person_country(t.person).and_then(|c| kb.country(c));
+        let mut diag = Diagnostic::new(CHECK.id, severity, t.span.clone(), format!("{name} was never {label}")).label(
+            format!("{name} serves {}", home.map_or("another country", |c| c.name.as_str())),
+        );
+        let role = kb.offices.get(office).map(|o| o.role.clone()).unwrap_or_default();
+        for (o, term) in kb.terms_of(t.person) {
+            if kb.offices.get(o).is_some_and(|x| x.role == role) {
+                diag = diag.note(format!("{name} was {}", term_text(kb, o, term)));
+            }
+        }
+        if let Some(p) = kb.people.get(t.person) {
+            diag = diag.note(crate::checks::cite(&p.at, p.source.as_deref()));
+        }
+        if let (Some(span), Some(home)) = (&t.actor_span, home) {
+            let written = cx.doc.text.get(span.clone()).unwrap_or_default();
+            let replacement = if t.actor_is_demonym {
+                home.demonyms.first().cloned()
+            } else {
+                Some(home.name.clone())
+            };
+            if let Some(r) = replacement.filter(|r| r != written) {
+                diag = diag
+                    .with_label(span.clone(), format!("{name} serves {}", home.name))
+                    .suggest(span.clone(), r);
+            }
+        }
+        out.push(diag);
+    }
+}

@@ -1,0 +1,234 @@
+//! Pattern checks a newsroom writes in TOML, in the manner of Vale: a phrase that must not
+//! appear (`[[existence]]`), a phrase with its replacement (`[[substitution]]`), and two
+//! spellings of which a draft must use one (`[[consistency]]`). Everything that can fail
+//! (ids, regexes) fails when the pack is loaded, never while checking.
+
+use std::collections::BTreeMap;
+
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::LoadError;
+use crate::kb::Origin;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExistenceSpec {
+    pub id: Spanned<String>,
+    /// Shown for each match; `{}` stands for the matched text.
+    pub message: String,
+    pub tokens: Vec<String>,
+    #[serde(default)]
+    pub ignorecase: bool,
+    pub severity: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubstitutionSpec {
+    pub id: Spanned<String>,
+    /// `{}` stands for the replacement, then the matched text.
+    pub message: Option<String>,
+    /// Found phrase → replacement.
+    pub swap: BTreeMap<String, String>,
+    #[serde(default)]
+    pub ignorecase: bool,
+    pub severity: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsistencySpec {
+    pub id: Spanned<String>,
+    /// Pairs of spellings; a draft must keep to one of each pair.
+    pub either: Vec<[String; 2]>,
+    #[serde(default)]
+    pub ignorecase: bool,
+    pub severity: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    Existence {
+        message: String,
+        re: Regex,
+    },
+    Substitution {
+        message: Option<String>,
+        re: Regex,
+        swaps: Vec<(String, String)>,
+        ignorecase: bool,
+    },
+    Consistency {
+        pairs: Vec<(Regex, Regex, [String; 2])>,
+    },
+}
+
+/// A user check, compiled.
+#[derive(Debug, Clone)]
+pub struct UserCheck {
+    pub id: String,
+    pub severity: Severity,
+    pub at: Origin,
+    kind: Kind,
+}
+
+fn words_regex(phrases: &[&str], ignorecase: bool, at: &Origin) -> Result<Regex, LoadError> {
+    let alternation: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
+    RegexBuilder::new(&format!(r"\b(?:{})\b", alternation.join("|")))
+        .case_insensitive(ignorecase)
+        .build()
+        .map_err(|e| at.error(format!("cannot build the pattern: {e}")))
+}
+
+fn severity(s: Option<&String>, at: &Origin) -> Result<Severity, LoadError> {
+    match s {
+        None => Ok(Severity::Warning),
+        Some(s) => {
+            Severity::parse(s).ok_or_else(|| at.error(format!("unknown severity `{s}`: use error, warning or info")))
+        }
+    }
+}
+
+fn check_id(id: &str, at: &Origin) -> Result<(), LoadError> {
+    let ok = id.split_once('/').is_some_and(|(f, n)| {
+        !f.is_empty()
+            && !n.is_empty()
+            && (f.to_string() + n)
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    });
+    if ok && crate::checks::find(id).is_none() {
+        Ok(())
+    } else {
+        Err(at.error(format!(
+            "`{id}` is not a valid id for a user check: use `family/kebab-name`, not a built-in id"
+        )))
+    }
+}
+
+impl UserCheck {
+    pub fn existence(spec: &ExistenceSpec, at: Origin) -> Result<Self, LoadError> {
+        check_id(spec.id.get_ref(), &at)?;
+        let tokens: Vec<&str> = spec.tokens.iter().map(String::as_str).collect();
+        if tokens.is_empty() {
+            return Err(at.error("`tokens` is empty"));
+        }
+        Ok(Self {
+            id: spec.id.get_ref().clone(),
+            severity: severity(spec.severity.as_ref(), &at)?,
+            kind: Kind::Existence {
+                message: spec.message.clone(),
+                re: words_regex(&tokens, spec.ignorecase, &at)?,
+            },
+            at,
+        })
+    }
+
+    pub fn substitution(spec: &SubstitutionSpec, at: Origin) -> Result<Self, LoadError> {
+        check_id(spec.id.get_ref(), &at)?;
+        let found: Vec<&str> = spec.swap.keys().map(String::as_str).collect();
+        if found.is_empty() {
+            return Err(at.error("`swap` is empty"));
+        }
+        Ok(Self {
+            id: spec.id.get_ref().clone(),
+            severity: severity(spec.severity.as_ref(), &at)?,
+            kind: Kind::Substitution {
+                message: spec.message.clone(),
+                re: words_regex(&found, spec.ignorecase, &at)?,
+                swaps: spec.swap.iter().map(|(a, b)| (a.clone(), b.clone())).collect(),
+                ignorecase: spec.ignorecase,
+            },
+            at,
+        })
+    }
+
+    pub fn consistency(spec: &ConsistencySpec, at: Origin) -> Result<Self, LoadError> {
+        check_id(spec.id.get_ref(), &at)?;
+        let mut pairs = Vec::new();
+        for pair in &spec.either {
+            let a = words_regex(&[pair[0].as_str()], spec.ignorecase, &at)?;
+            let b = words_regex(&[pair[1].as_str()], spec.ignorecase, &at)?;
+            pairs.push((a, b, pair.clone()));
+        }
+        Ok(Self {
+            id: spec.id.get_ref().clone(),
+            severity: severity(spec.severity.as_ref(), &at)?,
+            kind: Kind::Consistency { pairs },
+            at,
+        })
+    }
+
+    pub fn run(&self, prose: &str, severity: Severity, out: &mut Vec<Diagnostic>) {
+        let note = format!("user check defined at {}", self.at);
+        match &self.kind {
+            Kind::Existence { message, re } => {
+                for m in re.find_iter(prose) {
+                    out.push(
+                        Diagnostic::new(&self.id, severity, m.range(), message.replace("{}", m.as_str()))
+                            .label("here")
+                            .note(note.clone()),
+                    );
+                }
+            }
+            Kind::Substitution {
+                message,
+                re,
+                swaps,
+                ignorecase,
+            } => {
+                for m in re.find_iter(prose) {
+                    let Some((_, to)) = swaps.iter().find(|(from, _)| {
+                        if *ignorecase {
+                            from.eq_ignore_ascii_case(m.as_str())
+                        } else {
+                            from == m.as_str()
+                        }
+                    }) else {
+                        continue;
+                    };
+                    let text = match message {
+                        Some(msg) => msg.replacen("{}", to, 1).replacen("{}", m.as_str(), 1),
+                        None => format!("write `{to}`, not `{}`", m.as_str()),
+                    };
+                    out.push(
+                        Diagnostic::new(&self.id, severity, m.range(), text)
+                            .label(format!("write `{to}`"))
+                            .note(note.clone())
+                            .suggest(m.range(), to.clone()),
+                    );
+                }
+            }
+            Kind::Consistency { pairs } => {
+                for (a, b, words) in pairs {
+                    let (Some(first_a), Some(first_b)) = (a.find(prose), b.find(prose)) else {
+                        continue;
+                    };
+                    // The spelling used first is the draft's choice; flag the other one.
+                    let (keep, keep_word, other, other_word) = if first_a.start() < first_b.start() {
+                        (first_a, &words[0], b, &words[1])
+                    } else {
+                        (first_b, &words[1], a, &words[0])
+                    };
+                    for m in other.find_iter(prose) {
+                        out.push(
+                            Diagnostic::new(
+                                &self.id,
+                                severity,
+                                m.range(),
+                                format!("`{}` and `{keep_word}` are both used: keep to one", m.as_str()),
+                            )
+                            .label(format!("`{other_word}` here"))
+                            .with_label(keep.range(), format!("`{keep_word}` first"))
+                            .note(note.clone())
+                            .suggest(m.range(), keep_word.clone()),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

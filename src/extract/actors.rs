@@ -1,0 +1,292 @@
+//! Who a stretch of text is about: runs of knowledge-base names joined by "and", "of" or a
+//! comma become one actor phrase ("Foreign Minister of Russia Sergey Lavrov and Foreign
+//! Minister of China Qin Gang" speaks for Russia and China), descriptors such as "the
+//! Chinese side" stand for their country, and anaphors ("They", "Both countries", "the two
+//! ministers") are resolved to the most recent phrase they can stand for.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::kb::Kb;
+use crate::kb::surface::{CountryForm, Hit, Surface};
+
+/// A phrase that names one or more actors (countries or organisations), directly.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorPhrase {
+    pub span: Range<usize>,
+    pub actors: Vec<String>,
+    /// People named in the phrase (knowledge-base indices).
+    #[serde(skip)]
+    pub people: Vec<usize>,
+    /// The phrase ends in a possessive (`China's`).
+    pub possessive: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnaphorKind {
+    /// they, their, them
+    Plural,
+    /// both countries, the two nations, the two governments…
+    Countries,
+    /// both ministers, the two leaders…
+    People,
+    /// both sides, the two parties
+    Sides,
+    /// it, its
+    It,
+    /// he, she, his, her
+    Person,
+}
+
+/// Something that may be the subject of a statement, in text order.
+#[derive(Debug, Clone)]
+pub enum Subject {
+    Actors(ActorPhrase),
+    Anaphor {
+        span: Range<usize>,
+        kind: AnaphorKind,
+        possessive: bool,
+    },
+    /// "critics", "analysts", "officials": people who are not a known actor.
+    Others(Range<usize>),
+}
+
+impl Subject {
+    pub fn span(&self) -> Range<usize> {
+        match self {
+            Subject::Actors(p) => p.span.clone(),
+            Subject::Anaphor { span, .. } | Subject::Others(span) => span.clone(),
+        }
+    }
+}
+
+/// What an anaphor was resolved to, with the phrase it came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Resolved {
+    pub actors: Vec<String>,
+    pub antecedent: Range<usize>,
+}
+
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:both|the\s+two|the)\s+(?:(?P<countries>countries|nations|governments|capitals|states)|(?P<people>leaders|presidents|ministers|foreign\s+ministers|top\s+diplomats|delegations|heads\s+of\s+state)|(?P<sides>sides|parties))\b|\b(?P<plural>they|their|them)\b|\b(?P<it>it|its)\b|\b(?P<person>he|she|his|her)\b",
+    )
+    .unwrap_or_else(|_| unreachable!())
+});
+
+static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:critics|analysts|observers|experts|protesters|protestors|opponents|lawmakers|activists|commentators|scholars|western\s+governments|rights\s+groups|the\s+opposition)\b",
+    )
+    .unwrap_or_else(|_| unreachable!())
+});
+
+/// After a demonym, a noun that makes it stand for the government: "the Chinese side".
+static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:side|government|authorities|leadership|delegation|leader|president|foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|state)\b")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+/// What may stand between two names of one phrase.
+static JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:['’]s)?(?:\s*,\s*(?:and\s+)?|\s+(?:and|&|as\s+well\s+as)\s+(?:the\s+)?|\s+of\s+(?:the\s+)?|\s+)$")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+fn actor_of(kb: &Kb, s: Surface) -> Option<String> {
+    match s {
+        Surface::Country { country, form } if form != CountryForm::Demonym => {
+            kb.countries.get(country).map(|c| c.id.get_ref().clone())
+        }
+        Surface::Org(o) => kb.organizations.get(o).map(|o| o.id.get_ref().clone()),
+        _ => None,
+    }
+}
+
+fn is_name_like(s: Surface) -> bool {
+    matches!(
+        s,
+        Surface::Country { .. }
+            | Surface::Org(_)
+            | Surface::Person { .. }
+            | Surface::RoleTitle(_)
+            | Surface::OfficeTitle(_)
+            | Surface::Informal(_)
+    )
+}
+
+/// The subjects of one sentence, in order: actor phrases built from `hits` (those inside
+/// the sentence), anaphors, and non-actor plurals.
+pub fn subjects(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Vec<Subject> {
+    let mut out: Vec<Subject> = Vec::new();
+    let mut phrase: Option<ActorPhrase> = None;
+    let mut last_end = 0;
+    for hit in hits.iter().filter(|h| h.surfaces.iter().copied().any(is_name_like)) {
+        let joined = phrase.is_some() && JOIN.is_match(crate::text::get(prose, last_end..hit.span.start));
+        if !joined && let Some(p) = phrase.take() {
+            out.push(Subject::Actors(p));
+        }
+        let p = phrase.get_or_insert_with(|| ActorPhrase {
+            span: hit.span.clone(),
+            actors: Vec::new(),
+            people: Vec::new(),
+            possessive: false,
+        });
+        p.span.end = hit.span.end;
+        last_end = hit.span.end;
+        for &s in &hit.surfaces {
+            if let Some(a) = actor_of(kb, s) {
+                push_unique(&mut p.actors, a);
+            }
+            if let Surface::Person { person, .. } = s {
+                if !p.people.contains(&person) {
+                    p.people.push(person);
+                }
+                if let Some(c) = kb.person_country(person) {
+                    push_unique(&mut p.actors, c.to_string());
+                }
+            }
+            if let Surface::Country {
+                country,
+                form: CountryForm::Demonym,
+            } = s
+            {
+                // "the Chinese side", "Russian President Vladimir Putin" (the person adds it too).
+                if DESCRIPTOR.is_match(crate::text::from(prose, hit.span.end)) {
+                    if let Some(c) = kb.countries.get(country) {
+                        push_unique(&mut p.actors, c.id.get_ref().clone());
+                    }
+                    if let Some(m) = DESCRIPTOR.find(crate::text::from(prose, hit.span.end)) {
+                        p.span.end = hit.span.end + m.end();
+                        last_end = p.span.end;
+                    }
+                }
+            }
+        }
+        p.possessive = crate::text::is_possessive(prose, &hit.span);
+    }
+    if let Some(p) = phrase.take() {
+        out.push(Subject::Actors(p));
+    }
+    out.retain(|s| !matches!(s, Subject::Actors(p) if p.actors.is_empty()));
+    let text = crate::text::get(prose, sentence.clone());
+    for c in ANAPHOR.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let span = sentence.start + m.start()..sentence.start + m.end();
+        if out.iter().any(|s| overlaps(&s.span(), &span)) {
+            continue;
+        }
+        let kind = if c.name("countries").is_some() {
+            AnaphorKind::Countries
+        } else if c.name("people").is_some() {
+            AnaphorKind::People
+        } else if c.name("sides").is_some() {
+            AnaphorKind::Sides
+        } else if c.name("plural").is_some() {
+            AnaphorKind::Plural
+        } else if c.name("it").is_some() {
+            AnaphorKind::It
+        } else {
+            AnaphorKind::Person
+        };
+        let word = m.as_str().to_ascii_lowercase();
+        let possessive = matches!(word.as_str(), "their" | "its" | "his" | "her");
+        out.push(Subject::Anaphor { span, kind, possessive });
+    }
+    for m in OTHERS.find_iter(text) {
+        let span = sentence.start + m.start()..sentence.start + m.end();
+        if !out.iter().any(|s| overlaps(&s.span(), &span)) {
+            out.push(Subject::Others(span));
+        }
+    }
+    out.sort_by_key(|s| s.span().start);
+    out
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+/// Discourse state: the most recent actors anaphors can point back to.
+#[derive(Debug, Default, Clone)]
+pub struct Coref {
+    /// The last phrase naming two or more actors of any kind ("the UN, SCO and BRICS").
+    plural: Option<Resolved>,
+    /// The last naming two or more countries ("China and Russia", "Lavrov and Qin").
+    countries: Option<Resolved>,
+    /// The last naming two or more people.
+    people: Option<Resolved>,
+    single_actor: Option<Resolved>,
+    single_person: Option<Resolved>,
+}
+
+impl Coref {
+    /// Resolve `subject` and record it as the latest antecedent where it is one. Pronouns
+    /// resolve but do not become antecedents: a later "They" still points at the phrase.
+    pub fn observe(&mut self, kb: &Kb, subject: &Subject) -> Option<Resolved> {
+        match subject {
+            Subject::Actors(p) => {
+                let r = Resolved {
+                    actors: p.actors.clone(),
+                    antecedent: p.span.clone(),
+                };
+                if p.actors.len() >= 2 {
+                    self.plural = Some(r.clone());
+                    if p.actors.iter().all(|a| kb.country(a).is_some()) {
+                        self.countries = Some(r.clone());
+                    }
+                    if p.people.len() >= 2 {
+                        self.people = Some(r.clone());
+                    }
+                } else if !p.people.is_empty() {
+                    self.single_person = Some(r.clone());
+                } else {
+                    self.single_actor = Some(r.clone());
+                }
+                Some(r)
+            }
+            Subject::Anaphor { span, kind, .. } => {
+                let from = match kind {
+                    AnaphorKind::Countries => self.countries.clone(),
+                    AnaphorKind::People => self.people.clone(),
+                    AnaphorKind::Sides => self.countries.clone().or_else(|| self.plural.clone()),
+                    AnaphorKind::Plural => return self.plural.clone(),
+                    AnaphorKind::It => return self.single_actor.clone(),
+                    AnaphorKind::Person => return self.single_person.clone(),
+                }?;
+                // "Both countries" becomes the antecedent of a later "They".
+                let r = Resolved {
+                    actors: from.actors,
+                    antecedent: span.clone(),
+                };
+                self.plural = Some(r.clone());
+                if matches!(kind, AnaphorKind::People) {
+                    self.people = Some(r.clone());
+                } else {
+                    self.countries = Some(r.clone());
+                }
+                Some(r)
+            }
+            Subject::Others(_) => {
+                // "Critics …": a later "they" may mean them; resolve it to nothing.
+                self.plural = None;
+                None
+            }
+        }
+    }
+
+    /// Resolve without recording.
+    pub fn peek(&self, kb: &Kb, subject: &Subject) -> Option<Resolved> {
+        self.clone().observe(kb, subject)
+    }
+}

@@ -1,0 +1,446 @@
+//! Mentions of known events: an event's own name, a series name with what identifies the
+//! meeting (an ordinal, a year, a place, an attached date), and visits ("Xi's state visit
+//! to Russia", "the Chinese leader's visit to Moscow"). The date the text attaches to the
+//! mention ("… on 20-21 March 2023") is recorded for the checks to compare.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use serde::Serialize;
+
+use super::date::DateMention;
+use super::tense::{self, Tense};
+use crate::kb::surface::{CountryForm, Hit, Surface};
+use crate::kb::{Kb, Within};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventMention {
+    pub span: Range<usize>,
+    /// The event this mention was identified as, if it could be.
+    #[serde(skip)]
+    pub event: Option<usize>,
+    pub event_id: Option<String>,
+    #[serde(skip)]
+    pub series: Option<usize>,
+    pub ordinal: Option<(u32, Range<usize>)>,
+    /// A place the text gives: a country id or a city, with its span.
+    pub place: Option<(Place, Range<usize>)>,
+    /// Index into the draft's dates of the date attached to this mention.
+    pub date: Option<usize>,
+    pub tense: Tense,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Place {
+    Country(String),
+    City(String),
+}
+
+static ORDINAL_DIGITS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,3})(?:st|nd|rd|th)\s+$").unwrap_or_else(|_| unreachable!()));
+static ORDINAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+$")
+        .unwrap_or_else(|_| unreachable!())
+});
+static YEAR_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\s+$").unwrap_or_else(|_| unreachable!()));
+static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:(?:held|hosted)\s+)?in\s+(?:the\s+(?:city|capital)\s+of\s+)?$")
+        .unwrap_or_else(|_| unreachable!())
+});
+static VISIT_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:state|official|working)\s+)?visits?\s+to\s+$").unwrap_or_else(|_| unreachable!())
+});
+static VISITOR_DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?P<role>leader|president|head\s+of\s+state|premier|prime\s+minister|chancellor)['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$")
+        .unwrap_or_else(|_| unreachable!())
+});
+static POSSESSIVE_VISIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$").unwrap_or_else(|_| unreachable!())
+});
+/// What may stand between an event mention and the date the text gives for it.
+static DATE_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,(]*(?:(?:which|that|and)\s+)?(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+)?(?:(?:held|took\s+place|takes\s+place|take\s+place|ran|runs|run|lasted|convened|hosted|opened|began|started|scheduled|set|due|planned)\s+)?(?:(?:on|from|between|in|during|for|at|over)\s+)?(?:the\s+)?$")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+fn word_ordinal(tens: Option<&str>, unit: &str) -> Option<u32> {
+    const UNITS: [&str; 19] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    const ROUND: [&str; 8] = [
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+    ];
+    let unit = unit.to_ascii_lowercase();
+    let base = match tens {
+        Some(t) => {
+            let t = t.trim_end_matches([' ', '-']).to_ascii_lowercase();
+            (TENS.iter().position(|x| *x == t)? as u32 + 2) * 10
+        }
+        None => 0,
+    };
+    if let Some(p) = UNITS.iter().position(|x| *x == unit) {
+        return Some(base + p as u32 + 1);
+    }
+    let p = ROUND.iter().position(|x| *x == unit)?;
+    (base == 0).then_some((p as u32 + 2) * 10)
+}
+
+/// The ordinal written just before `start`, e.g. "4th " or "fourth ".
+fn ordinal_before(prose: &str, from: usize, start: usize) -> Option<(u32, Range<usize>)> {
+    let before = crate::text::get(prose, from..start);
+    let before = before.strip_suffix("the ").map_or(before, |b| b);
+    if let Some(c) = ORDINAL_DIGITS.captures(before) {
+        let m = c.get(0)?;
+        let n = c.get(1)?.as_str().parse().ok()?;
+        return Some((
+            n,
+            from + m.start()..from + m.end() - (m.as_str().len() - m.as_str().trim_end().len()),
+        ));
+    }
+    let c = ORDINAL_WORDS.captures(before)?;
+    let m = c.get(0)?;
+    let n = word_ordinal(c.get(1).map(|x| x.as_str()), c.get(2)?.as_str())?;
+    Some((n, from + m.start()..from + m.start() + m.as_str().trim_end().len()))
+}
+
+fn place_of(kb: &Kb, hit: &Hit) -> Option<Place> {
+    hit.surfaces.iter().find_map(|s| match *s {
+        Surface::Country { country, form } if form != CountryForm::Demonym => kb
+            .countries
+            .get(country)
+            .map(|c| Place::Country(c.id.get_ref().clone())),
+        Surface::Place(e) => kb.events.get(e).and_then(|e| e.place.clone()).map(Place::City),
+        _ => None,
+    })
+}
+
+/// The event ids a place can stand for: its city or its country.
+pub fn place_matches(kb: &Kb, event: usize, place: &Place) -> bool {
+    let Some(e) = kb.events.get(event) else { return false };
+    match place {
+        Place::Country(c) => e.country.as_deref() == Some(c) || e.host.as_deref() == Some(c),
+        Place::City(city) => e.place.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(city)),
+    }
+}
+
+/// The first date after `end` in the same sentence, when only linking words stand between.
+fn attached_date(prose: &str, end: usize, sentence_end: usize, dates: &[DateMention]) -> Option<usize> {
+    let (i, d) = dates
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.span.start >= end && d.span.start <= sentence_end)?;
+    DATE_LINK
+        .is_match(crate::text::get(prose, end..d.span.start))
+        .then_some(i)
+}
+
+pub struct Context<'a> {
+    pub kb: &'a Kb,
+    pub prose: &'a str,
+    pub dates: &'a [DateMention],
+    pub as_of: NaiveDate,
+}
+
+/// Event mentions in one sentence.
+pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<EventMention> {
+    let mut out = Vec::new();
+    for (i, hit) in hits.iter().enumerate() {
+        for s in &hit.surfaces {
+            let mention = match *s {
+                Surface::Event(e) => Some(named(cx, &sentence, hit, e)),
+                Surface::Series(series) => Some(in_series(cx, &sentence, hits, i, series)),
+                Surface::Country { form, .. } if form != CountryForm::Demonym => visit(cx, &sentence, hits, i),
+                Surface::Place(_) => visit(cx, &sentence, hits, i),
+                _ => None,
+            };
+            if let Some(m) = mention {
+                out.push(m);
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn finish(cx: &Context<'_>, sentence: &Range<usize>, mut m: EventMention) -> EventMention {
+    let before = crate::text::get(cx.prose, sentence.start..m.span.start);
+    let after = crate::text::get(cx.prose, m.span.end..sentence.end);
+    m.tense = tense::around(before, after);
+    m.event_id = m
+        .event
+        .and_then(|e| cx.kb.events.get(e))
+        .map(|e| e.id.get_ref().clone());
+    m
+}
+
+fn named(cx: &Context<'_>, sentence: &Range<usize>, hit: &Hit, event: usize) -> EventMention {
+    let m = EventMention {
+        span: hit.span.clone(),
+        event: Some(event),
+        event_id: None,
+        series: cx
+            .kb
+            .events
+            .get(event)
+            .and_then(|e| e.series.as_ref())
+            .and_then(|s| cx.kb.series.iter().position(|x| x.id.get_ref() == s)),
+        ordinal: None,
+        place: None,
+        date: attached_date(cx.prose, hit.span.end, sentence.end, cx.dates),
+        tense: Tense::Unknown,
+    };
+    finish(cx, sentence, m)
+}
+
+fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, series: usize) -> EventMention {
+    let hit = &hits[i];
+    let prev_end = if i > 0 {
+        hits[i - 1].span.end.max(sentence.start)
+    } else {
+        sentence.start
+    };
+    let ordinal = ordinal_before(cx.prose, prev_end, hit.span.start);
+    let mut span = hit.span.clone();
+    if let Some((_, r)) = &ordinal {
+        span.start = r.start;
+    }
+    let mut place = None;
+    if let Some(next) = hits.get(i + 1)
+        && IN_PLACE.is_match(crate::text::get(cx.prose, hit.span.end..next.span.start))
+    {
+        place = place_of(cx.kb, next).map(|p| (p, next.span.clone()));
+    }
+    if place.is_none() && i > 0 {
+        let prev = &hits[i - 1];
+        if crate::text::get(cx.prose, prev.span.end..hit.span.start)
+            .trim()
+            .is_empty()
+        {
+            place = place_of(cx.kb, prev).map(|p| (p, prev.span.clone()));
+        }
+    }
+    let year = YEAR_BEFORE
+        .captures(crate::text::get(cx.prose, prev_end..span.start))
+        .and_then(|c| c.get(1)?.as_str().parse::<i32>().ok());
+    let date = attached_date(cx.prose, hit.span.end, sentence.end, cx.dates).or_else(|| {
+        place
+            .as_ref()
+            .and_then(|(_, r)| attached_date(cx.prose, r.end, sentence.end, cx.dates))
+    });
+    let series_id = cx
+        .kb
+        .series
+        .get(series)
+        .map(|s| s.id.get_ref().clone())
+        .unwrap_or_default();
+    let members: Vec<usize> = cx
+        .kb
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.series.as_deref() == Some(series_id.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    let date_year = date
+        .and_then(|d| cx.dates.get(d))
+        .and_then(|d| d.start)
+        .map(|d| d.year());
+    let event = identify(
+        cx,
+        &members,
+        ordinal.as_ref().map(|o| o.0),
+        year.or(date_year),
+        place.as_ref().map(|p| &p.0),
+    );
+    let m = EventMention {
+        span,
+        event,
+        event_id: None,
+        series: Some(series),
+        ordinal,
+        place,
+        date,
+        tense: Tense::Unknown,
+    };
+    finish(cx, sentence, m)
+}
+
+/// Which meeting of a series the text means. The ordinal decides when given; else a
+/// year; else the place, nearest the as-of date. Disagreements between them are left for
+/// the checks, which see the ordinal and place the text gave.
+fn identify(
+    cx: &Context<'_>,
+    members: &[usize],
+    ordinal: Option<u32>,
+    year: Option<i32>,
+    place: Option<&Place>,
+) -> Option<usize> {
+    let kb = cx.kb;
+    if let Some(n) = ordinal {
+        return members
+            .iter()
+            .copied()
+            .find(|&e| kb.events.get(e).is_some_and(|x| x.ordinal == Some(n)));
+    }
+    if let Some(y) = year {
+        let in_year: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&e| kb.events.get(e).is_some_and(|x| x.start.year() == y))
+            .collect();
+        return (in_year.len() == 1).then(|| in_year[0]);
+    }
+    let place = place?;
+    members
+        .iter()
+        .copied()
+        .filter(|&e| place_matches(kb, e, place))
+        .min_by_key(|&e| {
+            kb.events
+                .get(e)
+                .map_or(i64::MAX, |x| (x.start - cx.as_of).num_days().abs())
+        })
+}
+
+/// "<visitor>'s state visit to <country>": the visitor is a person named with a
+/// possessive, or a descriptor ("the Chinese leader's") resolved to the office holder.
+fn visit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -> Option<EventMention> {
+    let host_hit = &hits[i];
+    let host = place_of(cx.kb, host_hit)?;
+    let prev_end = if i > 0 { hits[i - 1].span.end } else { sentence.start };
+    let before = crate::text::get(cx.prose, prev_end.max(sentence.start)..host_hit.span.start);
+    let visit_at = VISIT_TO.find(before)?;
+    let visit_start = prev_end.max(sentence.start) + visit_at.start();
+    let date = attached_date(cx.prose, host_hit.span.end, sentence.end, cx.dates);
+    let when = date
+        .and_then(|d| cx.dates.get(d))
+        .and_then(|d| d.start)
+        .unwrap_or(cx.as_of);
+    // The visitor: the hit before "visit".
+    let v = hits.get(i.checked_sub(1)?)?;
+    if v.span.end > visit_start {
+        return None;
+    }
+    let between = crate::text::get(cx.prose, v.span.end..visit_start);
+    let mut span_start = v.span.start;
+    let visitor = if POSSESSIVE_VISIT.is_match(between) {
+        v.surfaces.iter().find_map(|s| match s {
+            Surface::Person { person, .. } => Some(*person),
+            _ => None,
+        })
+    } else if let Some(c) = VISITOR_DESCRIPTOR.captures(between) {
+        let country = v.surfaces.iter().find_map(|s| match *s {
+            Surface::Country {
+                country,
+                form: CountryForm::Demonym,
+            } => cx.kb.countries.get(country),
+            _ => None,
+        })?;
+        let role = match c.name("role").map(|r| r.as_str().to_ascii_lowercase()) {
+            Some(r) if r == "premier" || r == "prime minister" || r == "chancellor" => "head-of-government",
+            _ => "head-of-state",
+        };
+        // "the Chinese leader's"
+        let lead = crate::text::get(cx.prose, sentence.start..v.span.start);
+        if lead.ends_with("the ") || lead.ends_with("The ") {
+            span_start = v.span.start - 4;
+        }
+        holder(cx.kb, country.id.get_ref(), role, when)
+    } else {
+        None
+    }?;
+    let visitor_id = cx.kb.people.get(visitor)?.id.get_ref().clone();
+    let candidates = cx.kb.events.iter().enumerate().filter(|(e, x)| {
+        x.kind.as_deref() == Some("visit")
+            && x.visitor.as_deref() == Some(visitor_id.as_str())
+            && place_matches(cx.kb, *e, &host)
+    });
+    // The visit nearest the date the text gives (or the as-of date), within a month.
+    let event = candidates
+        .map(|(e, x)| {
+            let end = x.end.unwrap_or(x.start);
+            let gap = if when < x.start {
+                (x.start - when).num_days()
+            } else if when > end {
+                (when - end).num_days()
+            } else {
+                0
+            };
+            (e, gap)
+        })
+        .filter(|(_, gap)| *gap <= 31)
+        .min_by_key(|(_, gap)| *gap)
+        .map(|(e, _)| e);
+    let m = EventMention {
+        span: span_start..host_hit.span.end,
+        event,
+        event_id: None,
+        series: None,
+        ordinal: None,
+        place: Some((host, host_hit.span.clone())),
+        date,
+        tense: Tense::Unknown,
+    };
+    Some(finish(cx, sentence, m))
+}
+
+/// The person who held `role` for `country` on `date`, when exactly one did.
+pub fn holder(kb: &Kb, country: &str, role: &str, date: NaiveDate) -> Option<usize> {
+    let mut found = None;
+    for o in kb.offices_of(country, role) {
+        for t in &kb.offices.get(o)?.term {
+            if crate::kb::within(t, date) == Within::Yes {
+                let p = kb.person_index(t.person.get_ref())?;
+                if found.is_some_and(|f| f != p) {
+                    return None;
+                }
+                found = Some(p);
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_ordinal;
+
+    #[test]
+    fn ordinals_in_words() {
+        assert_eq!(word_ordinal(None, "fourth"), Some(4));
+        assert_eq!(word_ordinal(Some("twenty-"), "first"), Some(21));
+        assert_eq!(word_ordinal(None, "twentieth"), Some(20));
+    }
+}

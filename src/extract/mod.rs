@@ -1,0 +1,192 @@
+//! Everything factlint reads out of a draft, with byte spans into the original file:
+//! the as-of date, sentences, dates, people, titles, events and stance statements.
+//! `factlint extract` prints this, so an editor can see why a check fired.
+
+pub mod actors;
+pub mod asof;
+pub mod date;
+pub mod event;
+pub mod sentence;
+pub mod stance;
+pub mod tense;
+pub mod title;
+pub mod view;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::kb::Kb;
+use crate::kb::surface::{Hit, Surface};
+use crate::source::Document;
+use asof::{AsOf, AsOfOptions};
+use date::{DateMention, NumericOrder};
+use event::EventMention;
+use stance::StanceMention;
+use title::TitleMention;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub as_of: AsOfOptions,
+    pub numeric_order: NumericOrder,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonMention {
+    pub span: Range<usize>,
+    pub text: String,
+    pub person_id: String,
+    #[serde(skip)]
+    pub person: usize,
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorMention {
+    pub span: Range<usize>,
+    pub text: String,
+    pub actor: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Extraction {
+    pub as_of: AsOf,
+    pub sentences: Vec<Range<usize>>,
+    pub dates: Vec<DateMention>,
+    pub people: Vec<PersonMention>,
+    pub actors: Vec<ActorMention>,
+    pub titles: Vec<TitleMention>,
+    pub events: Vec<EventMention>,
+    pub stances: Vec<StanceMention>,
+    /// For each title, event and stance: the sentence it is in.
+    #[serde(skip)]
+    pub title_sentence: Vec<usize>,
+    #[serde(skip)]
+    pub stance_sentence: Vec<usize>,
+}
+
+impl Extraction {
+    /// The index of the sentence containing `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        self.sentences
+            .iter()
+            .position(|s| s.start <= offset && offset < s.end.max(s.start + 1))
+    }
+
+    /// The first resolved, exact date in sentence `i`: the date the sentence speaks of.
+    pub fn sentence_date(&self, i: usize) -> Option<&DateMention> {
+        let s = self.sentences.get(i)?;
+        self.dates.iter().find(|d| {
+            d.span.start >= s.start && d.span.end <= s.end && d.start.is_some() && d.precision == date::Precision::Day
+        })
+    }
+}
+
+pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
+    let prose = doc.prose.as_str();
+    let as_of = asof::determine(doc, opts.as_of);
+    let sentences = sentence::split(prose, &doc.breaks);
+    let future = |pos: usize| {
+        sentences
+            .iter()
+            .find(|s| s.start <= pos && pos < s.end)
+            .is_some_and(|s| tense::sentence_is_future(crate::text::get(prose, s.clone())))
+    };
+    let dates = date::extract(prose, opts.numeric_order, date::Anchor { as_of: as_of.date }, &future);
+    let hits = kb.surfaces.scan(prose);
+    let mut out = Extraction {
+        as_of,
+        sentences: Vec::new(),
+        dates,
+        people: Vec::new(),
+        actors: Vec::new(),
+        titles: Vec::new(),
+        events: Vec::new(),
+        stances: Vec::new(),
+        title_sentence: Vec::new(),
+        stance_sentence: Vec::new(),
+    };
+    let mut coref = actors::Coref::default();
+    let mut h = 0;
+    for (si, s) in sentences.iter().enumerate() {
+        while h < hits.len() && hits[h].span.start < s.start {
+            h += 1;
+        }
+        let end = hits[h..]
+            .iter()
+            .position(|x| x.span.start >= s.end)
+            .map_or(hits.len(), |p| h + p);
+        let in_sentence: &[Hit] = &hits[h..end];
+        collect_names(kb, prose, in_sentence, si, &mut out);
+        for t in title::extract(kb, prose, s.clone(), in_sentence) {
+            out.titles.push(t);
+            out.title_sentence.push(si);
+        }
+        let cx = event::Context {
+            kb,
+            prose,
+            dates: &out.dates,
+            as_of: out.as_of.date,
+        };
+        let events = event::extract(&cx, s.clone(), in_sentence);
+        out.events.extend(events);
+        let subjects = actors::subjects(kb, prose, s.clone(), in_sentence);
+        let input = stance::SentenceInput {
+            prose,
+            sentence: s.clone(),
+            hits: in_sentence,
+            subjects: &subjects,
+        };
+        for st in stance::extract(kb, &input, &mut coref) {
+            out.stances.push(st);
+            out.stance_sentence.push(si);
+        }
+        h = end;
+    }
+    out.sentences = sentences;
+    out
+}
+
+fn collect_names(kb: &Kb, prose: &str, hits: &[Hit], sentence: usize, out: &mut Extraction) {
+    for hit in hits {
+        for s in &hit.surfaces {
+            match *s {
+                Surface::Person { person, .. } => {
+                    out.people.push(PersonMention {
+                        span: hit.span.clone(),
+                        text: crate::text::get(prose, hit.span.clone()).to_string(),
+                        person_id: kb
+                            .people
+                            .get(person)
+                            .map(|p| p.id.get_ref().clone())
+                            .unwrap_or_default(),
+                        person,
+                        sentence,
+                    });
+                    break;
+                }
+                Surface::Country { country, .. } => {
+                    if let Some(c) = kb.countries.get(country) {
+                        out.actors.push(ActorMention {
+                            span: hit.span.clone(),
+                            text: crate::text::get(prose, hit.span.clone()).to_string(),
+                            actor: c.id.get_ref().clone(),
+                        });
+                    }
+                    break;
+                }
+                Surface::Org(o) => {
+                    if let Some(org) = kb.organizations.get(o) {
+                        out.actors.push(ActorMention {
+                            span: hit.span.clone(),
+                            text: crate::text::get(prose, hit.span.clone()).to_string(),
+                            actor: org.id.get_ref().clone(),
+                        });
+                    }
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+}

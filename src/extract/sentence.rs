@@ -1,0 +1,132 @@
+//! Sentence boundaries in the prose copy of a draft. Unicode's sentence rules split after
+//! "Dr." and "U.S."; news copy is full of those, so this splitter knows the usual
+//! abbreviations and never crosses a block break (paragraph, heading, list item).
+
+use std::ops::Range;
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "pres", "st", "jr",
+    "sr", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "u.s",
+    "u.k", "u.n", "e.u", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "min", "max", "fig", "vol", "cf", "al",
+];
+
+/// Sentence spans of `prose`, trimmed of surrounding white space.
+pub fn split(prose: &str, breaks: &[usize]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = prose.as_bytes();
+    let mut start = 0;
+    let mut breaks = breaks.iter().copied().peekable();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let mut cut = None;
+        while breaks.peek().is_some_and(|&x| x <= i) {
+            if let Some(x) = breaks.next() {
+                cut = Some(x);
+            }
+        }
+        if cut.is_none() && b == b'\n' {
+            // A blank line ends a paragraph in plain text too.
+            let rest = &bytes[i + 1..];
+            let next_nonspace = rest.iter().position(|c| !matches!(c, b' ' | b'\t' | b'\r'));
+            if next_nonspace.is_some_and(|p| rest[p] == b'\n') {
+                cut = Some(i);
+            }
+        }
+        if cut.is_none() && matches!(b, b'.' | b'!' | b'?') && ends_sentence(prose, i) {
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')') {
+                end += 1;
+            }
+            // Curly closing quotes are three bytes.
+            let rest = crate::text::from(prose, end);
+            let end = end + rest.len() - rest.trim_start_matches(['”', '’']).len();
+            cut = Some(end);
+        }
+        if let Some(c) = cut {
+            push_trimmed(prose, start..c.max(start), &mut out);
+            start = c.max(start);
+            i = start.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(prose, start..prose.len(), &mut out);
+    out
+}
+
+fn push_trimmed(prose: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = crate::text::get(prose, span.clone());
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if s.trim().is_empty() {
+        return;
+    }
+    out.push(span.start + lead..span.end - trail);
+}
+
+/// A `.`, `!` or `?` at `i` ends a sentence when white space and then a capital, digit or
+/// quote follow, and the word before is not an abbreviation or an initial.
+fn ends_sentence(prose: &str, i: usize) -> bool {
+    let after = crate::text::from(prose, i + 1);
+    let after = after.trim_start_matches(['"', '\'', ')', '”', '’']);
+    let trimmed = after.trim_start();
+    if trimmed.len() == after.len() && !after.is_empty() {
+        return false; // no white space: "3.5", "e.g.x"
+    }
+    let next = trimmed.chars().next();
+    if !next
+        .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '-' | '—'))
+    {
+        return false;
+    }
+    if prose.as_bytes().get(i) != Some(&b'.') {
+        return true;
+    }
+    let before = crate::text::upto(prose, i);
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let word = word.to_lowercase();
+    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+        return false; // an initial: "J. Smith"
+    }
+    !ABBREVIATIONS.contains(&word.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split;
+
+    fn texts<'a>(s: &'a str, b: &[usize]) -> Vec<&'a str> {
+        split(s, b).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let s = "Mr. Lavrov met U.S. officials on Jan. 5. They talked.";
+        assert_eq!(
+            texts(s, &[]),
+            vec!["Mr. Lavrov met U.S. officials on Jan. 5.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn blank_lines_and_breaks_split() {
+        let s = "Heading\n\nBody one. Body two";
+        assert_eq!(texts(s, &[]), vec!["Heading", "Body one.", "Body two"]);
+        assert_eq!(texts("A b\nC d", &[3]), vec!["A b", "C d"]);
+    }
+
+    #[test]
+    fn quotes_close_the_sentence() {
+        let s = "He said “no.” Then he left.";
+        assert_eq!(texts(s, &[]), vec!["He said “no.”", "Then he left."]);
+    }
+}

@@ -1,0 +1,181 @@
+//! The tense a clause reports something in, read from the words before (or, for a
+//! sentence-initial "On 5 May, …", after) a date or event mention. Scheduling verbs,
+//! modals, conditionals and reported plans give no verdict: LanguageTool's tracker shows
+//! how often "was scheduled to start on …" is misread as the past.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+const PAST: &[&str] = &[
+    "held",
+    "met",
+    "visited",
+    "attended",
+    "hosted",
+    "signed",
+    "ended",
+    "concluded",
+    "opened",
+    "closed",
+    "convened",
+    "gathered",
+    "participated",
+    "agreed",
+    "discussed",
+    "reached",
+    "adopted",
+    "addressed",
+    "spoke",
+    "paid",
+    "travelled",
+    "traveled",
+    "arrived",
+    "began",
+    "started",
+    "took",
+    "wrapped",
+    "chaired",
+    "joined",
+    "welcomed",
+    "marked",
+];
+const FUTURE: &[&str] = &["will", "shall", "upcoming", "forthcoming", "next"];
+/// Words that make the tense of the clause no evidence of whether the thing happened.
+const NEUTRAL: &[&str] = &[
+    "would",
+    "could",
+    "might",
+    "may",
+    "should",
+    "must",
+    "scheduled",
+    "expected",
+    "due",
+    "planned",
+    "plans",
+    "plan",
+    "planning",
+    "set",
+    "announced",
+    "said",
+    "says",
+    "say",
+    "if",
+    "unless",
+    "ahead",
+    "before",
+    "after",
+    "preparations",
+    "prepare",
+    "preparing",
+    "prepared",
+    "invited",
+    "invitation",
+    "postponed",
+    "cancelled",
+    "canceled",
+    "proposed",
+    "since",
+    "when",
+    "whether",
+    "hoped",
+    "hopes",
+    "intend",
+    "intends",
+    "intended",
+    "anniversary",
+];
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z']+|[;:—–]").unwrap_or_else(|_| unreachable!()));
+
+fn classify(word: &str) -> Option<Tense> {
+    let w = word.to_ascii_lowercase();
+    let w = w.trim_end_matches("'ll");
+    if NEUTRAL.contains(&w) {
+        Some(Tense::Unknown)
+    } else if FUTURE.contains(&w) || word.ends_with("'ll") {
+        Some(Tense::Future)
+    } else if PAST.contains(&w) {
+        Some(Tense::Past)
+    } else {
+        None
+    }
+}
+
+/// The tense of the clause a mention sits in. `before` is the sentence text up to the
+/// mention, `after` the text after it.
+pub fn around(before: &str, after: &str) -> Tense {
+    let words: Vec<&str> = WORD.find_iter(before).map(|m| m.as_str()).collect();
+    for (k, w) in words.iter().enumerate().rev().take(10) {
+        if matches!(*w, ";" | ":" | "—" | "–") {
+            break;
+        }
+        match classify(w) {
+            Some(Tense::Past) => return auxiliaries(&words[k.saturating_sub(3)..k]),
+            Some(t) => return t,
+            None => {}
+        }
+    }
+    // "On 5 May, the leaders met …": the verb follows the date.
+    let starts_sentence = words.len() <= 2;
+    if starts_sentence {
+        for w in WORD.find_iter(after).map(|m| m.as_str()).take(10) {
+            if matches!(w, ";" | ":") {
+                break;
+            }
+            if let Some(t) = classify(w) {
+                return t;
+            }
+        }
+    }
+    Tense::Unknown
+}
+
+/// A past participle after "will be", "to be" or a modal is not the past tense.
+fn auxiliaries(before: &[&str]) -> Tense {
+    let mut verdict = Tense::Past;
+    for w in before.iter().rev() {
+        match classify(w) {
+            Some(Tense::Future) => return Tense::Future,
+            Some(Tense::Unknown) => return Tense::Unknown,
+            _ => {}
+        }
+        if matches!(w.to_ascii_lowercase().as_str(), "be" | "to" | "being") {
+            verdict = Tense::Unknown;
+        }
+    }
+    verdict
+}
+
+/// Whether a sentence speaks of the future anywhere (for bare weekdays: "on Friday").
+pub fn sentence_is_future(sentence: &str) -> bool {
+    WORD.find_iter(sentence).any(|m| {
+        let w = m.as_str();
+        w.ends_with("'ll") || matches!(w.to_ascii_lowercase().as_str(), "will" | "shall" | "next" | "upcoming")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_nearest_verb() {
+        assert_eq!(around("The leaders met on ", ""), Tense::Past);
+        assert_eq!(around("The summit will be held on ", ""), Tense::Future);
+        assert_eq!(around("The summit was scheduled to open on ", ""), Tense::Unknown);
+        assert_eq!(around("He said the ministers would meet on ", ""), Tense::Unknown);
+        assert_eq!(around("On ", ", the ministers met in Samarkand."), Tense::Past);
+        assert_eq!(around("The deal, signed in May, will run until ", ""), Tense::Future);
+    }
+}

@@ -1,0 +1,311 @@
+//! Titles paired with people: before the name ("Russian Foreign Minister Sergey Lavrov",
+//! "Foreign Minister of China Qin Gang", "President Xi Jinping of China") and after it
+//! ("Lavrov, Russia's top diplomat,"). Modifiers are read: "former", "then-", "acting"
+//! change what the title claims; "deputy", "vice", "state" make it another office, which
+//! is left alone.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::kb::Kb;
+use crate::kb::surface::{CountryForm, Hit, Surface};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Modifier {
+    /// The title is claimed at the relevant date.
+    Current,
+    /// former, ex-, late: held before the relevant date.
+    Former,
+    /// then-: held at the date the sentence speaks of.
+    Then,
+    /// acting, interim, caretaker, outgoing, incoming, designate, elect: a transition.
+    Transition,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TitleMention {
+    /// From the first word of the title phrase to the end of the name.
+    pub span: Range<usize>,
+    pub title_span: Range<usize>,
+    pub person_span: Range<usize>,
+    #[serde(skip)]
+    pub person: usize,
+    pub person_id: String,
+    /// The country or organisation the text gives the office, if it gives one.
+    pub actor: Option<String>,
+    pub actor_span: Option<Range<usize>>,
+    /// The country is written as a demonym ("Russian"), not a name.
+    #[serde(skip)]
+    pub actor_is_demonym: bool,
+    /// Offices the title can mean for that actor (or for the person's own country).
+    #[serde(skip)]
+    pub offices: Vec<usize>,
+    pub office_ids: Vec<String>,
+    pub modifier: Modifier,
+}
+
+/// Words before a title that make it a different office: never checked.
+static OTHER_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:deputy|vice|first|assistant|junior|shadow|state|under|associate|principal|senior|special|regional|provincial|former\s+deputy)[\s-]*|\bvice-)$")
+        .unwrap_or_else(|_| unreachable!())
+});
+static FORMER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:former|ex-|late|erstwhile|onetime|one-time|previous)\s*$").unwrap_or_else(|_| unreachable!())
+});
+static THEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthen[\s-]*$").unwrap_or_else(|_| unreachable!()));
+static TRANSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:acting|interim|caretaker|outgoing|incoming|new|future|would-be|prospective|newly\s+appointed|designated)\s*$")
+        .unwrap_or_else(|_| unreachable!())
+});
+static AFTER_TITLE_TRANSITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s-]*(?:designate|elect)\b").unwrap_or_else(|_| unreachable!()));
+static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+of\s+(?:the\s+)?$").unwrap_or_else(|_| unreachable!()));
+static SPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+$").unwrap_or_else(|_| unreachable!()));
+static POSSESSIVE_OR_SPACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:['’]s)?\s+$").unwrap_or_else(|_| unreachable!()));
+static APPOSITION_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,\s+(?:the\s+|a\s+)?$").unwrap_or_else(|_| unreachable!()));
+static APPOSITION_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\s+of\s+(?:the\s+)?\S.*)?$").unwrap_or_else(|_| unreachable!()));
+
+fn title_of(hit: &Hit) -> bool {
+    hit.surfaces.iter().any(|s| {
+        matches!(
+            s,
+            Surface::RoleTitle(_) | Surface::OfficeTitle(_) | Surface::Informal(_)
+        )
+    })
+}
+
+fn country_of(kb: &Kb, hit: &Hit, demonym_ok: bool) -> Option<String> {
+    hit.surfaces.iter().find_map(|s| match *s {
+        Surface::Country { country, form } if demonym_ok || form != CountryForm::Demonym => {
+            kb.countries.get(country).map(|c| c.id.get_ref().clone())
+        }
+        Surface::Org(o) => kb.organizations.get(o).map(|o| o.id.get_ref().clone()),
+        _ => None,
+    })
+}
+
+fn person_of(hit: &Hit) -> Option<usize> {
+    hit.surfaces.iter().find_map(|s| match s {
+        Surface::Person { person, .. } => Some(*person),
+        _ => None,
+    })
+}
+
+/// Title phrases in one sentence. `hits` are the knowledge-base hits inside `sentence`.
+pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Vec<TitleMention> {
+    let gap = |a: &Hit, b: &Hit| crate::text::get(prose, a.span.end..b.span.start);
+    let mut out = Vec::new();
+    for (i, hit) in hits.iter().enumerate() {
+        let Some(person) = person_of(hit) else { continue };
+        let mut found: Option<(usize, Option<usize>, usize)> = None; // (title hit, country hit, phrase start hit)
+        // Before the name: [Country('s)|Demonym] Title [of Country] Name
+        if i >= 1 {
+            let prev = &hits[i - 1];
+            if title_of(prev) && SPACE.is_match(gap(prev, hit)) {
+                let country = (i >= 2
+                    && POSSESSIVE_OR_SPACE.is_match(gap(&hits[i - 2], prev))
+                    && country_of(kb, &hits[i - 2], true).is_some())
+                .then(|| i - 2);
+                found = Some((i - 1, country, country.unwrap_or(i - 1)));
+            } else if i >= 2
+                && country_of(kb, prev, false).is_some()
+                && SPACE.is_match(gap(prev, hit))
+                && title_of(&hits[i - 2])
+                && OF.is_match(gap(&hits[i - 2], prev))
+            {
+                found = Some((i - 2, Some(i - 1), i - 2));
+            }
+        }
+        let mut after_country: Option<usize> = None;
+        if let Some(next) = hits.get(i + 1)
+            && OF.is_match(gap(hit, next))
+            && country_of(kb, next, false).is_some()
+        {
+            after_country = Some(i + 1);
+        }
+        // After the name: Name, [the] [Country's|Demonym] Title [of Country],
+        let mut appositive = false;
+        if found.is_none() {
+            let mut j = i + 1;
+            let mut country = None;
+            if let Some(c) = hits.get(j)
+                && APPOSITION_START.is_match(gap(hit, c))
+                && country_of(kb, c, true).is_some()
+            {
+                country = Some(j);
+                j += 1;
+            }
+            if let Some(t) = hits.get(j) {
+                let lead_ok = match country {
+                    Some(c) => POSSESSIVE_OR_SPACE.is_match(gap(&hits[c], t)) || modifier_gap(gap(&hits[c], t)),
+                    None => APPOSITION_START.is_match(gap(hit, t)) || appositive_modifier(gap(hit, t)),
+                };
+                let tail = crate::text::from(prose, t.span.end);
+                let tail_ok = tail.starts_with(',')
+                    || tail.starts_with('.')
+                    || tail.trim().is_empty()
+                    || APPOSITION_END.is_match(tail.split([',', '.']).next().unwrap_or(""));
+                if title_of(t) && lead_ok && tail_ok {
+                    found = Some((j, country, j));
+                    appositive = true;
+                    if let Some(next) = hits.get(j + 1)
+                        && OF.is_match(gap(t, next))
+                        && country_of(kb, next, false).is_some()
+                    {
+                        after_country = Some(j + 1);
+                    }
+                }
+            }
+        }
+        let Some((t, country_hit, first)) = found else { continue };
+        let title_hit = &hits[t];
+        // Modifiers sit before the phrase ("former Russian Foreign Minister") or between
+        // the country and the title ("Russia's former foreign minister").
+        let phrase_start = hits[first].span.start;
+        let before_phrase = if appositive {
+            crate::text::get(prose, hits[first].span.start.min(hit.span.end)..title_hit.span.start)
+        } else {
+            crate::text::get(prose, sentence.start..phrase_start)
+        };
+        let between = country_hit
+            .map(|c| crate::text::get(prose, hits[c].span.end..title_hit.span.start))
+            .unwrap_or("");
+        let before_title = crate::text::get(prose, sentence.start..title_hit.span.start);
+        if OTHER_OFFICE.is_match(before_title)
+            || OTHER_OFFICE.is_match(before_phrase)
+            || OTHER_OFFICE.is_match(between.trim_start_matches(['\'', '’', 's']))
+        {
+            continue;
+        }
+        let modifier = if [before_phrase, between, before_title]
+            .iter()
+            .any(|t| FORMER.is_match(t))
+        {
+            Modifier::Former
+        } else if [before_phrase, between, before_title].iter().any(|t| THEN.is_match(t)) {
+            Modifier::Then
+        } else if [before_phrase, between, before_title]
+            .iter()
+            .any(|t| TRANSITION.is_match(t))
+            || AFTER_TITLE_TRANSITION.is_match(crate::text::from(prose, title_hit.span.end))
+        {
+            Modifier::Transition
+        } else {
+            Modifier::Current
+        };
+        let actor_hit = country_hit.or(after_country);
+        let actor = actor_hit.and_then(|c| country_of(kb, &hits[c], true));
+        let offices = offices_for(kb, title_hit, actor.as_deref(), person);
+        if offices.is_empty() {
+            continue;
+        }
+        let span_start = if appositive { hit.span.start } else { phrase_start };
+        let span_end = if appositive { title_hit.span.end } else { hit.span.end };
+        out.push(TitleMention {
+            span: span_start..span_end,
+            title_span: title_hit.span.clone(),
+            person_span: hit.span.clone(),
+            person,
+            person_id: kb
+                .people
+                .get(person)
+                .map(|p| p.id.get_ref().clone())
+                .unwrap_or_default(),
+            actor,
+            actor_span: actor_hit.map(|c| hits[c].span.clone()),
+            actor_is_demonym: actor_hit.is_some_and(|c| {
+                hits[c].surfaces.iter().all(|s| {
+                    matches!(
+                        s,
+                        Surface::Country {
+                            form: CountryForm::Demonym,
+                            ..
+                        }
+                    )
+                })
+            }),
+            office_ids: offices
+                .iter()
+                .filter_map(|&o| kb.offices.get(o))
+                .map(|o| o.id.get_ref().clone())
+                .collect(),
+            offices,
+            modifier,
+        });
+    }
+    out
+}
+
+fn modifier_gap(gap: &str) -> bool {
+    let g = gap.trim_start_matches(['\'', '’']).trim_start_matches('s');
+    g.split_whitespace().all(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "former"
+                | "then"
+                | "then-"
+                | "acting"
+                | "interim"
+                | "outgoing"
+                | "incoming"
+                | "new"
+                | "late"
+                | "deputy"
+                | "vice"
+        )
+    }) && g.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-')
+}
+
+fn appositive_modifier(gap: &str) -> bool {
+    let Some(rest) = gap.strip_prefix(',') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let rest = rest
+        .strip_prefix("the ")
+        .or_else(|| rest.strip_prefix("a "))
+        .unwrap_or(rest);
+    !rest.is_empty() && modifier_gap(rest)
+}
+
+/// The offices a title can mean: for the actor the text names, or else for the person's
+/// own country. A title no office of that actor carries means nothing we know.
+fn offices_for(kb: &Kb, title: &Hit, actor: Option<&str>, person: usize) -> Vec<usize> {
+    let home = actor.or_else(|| kb.person_country(person));
+    let mut out = Vec::new();
+    for s in &title.surfaces {
+        match *s {
+            Surface::OfficeTitle(o) if home.is_none_or(|h| kb.office_actor(o) == Some(h)) && !out.contains(&o) => {
+                out.push(o);
+            }
+            Surface::RoleTitle(r) | Surface::Informal(r) => {
+                let Some(role) = kb.roles.get(r) else { continue };
+                match home {
+                    Some(h) => {
+                        for o in kb.offices_of(h, role.id.get_ref()) {
+                            if !out.contains(&o) {
+                                out.push(o);
+                            }
+                        }
+                    }
+                    None => {
+                        for (o, _) in kb.terms_of(person) {
+                            if kb.offices.get(o).is_some_and(|x| &x.role == role.id.get_ref()) && !out.contains(&o) {
+                                out.push(o);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,100 @@
+//! Reading rule packs: the default pack embedded in the binary and any `--rules DIR`.
+//! Every error names the file and, where toml gives one, the span inside it.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use include_dir::{Dir, include_dir};
+
+use super::model::PackFile;
+use crate::error::LoadError;
+
+static DEFAULT_PACK: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
+
+/// One TOML file of a pack, parsed, with its text kept for spans and line numbers.
+pub struct LoadedFile {
+    pub path: Arc<str>,
+    pub text: Arc<str>,
+    pub pack: PackFile,
+}
+
+/// The embedded default pack, files in path order.
+pub fn default_pack() -> Result<Vec<LoadedFile>, Vec<LoadError>> {
+    let mut files = Vec::new();
+    collect_embedded(&DEFAULT_PACK, &mut files);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    parse_all(files.into_iter().map(|(p, t)| (format!("rules/{p}"), Ok(t))))
+}
+
+fn collect_embedded(dir: &'static Dir<'static>, out: &mut Vec<(String, String)>) {
+    for file in dir.files() {
+        if file.path().extension().is_some_and(|e| e == "toml") {
+            let text = file.contents_utf8().unwrap_or_default().to_string();
+            out.push((file.path().to_string_lossy().into_owned(), text));
+        }
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, out);
+    }
+}
+
+/// Every `*.toml` file under `dir`, in path order.
+pub fn dir_pack(dir: &Path) -> Result<Vec<LoadedFile>, Vec<LoadError>> {
+    if !dir.is_dir() {
+        return Err(vec![LoadError::new(
+            dir.display().to_string(),
+            "rule pack not found: expected a directory of TOML files",
+        )]);
+    }
+    let mut paths: Vec<_> = ignore::WalkBuilder::new(dir)
+        .standard_filters(false)
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    parse_all(paths.into_iter().map(|p| {
+        let name = p.display().to_string();
+        let text = std::fs::read(&p)
+            .map_err(|e| format!("cannot read: {e}"))
+            .and_then(|b| {
+                String::from_utf8(b).map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+            });
+        (name, text)
+    }))
+}
+
+/// A single pack file given as text (tests and `--rules FILE.toml`).
+pub fn parse_file(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
+    let text: Arc<str> = Arc::from(text);
+    match toml::from_str::<PackFile>(&text) {
+        Ok(pack) => Ok(LoadedFile {
+            path: Arc::from(path),
+            text,
+            pack,
+        }),
+        Err(e) => Err(LoadError {
+            path: path.to_string(),
+            span: e.span(),
+            message: e.message().trim_end().to_string(),
+            text: Some(text),
+        }),
+    }
+}
+
+fn parse_all(files: impl Iterator<Item = (String, Result<String, String>)>) -> Result<Vec<LoadedFile>, Vec<LoadError>> {
+    let mut loaded = Vec::new();
+    let mut errors = Vec::new();
+    for (path, text) in files {
+        match text {
+            Ok(text) => match parse_file(&path, &text) {
+                Ok(f) => loaded.push(f),
+                Err(e) => errors.push(e),
+            },
+            Err(message) => errors.push(LoadError::new(path, message)),
+        }
+    }
+    if errors.is_empty() { Ok(loaded) } else { Err(errors) }
+}

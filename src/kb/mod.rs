@@ -1,0 +1,437 @@
+//! The knowledge base: facts merged from every pack, checked for dangling references, and
+//! indexed for the lookups the checks make (who held an office on a date, which events a
+//! series has, what an actor's documented position is).
+
+pub mod load;
+pub mod model;
+pub mod surface;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::{Deref, Range};
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::error::LoadError;
+use load::LoadedFile;
+use model::*;
+
+/// Where a fact was written: used for `note: rules/kb/offices.toml:42` and for errors.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub path: Arc<str>,
+    pub text: Arc<str>,
+    pub span: Range<usize>,
+}
+
+impl Origin {
+    pub fn line(&self) -> usize {
+        crate::text::line_col(&self.text, self.span.start).0
+    }
+
+    pub fn error(&self, message: impl Into<String>) -> LoadError {
+        LoadError::at(&self.path, &self.text, self.span.clone(), message)
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.path, self.line())
+    }
+}
+
+/// A fact and where it was written.
+#[derive(Debug, Clone)]
+pub struct Entry<T> {
+    pub fact: T,
+    pub at: Origin,
+}
+
+impl<T> Deref for Entry<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.fact
+    }
+}
+
+/// Whether a date falls within a term, given how precisely the term's ends are known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    Yes,
+    No,
+    /// The date falls in the month or year of a coarse boundary: no conclusion.
+    Unsure,
+}
+
+/// An id-keyed list that keeps file order and lets a later pack replace an entry.
+struct Merged<T> {
+    items: Vec<Entry<T>>,
+    index: HashMap<String, usize>,
+}
+
+impl<T> Merged<T> {
+    fn new() -> Self {
+        Self {
+            items: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    fn put(&mut self, key: String, entry: Entry<T>) {
+        match self.index.get(&key) {
+            Some(&i) => self.items[i] = entry,
+            None => {
+                self.index.insert(key, self.items.len());
+                self.items.push(entry);
+            }
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Kb {
+    pub countries: Vec<Entry<Country>>,
+    pub organizations: Vec<Entry<Organization>>,
+    pub people: Vec<Entry<Person>>,
+    pub roles: Vec<Entry<Role>>,
+    pub offices: Vec<Entry<Office>>,
+    pub series: Vec<Entry<Series>>,
+    pub events: Vec<Entry<Event>>,
+    pub topics: Vec<Entry<Topic>>,
+    pub stances: Vec<Entry<Stance>>,
+    country_index: HashMap<String, usize>,
+    org_index: HashMap<String, usize>,
+    person_index: HashMap<String, usize>,
+    role_index: HashMap<String, usize>,
+    topic_index: HashMap<String, usize>,
+    /// person index → (office index, term index)
+    person_terms: HashMap<usize, Vec<(usize, usize)>>,
+    pub surfaces: surface::Surfaces,
+}
+
+fn origin(file: &LoadedFile, span: Range<usize>) -> Origin {
+    Origin {
+        path: file.path.clone(),
+        text: file.text.clone(),
+        span,
+    }
+}
+
+impl Kb {
+    /// Merge the facts of `files` (in order) and index them.
+    pub fn build(files: &[LoadedFile]) -> Result<Self, Vec<LoadError>> {
+        let mut countries = Merged::new();
+        let mut orgs = Merged::new();
+        let mut people = Merged::new();
+        let mut roles = Merged::new();
+        let mut offices = Merged::new();
+        let mut series = Merged::new();
+        let mut events = Merged::new();
+        let mut topics = Merged::new();
+        let mut stances = Merged::new();
+        for file in files {
+            let p = &file.pack;
+            for c in &p.country {
+                countries.put(
+                    c.id.get_ref().clone(),
+                    Entry {
+                        at: origin(file, c.id.span()),
+                        fact: c.clone(),
+                    },
+                );
+            }
+            for o in &p.organization {
+                orgs.put(
+                    o.id.get_ref().clone(),
+                    Entry {
+                        at: origin(file, o.id.span()),
+                        fact: o.clone(),
+                    },
+                );
+            }
+            for x in &p.person {
+                people.put(
+                    x.id.get_ref().clone(),
+                    Entry {
+                        at: origin(file, x.id.span()),
+                        fact: x.clone(),
+                    },
+                );
+            }
+            for x in &p.role {
+                roles.put(
+                    x.id.get_ref().clone(),
+                    Entry {
+                        at: origin(file, x.id.span()),
+                        fact: x.clone(),
+                    },
+                );
+            }
+            for x in &p.office {
+                offices.put(
+                    x.id.get_ref().clone(),
+                    Entry {
+                        at: origin(file, x.id.span()),
+                        fact: x.clone(),
+                    },
+                );
+            }
+            for x in &p.series {
+                series.put(
+                    x.id.get_ref().clone(),
+                    Entry {
+                        at: origin(file, x.id.span()),
+                        fact: x.clone(),
+                    },
+                );
+            }
+            for x in &p.event {
+                events.put(
+                    x.id.get_ref().clone(),
+                    Entry {
+                        at: origin(file, x.id.span()),
+                        fact: x.clone(),
+                    },
+                );
+            }
+            for x in &p.topic {
+                topics.put(
+                    x.id.get_ref().clone(),
+                    Entry {
+                        at: origin(file, x.id.span()),
+                        fact: x.clone(),
+                    },
+                );
+            }
+            for x in &p.stance {
+                let key = format!("{}\u{0}{}", x.actor.get_ref(), x.topic);
+                stances.put(
+                    key,
+                    Entry {
+                        at: origin(file, x.actor.span()),
+                        fact: x.clone(),
+                    },
+                );
+            }
+        }
+        let mut kb = Kb {
+            countries: countries.items,
+            organizations: orgs.items,
+            people: people.items,
+            roles: roles.items,
+            offices: offices.items,
+            series: series.items,
+            events: events.items,
+            topics: topics.items,
+            stances: stances.items,
+            country_index: countries.index,
+            org_index: orgs.index,
+            person_index: people.index,
+            role_index: roles.index,
+            topic_index: topics.index,
+            ..Kb::default()
+        };
+        let errors = kb.validate();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for (oi, office) in kb.offices.iter().enumerate() {
+            for (ti, term) in office.term.iter().enumerate() {
+                if let Some(&pi) = kb.person_index.get(term.person.get_ref()) {
+                    kb.person_terms.entry(pi).or_default().push((oi, ti));
+                }
+            }
+        }
+        kb.surfaces = surface::Surfaces::build(&kb);
+        Ok(kb)
+    }
+
+    /// Dangling references and impossible facts, each pointing into its file.
+    fn validate(&self) -> Vec<LoadError> {
+        let mut errors = Vec::new();
+        let series_ids: HashMap<&str, ()> = self.series.iter().map(|s| (s.id.get_ref().as_str(), ())).collect();
+        for o in &self.offices {
+            match (&o.country, &o.organization) {
+                (Some(c), None) if !self.country_index.contains_key(c) => {
+                    errors.push(o.at.error(format!("office `{}` names unknown country `{c}`", o.id.get_ref())));
+                }
+                (None, Some(g)) if !self.org_index.contains_key(g) => {
+                    errors.push(o.at.error(format!("office `{}` names unknown organization `{g}`", o.id.get_ref())));
+                }
+                (Some(_), Some(_)) | (None, None) => errors.push(o.at.error(format!(
+                    "office `{}` needs exactly one of `country` and `organization`",
+                    o.id.get_ref()
+                ))),
+                _ => {}
+            }
+            if !self.role_index.contains_key(&o.role) {
+                errors.push(o.at.error(format!("office `{}` names unknown role `{}`", o.id.get_ref(), o.role)));
+            }
+            for t in &o.term {
+                let at = Origin {
+                    span: t.person.span(),
+                    ..o.at.clone()
+                };
+                if !self.person_index.contains_key(t.person.get_ref()) {
+                    errors.push(at.error(format!("term names unknown person `{}`", t.person.get_ref())));
+                }
+                if t.end.is_some_and(|e| e < t.start) {
+                    errors.push(at.error(format!("term of `{}` ends before it starts", t.person.get_ref())));
+                }
+            }
+        }
+        for p in &self.people {
+            if let Some(c) = &p.country
+                && !self.country_index.contains_key(c)
+                && !self.org_index.contains_key(c)
+            {
+                errors.push(p.at.error(format!("person `{}` names unknown country `{c}`", p.id.get_ref())));
+            }
+        }
+        for e in &self.events {
+            let id = e.id.get_ref();
+            if let Some(s) = &e.series
+                && !series_ids.contains_key(s.as_str())
+            {
+                errors.push(e.at.error(format!("event `{id}` names unknown series `{s}`")));
+            }
+            for c in e.country.iter().chain(&e.host) {
+                if !self.country_index.contains_key(c) {
+                    errors.push(e.at.error(format!("event `{id}` names unknown country `{c}`")));
+                }
+            }
+            if let Some(v) = &e.visitor
+                && !self.person_index.contains_key(v)
+            {
+                errors.push(e.at.error(format!("event `{id}` names unknown person `{v}`")));
+            }
+            if e.end.is_some_and(|end| end < e.start) {
+                errors.push(e.at.error(format!("event `{id}` ends before it starts")));
+            }
+        }
+        for s in &self.stances {
+            if !self.is_actor(s.actor.get_ref()) {
+                errors.push(s.at.error(format!("stance names unknown actor `{}`", s.actor.get_ref())));
+            }
+            if !self.topic_index.contains_key(&s.topic) {
+                errors.push(s.at.error(format!("stance names unknown topic `{}`", s.topic)));
+            }
+        }
+        errors
+    }
+
+    pub fn is_actor(&self, id: &str) -> bool {
+        self.country_index.contains_key(id) || self.org_index.contains_key(id)
+    }
+
+    pub fn country(&self, id: &str) -> Option<&Entry<Country>> {
+        self.country_index.get(id).map(|&i| &self.countries[i])
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Entry<Person>> {
+        self.person_index.get(id).map(|&i| &self.people[i])
+    }
+
+    pub fn person_index(&self, id: &str) -> Option<usize> {
+        self.person_index.get(id).copied()
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Entry<Role>> {
+        self.role_index.get(id).map(|&i| &self.roles[i])
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Entry<Topic>> {
+        self.topic_index.get(id).map(|&i| &self.topics[i])
+    }
+
+    /// The name copy uses for a country or organisation id.
+    pub fn actor_name(&self, id: &str) -> String {
+        if let Some(c) = self.country(id) {
+            return c.name.clone();
+        }
+        self.org_index
+            .get(id)
+            .map_or_else(|| id.to_string(), |&i| self.organizations[i].name.clone())
+    }
+
+    /// The country (or organisation) a person serves.
+    pub fn person_country(&self, person: usize) -> Option<&str> {
+        self.people.get(person)?.country.as_deref()
+    }
+
+    /// Every (office, term) a person is recorded as holding.
+    pub fn terms_of(&self, person: usize) -> impl Iterator<Item = (usize, &Term)> {
+        self.person_terms
+            .get(&person)
+            .into_iter()
+            .flatten()
+            .filter_map(|&(o, t)| Some((o, self.offices.get(o)?.term.get(t)?)))
+    }
+
+    /// The actor an office belongs to.
+    pub fn office_actor(&self, office: usize) -> Option<&str> {
+        let o = self.offices.get(office)?;
+        o.country.as_deref().or(o.organization.as_deref())
+    }
+
+    /// Offices of `role` for `actor`.
+    pub fn offices_of(&self, actor: &str, role: &str) -> impl Iterator<Item = usize> {
+        self.offices.iter().enumerate().filter_map(move |(i, o)| {
+            (o.role == role && (o.country.as_deref() == Some(actor) || o.organization.as_deref() == Some(actor)))
+                .then_some(i)
+        })
+    }
+
+    /// The stances recorded for an actor on a topic.
+    pub fn stances_on(&self, actor: &str, topic: &str) -> impl Iterator<Item = &Entry<Stance>> {
+        self.stances
+            .iter()
+            .filter(move |s| s.actor.get_ref() == actor && s.topic == topic)
+    }
+
+    /// A short human description of an office: "foreign minister of China".
+    pub fn office_label(&self, office: usize) -> String {
+        let Some(o) = self.offices.get(office) else {
+            return String::new();
+        };
+        let title = self
+            .role(&o.role)
+            .and_then(|r| r.titles.first().cloned())
+            .or_else(|| o.titles.first().cloned())
+            .unwrap_or_else(|| o.role.clone());
+        let who = self
+            .office_actor(office)
+            .map(|a| self.actor_name(a))
+            .unwrap_or_default();
+        format!("{} of {}", title.to_lowercase(), who)
+    }
+}
+
+/// Whether `date` falls within `term`, taking coarse boundaries into account.
+pub fn within(term: &Term, date: NaiveDate) -> Within {
+    let start = compare(date, term.start, term.start_precision);
+    let end = term.end.map(|e| compare(date, e, term.end_precision));
+    match (start, end) {
+        (std::cmp::Ordering::Less, _) | (_, Some(std::cmp::Ordering::Greater)) => Within::No,
+        _ if coarse_hit(date, term.start, term.start_precision)
+            || term.end.is_some_and(|e| coarse_hit(date, e, term.end_precision)) =>
+        {
+            Within::Unsure
+        }
+        _ => Within::Yes,
+    }
+}
+
+/// Compare a day with a date known to `precision`: equal when it falls in the same period.
+fn compare(day: NaiveDate, date: NaiveDate, precision: Precision) -> std::cmp::Ordering {
+    match precision {
+        Precision::Day => day.cmp(&date),
+        Precision::Month => (day.year(), day.month()).cmp(&(date.year(), date.month())),
+        Precision::Year => day.year().cmp(&date.year()),
+    }
+}
+
+fn coarse_hit(day: NaiveDate, date: NaiveDate, precision: Precision) -> bool {
+    precision != Precision::Day && compare(day, date, precision) == std::cmp::Ordering::Equal
+}

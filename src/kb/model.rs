@@ -1,0 +1,231 @@
+//! The knowledge base as it is written in TOML: one struct per table, every fact with its
+//! `source`. These types only describe the files; `index` turns them into lookups.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer};
+use toml::Spanned;
+
+/// One TOML file of a pack. Every table is optional, so a file may hold any mix.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    #[serde(default)]
+    pub country: Vec<Country>,
+    #[serde(default)]
+    pub organization: Vec<Organization>,
+    #[serde(default)]
+    pub person: Vec<Person>,
+    #[serde(default)]
+    pub role: Vec<Role>,
+    #[serde(default)]
+    pub office: Vec<Office>,
+    #[serde(default)]
+    pub series: Vec<Series>,
+    #[serde(default)]
+    pub event: Vec<Event>,
+    #[serde(default)]
+    pub topic: Vec<Topic>,
+    #[serde(default)]
+    pub stance: Vec<Stance>,
+    /// `[checks."date/weekday-mismatch"]`: turn a check off or change its severity.
+    #[serde(default)]
+    pub checks: BTreeMap<Spanned<String>, CheckSetting>,
+    #[serde(default)]
+    pub existence: Vec<crate::checks::user::ExistenceSpec>,
+    #[serde(default)]
+    pub substitution: Vec<crate::checks::user::SubstitutionSpec>,
+    #[serde(default)]
+    pub consistency: Vec<crate::checks::user::ConsistencySpec>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckSetting {
+    pub enabled: Option<bool>,
+    pub severity: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub official: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    pub capital: Option<String>,
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub variants: Vec<String>,
+    pub country: Option<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub titles: Vec<String>,
+    #[serde(default)]
+    pub informal: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    pub id: Spanned<String>,
+    pub country: Option<String>,
+    pub organization: Option<String>,
+    pub role: String,
+    #[serde(default)]
+    pub titles: Vec<String>,
+    pub source: Option<String>,
+    #[serde(default)]
+    pub term: Vec<Term>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub person: Spanned<String>,
+    #[serde(deserialize_with = "date")]
+    pub start: NaiveDate,
+    #[serde(default)]
+    pub start_precision: Precision,
+    #[serde(default, deserialize_with = "opt_date")]
+    pub end: Option<NaiveDate>,
+    #[serde(default)]
+    pub end_precision: Precision,
+    #[serde(default)]
+    pub acting: bool,
+    pub source: Option<String>,
+}
+
+/// How much of a date is known. A coarser date never yields a day-level finding.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Year,
+    Month,
+    #[default]
+    Day,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub names: Vec<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub series: Option<String>,
+    pub ordinal: Option<u32>,
+    pub kind: Option<String>,
+    pub visitor: Option<String>,
+    pub host: Option<String>,
+    #[serde(deserialize_with = "date")]
+    pub start: NaiveDate,
+    #[serde(default, deserialize_with = "opt_date")]
+    pub end: Option<NaiveDate>,
+    #[serde(default)]
+    pub precision: Precision,
+    pub place: Option<String>,
+    pub country: Option<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub names: Vec<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Position {
+    Support,
+    Oppose,
+}
+
+impl Position {
+    pub fn flip(self) -> Self {
+        match self {
+            Position::Support => Position::Oppose,
+            Position::Oppose => Position::Support,
+        }
+    }
+
+    pub fn verb(self) -> &'static str {
+        match self {
+            Position::Support => "support",
+            Position::Oppose => "oppose",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stance {
+    pub actor: Spanned<String>,
+    pub topic: String,
+    pub position: Position,
+    #[serde(default, deserialize_with = "opt_date")]
+    pub since: Option<NaiveDate>,
+    pub source: Option<String>,
+}
+
+fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let value = toml::value::Datetime::deserialize(d)?;
+    to_date(&value).map_err(serde::de::Error::custom)
+}
+
+fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    let value = Option::<toml::value::Datetime>::deserialize(d)?;
+    value.map(|v| to_date(&v)).transpose().map_err(serde::de::Error::custom)
+}
+
+fn to_date(value: &toml::value::Datetime) -> Result<NaiveDate, String> {
+    match (value.date, value.time) {
+        (Some(d), None) => NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+            .ok_or_else(|| format!("`{value}` is not a calendar date")),
+        _ => Err(format!("expected a plain date such as 2023-04-14, found `{value}`")),
+    }
+}

@@ -1,0 +1,235 @@
+//! Every name, alias, demonym, title, event and topic phrase of the knowledge base in one
+//! Aho-Corasick automaton, so that a draft is scanned once for all of them.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::Kb;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountryForm {
+    Name,
+    Demonym,
+    Metonym,
+}
+
+/// What a matched phrase may stand for. One phrase can stand for several things
+/// ("President" is a title of many offices).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    Country {
+        country: usize,
+        form: CountryForm,
+    },
+    Org(usize),
+    Person {
+        person: usize,
+        variant: bool,
+    },
+    /// A title of every office of a role ("Foreign Minister").
+    RoleTitle(usize),
+    /// A title particular to one office ("Secretary of State").
+    OfficeTitle(usize),
+    /// An informal descriptor of a role ("top diplomat").
+    Informal(usize),
+    Series(usize),
+    Event(usize),
+    /// The city an event was held in (index of one such event).
+    Place(usize),
+    Topic(usize),
+}
+
+impl Surface {
+    /// Proper names must keep their capitals in the draft; titles and topics need not.
+    fn is_proper(self) -> bool {
+        matches!(
+            self,
+            Surface::Country { .. } | Surface::Org(_) | Surface::Person { .. } | Surface::Place(_)
+        )
+    }
+}
+
+/// A phrase found in a draft.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub span: Range<usize>,
+    pub surfaces: Vec<Surface>,
+}
+
+#[derive(Debug, Default)]
+pub struct Surfaces {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<String>,
+    meanings: Vec<Vec<Surface>>,
+}
+
+impl Surfaces {
+    pub fn build(kb: &Kb) -> Self {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns = Vec::new();
+        let mut meanings: Vec<Vec<Surface>> = Vec::new();
+        let mut add = |phrase: &str, surface: Surface| {
+            let phrase = phrase.trim();
+            if phrase.len() < 2 {
+                return;
+            }
+            let mut forms = vec![phrase.to_string()];
+            if phrase.contains('\'') {
+                forms.push(phrase.replace('\'', "’"));
+            }
+            for form in forms {
+                let key = form.to_lowercase();
+                let i = *index.entry(key).or_insert_with(|| {
+                    patterns.push(form.clone());
+                    meanings.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !meanings[i].contains(&surface) {
+                    meanings[i].push(surface);
+                }
+            }
+        };
+        for (i, c) in kb.countries.iter().enumerate() {
+            let name = |form| Surface::Country { country: i, form };
+            for n in std::iter::once(&c.name).chain(&c.aliases).chain(&c.official) {
+                add(n, name(CountryForm::Name));
+            }
+            for n in &c.demonyms {
+                add(n, name(CountryForm::Demonym));
+            }
+            for n in &c.metonyms {
+                add(n, name(CountryForm::Metonym));
+            }
+        }
+        for (i, o) in kb.organizations.iter().enumerate() {
+            for n in std::iter::once(&o.name).chain(&o.aliases) {
+                add(n, Surface::Org(i));
+            }
+        }
+        for (i, p) in kb.people.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                add(
+                    n,
+                    Surface::Person {
+                        person: i,
+                        variant: false,
+                    },
+                );
+            }
+            for n in &p.variants {
+                add(
+                    n,
+                    Surface::Person {
+                        person: i,
+                        variant: true,
+                    },
+                );
+            }
+        }
+        for (i, r) in kb.roles.iter().enumerate() {
+            for t in &r.titles {
+                add(t, Surface::RoleTitle(i));
+            }
+            for t in &r.informal {
+                add(t, Surface::Informal(i));
+            }
+        }
+        for (i, o) in kb.offices.iter().enumerate() {
+            for t in &o.titles {
+                add(t, Surface::OfficeTitle(i));
+            }
+        }
+        for (i, s) in kb.series.iter().enumerate() {
+            for n in &s.names {
+                add(n, Surface::Series(i));
+            }
+        }
+        for (i, e) in kb.events.iter().enumerate() {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                add(n, Surface::Event(i));
+            }
+            if let Some(place) = &e.place {
+                add(place, Surface::Place(i));
+            }
+        }
+        for (i, t) in kb.topics.iter().enumerate() {
+            for n in &t.names {
+                add(n, Surface::Topic(i));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Surfaces {
+            automaton,
+            patterns,
+            meanings,
+        }
+    }
+
+    /// Every phrase of the knowledge base in `text`, whole words only, in order.
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut hits = Vec::new();
+        for m in ac.find_iter(text) {
+            let span = m.range();
+            if !crate::text::is_word(text, &span) {
+                continue;
+            }
+            let found = crate::text::get(text, span.clone());
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            let surfaces: Vec<Surface> = self.meanings[m.pattern().as_usize()]
+                .iter()
+                .copied()
+                .filter(|s| !s.is_proper() || case_compatible(pattern, found))
+                .collect();
+            if !surfaces.is_empty() {
+                hits.push(Hit { span, surfaces });
+            }
+        }
+        hits
+    }
+
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+}
+
+/// A capital in the pattern must be a capital in the text ("China", not "china").
+/// Other letters must match exactly ("Xi" does not match "XI"), except that the first
+/// letter may be raised at the start of a sentence.
+fn case_compatible(pattern: &str, found: &str) -> bool {
+    pattern.chars().zip(found.chars()).enumerate().all(|(i, (p, f))| {
+        if p.is_uppercase() {
+            f.is_uppercase()
+        } else if p.is_lowercase() {
+            f.is_lowercase() || i == 0
+        } else {
+            true
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::case_compatible;
+
+    #[test]
+    fn capitals_must_be_kept() {
+        assert!(case_compatible("China", "China"));
+        assert!(!case_compatible("Xi", "XI"));
+        assert!(!case_compatible("China", "china"));
+        assert!(case_compatible("the Kremlin", "The Kremlin"));
+        assert!(!case_compatible("US", "us"));
+    }
+}

@@ -1,0 +1,49 @@
+//! factlint: a consistency and fact-check linter for news and editorial copy.
+//!
+//! Data flows one way: a draft is read (`source`), facts are extracted from it with byte
+//! spans (`extract`), the checks compare them with each other and with the knowledge base
+//! (`checks`, `kb`), and the findings (`diagnostic`) are rendered by a `report` format.
+//! The library never prints; the binary (`cli`) does.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::string_slice))]
+
+pub mod checks;
+pub mod cli;
+pub mod diagnostic;
+pub mod error;
+pub mod extract;
+pub mod input;
+pub mod kb;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod text;
+
+use diagnostic::Diagnostic;
+use extract::Extraction;
+use rules::Rules;
+use source::Document;
+
+/// Extract from one draft and run every enabled check. Findings come back sorted by
+/// position, then rule id.
+pub fn check(doc: &Document, rules: &Rules, opts: &extract::Options) -> (Extraction, Vec<Diagnostic>) {
+    let ex = extract::extract(doc, &rules.kb, opts);
+    let cx = checks::Context {
+        doc,
+        kb: &rules.kb,
+        ex: &ex,
+    };
+    let mut out = Vec::new();
+    for check in checks::ALL {
+        if let Some(&severity) = rules.enabled.get(check.id) {
+            (check.run)(&cx, severity, &mut out);
+        }
+    }
+    for user in &rules.user {
+        user.run(&doc.prose, user.severity, &mut out);
+    }
+    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)));
+    out.dedup();
+    (ex, out)
+}

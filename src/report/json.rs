@@ -1,0 +1,147 @@
+//! The JSON format: one versioned document for the whole run. Its shape is documented in
+//! `docs/json-format.md`; fields are only ever added within a version.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::FileReport;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::InputError;
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Position {
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct Label<'a> {
+    message: &'a str,
+    span: Span,
+    start: Position,
+    end: Position,
+}
+
+#[derive(Serialize)]
+struct Fix<'a> {
+    replacement: &'a str,
+    span: Span,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    path: &'a str,
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    span: Span,
+    start: Position,
+    end: Position,
+    label: &'a str,
+    labels: Vec<Label<'a>>,
+    notes: &'a [String],
+    fix: Option<Fix<'a>>,
+}
+
+#[derive(Serialize)]
+struct Checked<'a> {
+    path: &'a str,
+    as_of: &'a crate::extract::asof::AsOf,
+    findings: usize,
+}
+
+#[derive(Serialize)]
+struct Error<'a> {
+    path: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    tool: &'static str,
+    tool_version: &'static str,
+    files: Vec<Checked<'a>>,
+    findings: Vec<Finding<'a>>,
+    errors: Vec<Error<'a>>,
+}
+
+fn pos(text: &str, offset: usize) -> Position {
+    let (line, column) = crate::text::line_col(text, offset);
+    Position { line, column }
+}
+
+fn finding<'a>(r: &FileReport<'a>, d: &'a Diagnostic) -> Finding<'a> {
+    Finding {
+        path: r.path,
+        rule: &d.rule,
+        severity: d.severity,
+        message: &d.message,
+        span: Span {
+            start: d.span.start,
+            end: d.span.end,
+        },
+        start: pos(r.text, d.span.start),
+        end: pos(r.text, d.span.end),
+        label: &d.label,
+        labels: d
+            .labels
+            .iter()
+            .map(|l| Label {
+                message: &l.message,
+                span: Span {
+                    start: l.span.start,
+                    end: l.span.end,
+                },
+                start: pos(r.text, l.span.start),
+                end: pos(r.text, l.span.end),
+            })
+            .collect(),
+        notes: &d.notes,
+        fix: d.suggestion.as_ref().map(|s| Fix {
+            replacement: &s.replacement,
+            span: Span {
+                start: s.span.start,
+                end: s.span.end,
+            },
+        }),
+    }
+}
+
+pub fn render(w: &mut dyn Write, reports: &[FileReport<'_>], errors: &[InputError]) -> io::Result<()> {
+    let doc = Document {
+        version: VERSION,
+        tool: "factlint",
+        tool_version: env!("CARGO_PKG_VERSION"),
+        files: reports
+            .iter()
+            .map(|r| Checked {
+                path: r.path,
+                as_of: r.as_of,
+                findings: r.diagnostics.len(),
+            })
+            .collect(),
+        findings: reports
+            .iter()
+            .flat_map(|r| r.diagnostics.iter().map(move |d| finding(r, d)))
+            .collect(),
+        errors: errors
+            .iter()
+            .map(|e| Error {
+                path: &e.path,
+                message: &e.message,
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;
+    writeln!(w)
+}

@@ -1,0 +1,137 @@
+//! A rule set: the knowledge base plus check settings and user checks, built from the
+//! default pack and any `--rules` packs, in that order.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::checks::user::UserCheck;
+use crate::diagnostic::Severity;
+use crate::error::LoadError;
+use crate::kb::load::{self, LoadedFile};
+use crate::kb::{Kb, Origin};
+
+#[derive(Debug)]
+pub struct Rules {
+    pub kb: Kb,
+    /// Built-in check id → severity; absent ids are off.
+    pub enabled: HashMap<&'static str, Severity>,
+    pub user: Vec<UserCheck>,
+}
+
+/// Where packs come from: the embedded default (unless turned off) and directories.
+#[derive(Debug, Clone, Default)]
+pub struct PackSources {
+    pub no_default: bool,
+    pub dirs: Vec<PathBuf>,
+}
+
+impl Rules {
+    pub fn load(sources: &PackSources) -> Result<Self, Vec<LoadError>> {
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        if !sources.no_default {
+            match load::default_pack() {
+                Ok(f) => files.extend(f),
+                Err(e) => errors.extend(e),
+            }
+        }
+        for dir in &sources.dirs {
+            let pack = if dir.is_file() {
+                std::fs::read_to_string(dir)
+                    .map_err(|e| vec![LoadError::new(dir.display().to_string(), format!("cannot read: {e}"))])
+                    .and_then(|t| {
+                        load::parse_file(&dir.display().to_string(), &t)
+                            .map(|f| vec![f])
+                            .map_err(|e| vec![e])
+                    })
+            } else {
+                load::dir_pack(dir)
+            };
+            match pack {
+                Ok(f) => files.extend(f),
+                Err(e) => errors.extend(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Self::from_files(&files)
+    }
+
+    pub fn from_files(files: &[LoadedFile]) -> Result<Self, Vec<LoadError>> {
+        let kb = Kb::build(files)?;
+        let mut errors = Vec::new();
+        let mut enabled: HashMap<&'static str, Severity> =
+            crate::checks::ALL.iter().map(|c| (c.id, c.severity)).collect();
+        let mut user: Vec<UserCheck> = Vec::new();
+        for file in files {
+            let at = |span| Origin {
+                path: file.path.clone(),
+                text: file.text.clone(),
+                span,
+            };
+            for (id, setting) in &file.pack.checks {
+                let origin = at(id.span());
+                let known = crate::checks::find(id.get_ref()).map(|c| c.id);
+                let user_known = user.iter().any(|u| &u.id == id.get_ref());
+                if known.is_none() && !user_known {
+                    errors.push(origin.error(format!("unknown check `{}` (see `factlint rules`)", id.get_ref())));
+                    continue;
+                }
+                let severity = match &setting.severity {
+                    Some(s) => match Severity::parse(s.get_ref()) {
+                        Some(sev) => Some(sev),
+                        None => {
+                            errors.push(at(s.span()).error(format!(
+                                "unknown severity `{}`: use error, warning or info",
+                                s.get_ref()
+                            )));
+                            continue;
+                        }
+                    },
+                    None => None,
+                };
+                if let Some(k) = known {
+                    if setting.enabled == Some(false) {
+                        enabled.remove(k);
+                    } else if let Some(sev) = severity {
+                        enabled.insert(k, sev);
+                    } else if setting.enabled == Some(true) {
+                        let default = crate::checks::find(k).map_or(Severity::Warning, |c| c.severity);
+                        enabled.entry(k).or_insert(default);
+                    }
+                } else {
+                    for u in user.iter_mut().filter(|u| &u.id == id.get_ref()) {
+                        if let Some(sev) = severity {
+                            u.severity = sev;
+                        }
+                    }
+                    if setting.enabled == Some(false) {
+                        user.retain(|u| &u.id != id.get_ref());
+                    }
+                }
+            }
+            let mut add = |r: Result<UserCheck, LoadError>| match r {
+                Ok(c) => {
+                    user.retain(|u| u.id != c.id);
+                    user.push(c);
+                }
+                Err(e) => errors.push(e),
+            };
+            for s in &file.pack.existence {
+                add(UserCheck::existence(s, at(s.id.span())));
+            }
+            for s in &file.pack.substitution {
+                add(UserCheck::substitution(s, at(s.id.span())));
+            }
+            for s in &file.pack.consistency {
+                add(UserCheck::consistency(s, at(s.id.span())));
+            }
+        }
+        if errors.is_empty() {
+            Ok(Rules { kb, enabled, user })
+        } else {
+            Err(errors)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! A draft as factlint reads it: the original bytes, and a "prose" copy of the same length
+//! in which everything that is not running text (front matter, code, HTML, URLs, Markdown
+//! syntax) is blanked with spaces. Extraction runs on the prose copy, so every span it
+//! finds is already a span of the original file.
+
+mod markdown;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+impl Format {
+    /// The format a path's extension implies; anything but Markdown is read as plain text.
+    pub fn from_path(path: &str) -> Self {
+        let lower = path.to_ascii_lowercase();
+        if [".md", ".markdown", ".mdx", ".mkd"].iter().any(|e| lower.ends_with(e)) {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub path: String,
+    pub text: String,
+    pub prose: String,
+    /// Offsets where a block ends (paragraph, heading, list item): sentences never cross them.
+    pub breaks: Vec<usize>,
+    /// `date:` from the front matter, with its span.
+    pub front_matter_date: Option<(NaiveDate, Range<usize>)>,
+    /// Where the body starts (after any front matter).
+    pub body_start: usize,
+}
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[^\s<>()\[\]]+").unwrap_or_else(|_| unreachable!()));
+
+impl Document {
+    pub fn new(path: impl Into<String>, text: String, format: Format) -> Self {
+        let path = path.into();
+        let mut doc = match format {
+            Format::Markdown => markdown::read(path, text),
+            Format::Text => Document {
+                path,
+                prose: text.clone(),
+                text,
+                breaks: Vec::new(),
+                front_matter_date: None,
+                body_start: 0,
+            },
+        };
+        blank_urls(&mut doc.prose);
+        doc
+    }
+}
+
+/// Replace URLs in the prose with spaces: they are not text to check.
+fn blank_urls(prose: &mut String) {
+    let spans: Vec<Range<usize>> = URL.find_iter(prose).map(|m| m.range()).collect();
+    if spans.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(prose).into_bytes();
+    for span in spans {
+        blank(&mut bytes, span);
+    }
+    *prose = String::from_utf8(bytes).unwrap_or_default();
+}
+
+/// Blank a byte range with spaces, keeping newlines. Callers pass ranges on char
+/// boundaries, and every byte of a multi-byte char becomes a space, so the result stays
+/// valid UTF-8.
+fn blank(bytes: &mut [u8], span: Range<usize>) {
+    if let Some(slice) = bytes.get_mut(span) {
+        for b in slice {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+}
+
+/// Read `date:` (YAML) or `date =` (TOML) from front matter text; `offset` is where that
+/// text starts in the file.
+fn front_matter_date(block: &str, offset: usize) -> Option<(NaiveDate, Range<usize>)> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?m)^\s*date\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2})"#).unwrap_or_else(|_| unreachable!())
+    });
+    let caps = DATE.captures(block)?;
+    let m = caps.get(1)?;
+    let date = NaiveDate::parse_from_str(m.as_str(), "%Y-%m-%d").ok()?;
+    Some((date, offset + m.start()..offset + m.end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_blanked_keeping_length() {
+        let doc = Document::new("a.txt", "See https://example.com/x?y=1 today.".into(), Format::Text);
+        assert_eq!(doc.prose.len(), doc.text.len());
+        assert!(!doc.prose.contains("example"));
+        assert!(doc.prose.ends_with("today."));
+    }
+}
