@@ -117,7 +117,7 @@ pub enum ExtractFormat {
 }
 
 impl DraftArgs {
-    fn options(&self) -> crate::extract::Options {
+    pub fn options(&self) -> crate::extract::Options {
         crate::extract::Options {
             as_of: AsOfOptions {
                 flag: self.as_of,
@@ -198,19 +198,7 @@ fn check(args: &CheckArgs) -> Result<u8> {
         .collect();
     let mut out = StandardStream::stdout(choice(args.color, std::io::stdout().is_terminal()));
     let mut err = stderr(args.color);
-    match args.format {
-        Format::Human => {
-            for r in &reports {
-                report::human::render(&mut out, r)?;
-            }
-        }
-        Format::Short => {
-            for r in &reports {
-                report::short::render(&mut out, r)?;
-            }
-        }
-        Format::Json => report::json::render(&mut out, &reports, &errors)?,
-    }
+    report::render(args.format, &mut out, &reports, &errors)?;
     out.flush()?;
     for e in &errors {
         report::input_error(&mut err, e)?;
@@ -226,15 +214,13 @@ fn check(args: &CheckArgs) -> Result<u8> {
     if args.format == Format::Human && std::io::stderr().is_terminal() {
         writeln!(err, "{errs} errors, {warns} warnings in {} files", reports.len())?;
     }
-    Ok(
-        if !errors.is_empty() && errors.iter().any(|e| !e.message.starts_with("no drafts found")) {
-            EXIT_ERROR
-        } else if errs > 0 {
-            EXIT_FINDINGS
-        } else {
-            EXIT_CLEAN
-        },
-    )
+    Ok(if !errors.is_empty() && errors.iter().any(|e| e.fatal) {
+        EXIT_ERROR
+    } else if errs > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
 }
 
 fn extract(args: &ExtractArgs) -> Result<u8> {

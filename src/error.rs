@@ -50,4 +50,6 @@ impl LoadError {
 pub struct InputError {
     pub path: String,
     pub message: String,
+    /// False for problems that do not fail the run (a directory with no drafts).
+    pub fatal: bool,
 }

@@ -40,6 +40,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Item>, Vec<InputError>) {
                 errors.push(InputError {
                     path: p.display().to_string(),
                     message: format!("no drafts found (looked for {})", DRAFT_EXTENSIONS.map_or_join()),
+                    fatal: false,
                 });
             }
             items.extend(found.into_iter().map(Item::File));
@@ -49,6 +50,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Item>, Vec<InputError>) {
             errors.push(InputError {
                 path: p.display().to_string(),
                 message: "no such file or directory".to_string(),
+                fatal: true,
             });
         }
     }
@@ -74,6 +76,7 @@ pub fn read(item: &Item, stdin_name: &str) -> Result<Document, InputError> {
             std::io::stdin().read_to_end(&mut buf).map_err(|e| InputError {
                 path: stdin_name.to_string(),
                 message: format!("cannot read standard input: {e}"),
+                fatal: true,
             })?;
             (stdin_name.to_string(), buf)
         }
@@ -81,6 +84,7 @@ pub fn read(item: &Item, stdin_name: &str) -> Result<Document, InputError> {
             let bytes = std::fs::read(p).map_err(|e| InputError {
                 path: p.display().to_string(),
                 message: format!("cannot read: {}", io_reason(&e)),
+                fatal: true,
             })?;
             (p.display().to_string(), bytes)
         }
@@ -93,6 +97,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
         return Err(InputError {
             path: name.to_string(),
             message: "binary file (contains NUL bytes); not checked".to_string(),
+            fatal: true,
         });
     }
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -102,6 +107,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
         InputError {
             path: name.to_string(),
             message: format!("not valid UTF-8 (invalid byte at offset {at}, line {line}); not checked"),
+            fatal: true,
         }
     })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);

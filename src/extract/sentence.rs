@@ -6,9 +6,9 @@ use std::ops::Range;
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "pres", "st", "jr",
-    "sr", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "u.s",
-    "u.k", "u.n", "e.u", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "min", "max", "fig", "vol", "cf", "al",
+    "sr", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "u.s", "u.k", "u.n",
+    "e.u", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "min", "max", "fig", "vol", "cf", "al",
 ];
 
 /// Sentence spans of `prose`, trimmed of surrounding white space.

@@ -24,6 +24,20 @@ pub enum Format {
     Json,
 }
 
+/// Render the findings of a run in `format`.
+pub fn render(
+    format: Format,
+    w: &mut dyn WriteColor,
+    reports: &[FileReport<'_>],
+    errors: &[InputError],
+) -> io::Result<()> {
+    match format {
+        Format::Human => reports.iter().try_for_each(|r| human::render(w, r)),
+        Format::Short => reports.iter().try_for_each(|r| short::render(w, r)),
+        Format::Json => json::render(w, reports, errors),
+    }
+}
+
 /// Render a rule-file error: with a snippet of the TOML when its span is known.
 pub fn load_error(w: &mut dyn WriteColor, e: &LoadError) -> io::Result<()> {
     human::load_error(w, e)
@@ -31,7 +45,8 @@ pub fn load_error(w: &mut dyn WriteColor, e: &LoadError) -> io::Result<()> {
 
 /// One line: `path: error: message`.
 pub fn input_error(w: &mut dyn Write, e: &InputError) -> io::Result<()> {
-    writeln!(w, "error: {}: {}", e.path, e.message)
+    let level = if e.fatal { "error" } else { "warning" };
+    writeln!(w, "{level}: {}: {}", e.path, e.message)
 }
 
 pub use codespan_reporting::term::termcolor::WriteColor;

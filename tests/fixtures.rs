@@ -1,0 +1,120 @@
+//! Snapshot tests over `fixtures/`: every draft (`*.md`, `*.txt`) is checked with the
+//! default rules and its output, rendered exactly as `factlint check --color never`
+//! prints it, must equal the `.expected` file beside it (empty for a clean draft).
+//! A draft may have a `<name>.args` file of extra command-line flags (`--as-of …`) and a
+//! `<name>.toml` rule pack. `BLESS=1 cargo test --test fixtures` rewrites the expectations.
+
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+use codespan_reporting::term::termcolor::NoColor;
+use factlint::cli::{Cli, Command};
+use factlint::report::{self, FileReport, Format};
+use factlint::rules::{PackSources, Rules};
+
+fn drafts(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            drafts(&p, out);
+        } else if p.extension().is_some_and(|e| e == "md" || e == "txt")
+            && !p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("INTENT") || n == "README.md")
+        {
+            out.push(p);
+        }
+    }
+}
+
+fn sidecar(p: &Path, ext: &str) -> PathBuf {
+    p.with_extension(ext)
+}
+
+#[test]
+fn fixtures_match_their_expected_output() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let bless = std::env::var_os("BLESS").is_some();
+    let default = Rules::load(&PackSources::default()).unwrap_or_else(|e| panic!("default rules: {e:?}"));
+    let mut files = Vec::new();
+    drafts(&root, &mut files);
+    assert!(
+        files.len() >= 40,
+        "expected at least 40 fixture drafts, found {}",
+        files.len()
+    );
+    let mut failures = Vec::new();
+    for path in &files {
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let mut argv = vec![
+            "factlint".to_string(),
+            "check".to_string(),
+            rel.clone(),
+            "--color".into(),
+            "never".into(),
+        ];
+        if let Ok(extra) = std::fs::read_to_string(sidecar(path, "args")) {
+            argv.extend(extra.split_whitespace().map(str::to_string));
+        }
+        let Command::Check(args) = Cli::try_parse_from(&argv)
+            .unwrap_or_else(|e| panic!("{rel}: {e}"))
+            .command
+        else {
+            unreachable!()
+        };
+        let pack = sidecar(path, "toml");
+        let owned;
+        let rules = if pack.exists() {
+            owned = Rules::load(&PackSources {
+                no_default: false,
+                dirs: vec![pack],
+            })
+            .unwrap_or_else(|e| panic!("{rel}: rule pack: {e:?}"));
+            &owned
+        } else {
+            &default
+        };
+        let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let doc = factlint::input::decode(&rel, bytes).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let (ex, diags) = factlint::check(&doc, rules, &args.draft.options());
+        for d in &diags {
+            for span in std::iter::once(&d.span).chain(d.labels.iter().map(|l| &l.span)) {
+                assert!(
+                    doc.text.get(span.clone()).is_some(),
+                    "{rel}: span {span:?} of {} is not in the text",
+                    d.rule
+                );
+            }
+        }
+        let reports = [FileReport {
+            path: &doc.path,
+            text: &doc.text,
+            as_of: &ex.as_of,
+            diagnostics: &diags,
+        }];
+        let mut buf = NoColor::new(Vec::new());
+        report::render(Format::Human, &mut buf, &reports, &[]).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let actual = String::from_utf8(buf.into_inner()).unwrap_or_default();
+        let expected_path = sidecar(path, "expected");
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if actual != expected {
+            if bless {
+                std::fs::write(&expected_path, &actual).unwrap_or_else(|e| panic!("{rel}: {e}"));
+            } else {
+                failures.push(format!("--- {rel}\n=== expected:\n{expected}\n=== actual:\n{actual}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) differ (BLESS=1 to accept):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
