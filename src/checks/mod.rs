@@ -61,7 +61,7 @@ pub fn find(id: &str) -> Option<&'static Check> {
 /// "rules/kb/events.toml:1596 (source: https://…)"
 pub fn cite(at: &Origin, source: Option<&str>) -> String {
     match source {
-        Some(s) => format!("{at}: {s}"),
+        Some(s) => format!("{at} (source: {s})"),
         None => at.to_string(),
     }
 }

@@ -275,8 +275,16 @@ fn num(c: &Captures<'_>, name: &str) -> Option<u32> {
     c.name(name)?.as_str().parse().ok()
 }
 
-fn parse(c: &Captures<'_>, shape: &Shape, order: NumericOrder) -> Option<Raw> {
+fn parse(prose: &str, c: &Captures<'_>, shape: &Shape, order: NumericOrder) -> Option<Raw> {
     let whole = c.get(0)?;
+    // "Feb 32.9", "March 5,000": a number that goes on is not a day.
+    let mut next = crate::text::from(prose, whole.end()).chars();
+    if matches!(next.next(), Some('.' | ',')) && next.next().is_some_and(|ch| ch.is_ascii_digit()) {
+        return None;
+    }
+    if [num(c, "d1"), num(c, "d2")].into_iter().flatten().any(|d| d > 31) {
+        return None;
+    }
     let mut span = whole.range();
     if let Some(b) = c.name("between") {
         span.start = b.end();
@@ -405,7 +413,7 @@ fn find(prose: &str, order: NumericOrder) -> Vec<Raw> {
     let mut found: Vec<Raw> = Vec::new();
     for (re, shape) in PATTERNS.iter() {
         for c in re.captures_iter(prose) {
-            if let Some(raw) = parse(&c, shape, order) {
+            if let Some(raw) = parse(prose, &c, shape, order) {
                 found.push(raw);
             }
         }
@@ -727,6 +735,7 @@ mod tests {
     #[test]
     fn false_friends_are_not_dates() {
         assert!(dates("They may 5 times. 1,000 troops, a 2-1 win, the G20, 10 to 12 people").is_empty());
+        assert!(dates("Linseed prev 34.8, Feb 32.9, Mar 6.8, total 80.8").is_empty());
         assert!(dates("on 5 and 6 May").iter().all(|d| !d.is_range));
     }
 }

@@ -123,6 +123,8 @@ pub fn around(before: &str, after: &str) -> Tense {
         match classify(w) {
             Some(Tense::Past) => return auxiliaries(&words[k.saturating_sub(3)..k]),
             Some(t) => return t,
+            // Another participle ("a chat conducted June 3") governs the date: no verdict.
+            None if w.len() > 4 && w.ends_with("ed") => return Tense::Unknown,
             None => {}
         }
     }
@@ -177,5 +179,9 @@ mod tests {
         assert_eq!(around("He said the ministers would meet on ", ""), Tense::Unknown);
         assert_eq!(around("On ", ", the ministers met in Samarkand."), Tense::Past);
         assert_eq!(around("The deal, signed in May, will run until ", ""), Tense::Future);
+        assert_eq!(
+            around("We will be posting the transcript of a chat conducted ", ""),
+            Tense::Unknown
+        );
     }
 }
