@@ -93,8 +93,10 @@ static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What may stand between two names of one phrase.
 static JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:['’]s)?(?:\s*,\s*(?:and\s+)?|\s+(?:and|&|as\s+well\s+as)\s+(?:the\s+)?|\s+of\s+(?:the\s+)?|\s+)$")
-        .unwrap_or_else(|_| unreachable!())
+    Regex::new(
+        r"^(?:['’]s)?(?:\s*,\s*(?:and\s+)?|\s+(?:and|nor|&|as\s+well\s+as)\s+(?:the\s+)?|\s+of\s+(?:the\s+)?|\s+)$",
+    )
+    .unwrap_or_else(|_| unreachable!())
 });
 
 fn actor_of(kb: &Kb, s: Surface) -> Option<String> {

@@ -28,6 +28,9 @@ pub struct AsOf {
     pub source: AsOfSource,
     /// The span of the dateline's or front matter's date, when it came from the draft.
     pub span: Option<Range<usize>>,
+    /// The draft wrote no year anywhere: the year is a guess, and checks that judge
+    /// facts at the as-of date stay quiet.
+    pub guessed_year: bool,
 }
 
 impl fmt::Display for AsOf {
@@ -35,6 +38,7 @@ impl fmt::Display for AsOf {
         let from = match self.source {
             AsOfSource::Flag => "from --as-of",
             AsOfSource::FrontMatter => "from the front matter",
+            AsOfSource::Dateline if self.guessed_year => "from the dateline; the year is a guess",
             AsOfSource::Dateline => "from the dateline",
             AsOfSource::Config => "from the configuration",
             AsOfSource::Today => "today's date: the draft gives none",
@@ -58,70 +62,99 @@ pub struct AsOfOptions {
 
 pub fn determine(doc: &Document, opts: AsOfOptions) -> AsOf {
     let today = opts.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let as_of = |date, source, span| AsOf {
+        date,
+        source,
+        span,
+        guessed_year: false,
+    };
     if let Some(date) = opts.flag {
-        return AsOf {
-            date,
-            source: AsOfSource::Flag,
-            span: None,
-        };
+        return as_of(date, AsOfSource::Flag, None);
     }
     if let Some((date, span)) = &doc.front_matter_date {
-        return AsOf {
-            date: *date,
-            source: AsOfSource::FrontMatter,
-            span: Some(span.clone()),
-        };
+        return as_of(*date, AsOfSource::FrontMatter, Some(span.clone()));
     }
     let year_from = opts.config.unwrap_or(today);
-    if let Some((date, span)) = dateline(&doc.prose, doc.body_start, year_from) {
+    if let Some(d) = dateline(&doc.prose, doc.body_start, year_from) {
         return AsOf {
-            date,
-            source: AsOfSource::Dateline,
-            span: Some(span),
+            guessed_year: d.guessed_year,
+            ..as_of(d.date, AsOfSource::Dateline, Some(d.span))
         };
     }
     if let Some(date) = opts.config {
-        return AsOf {
-            date,
-            source: AsOfSource::Config,
-            span: None,
-        };
+        return as_of(date, AsOfSource::Config, None);
     }
-    AsOf {
-        date: today,
-        source: AsOfSource::Today,
-        span: None,
-    }
+    as_of(today, AsOfSource::Today, None)
 }
 
-/// A dateline opens the body: `SAMARKAND, 14 April 2023 (TDI):`, `BEIJING, March 21
-/// (Xinhua) --`. A dateline without a year takes the nearest past occurrence before `reference`.
-pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate) -> Option<(NaiveDate, Range<usize>)> {
+/// A dateline opens the body, or one of its first lines: `SAMARKAND, 14 April 2023 (TDI):`,
+/// `KYIV, Ukraine, 22 April 2014 (AP) —`, `BEIJING, March 21 (Xinhua) --`, or a date line
+/// under a headline (`By the Climate Desk, 14 December 2023`). A dateline without a year
+/// takes the latest year the draft writes in a full date (not after `reference`), or else
+/// the nearest past occurrence before `reference`, and says that its year is a guess.
+pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate) -> Option<Dateline> {
     static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*[\p{Lu}][\p{L}.'’ -]{1,40}(?:\s*\([^)]{1,40}\))?,\s*$").unwrap_or_else(|_| unreachable!())
+        Regex::new(r"^\s*[\p{Lu}][\p{L}.'’ ,-]{1,60}(?:\s*\([^)]{1,40}\))?,\s*$").unwrap_or_else(|_| unreachable!())
     });
-    static AFTER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*(?:\([^)]{1,40}\))?\s*(?::|--|—|–|-|/)").unwrap_or_else(|_| unreachable!()));
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t]*(?:\([^)]{1,40}\))?[ \t]*(?::|--|—|–|-|/|\.?[ \t]*(?:\n|$))")
+            .unwrap_or_else(|_| unreachable!())
+    });
     let body = crate::text::from(prose, body_start);
-    let lead = body.len() - body.trim_start().len();
-    let head_start = body_start + lead;
-    let head = crate::text::from(prose, head_start);
-    let window = crate::text::upto(head, crate::text::floor_char_boundary(head, 160));
-    let (span, year, month, day) = super::date::first_date_in(window)?;
-    if !PLACE.is_match(crate::text::upto(window, span.start)) || !AFTER.is_match(crate::text::from(window, span.end)) {
-        return None;
-    }
-    let date = match year {
-        Some(y) => NaiveDate::from_ymd_opt(y, month, day)?,
-        None => {
-            let this = NaiveDate::from_ymd_opt(reference.year(), month, day);
-            match this {
-                Some(d) if d <= reference => d,
-                _ => NaiveDate::from_ymd_opt(reference.year() - 1, month, day)?,
-            }
+    let mut offset = body_start;
+    for line in body.split_inclusive('\n').take(12) {
+        let start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            continue;
         }
-    };
-    Some((date, head_start + span.start..head_start + span.end))
+        let window = crate::text::upto(line, crate::text::floor_char_boundary(line, 200));
+        if let Some((span, year, month, day)) = super::date::first_date_in(window)
+            && PLACE.is_match(crate::text::upto(window, span.start))
+            && AFTER.is_match(crate::text::from(line, span.end))
+        {
+            let written = year.is_some();
+            let date = match year {
+                Some(y) => NaiveDate::from_ymd_opt(y, month, day)?,
+                None => yearless(prose, month, day, reference)?,
+            };
+            let guessed = !written && !super::date::written_years(prose).iter().any(|&y| y <= reference.year());
+            return Some(Dateline {
+                date,
+                span: start + span.start..start + span.end,
+                guessed_year: guessed,
+            });
+        }
+        if offset - body_start > 600 {
+            break;
+        }
+    }
+    None
+}
+
+/// What a dateline gave.
+#[derive(Debug, Clone)]
+pub struct Dateline {
+    pub date: NaiveDate,
+    pub span: Range<usize>,
+    /// The year was not written in the draft at all.
+    pub guessed_year: bool,
+}
+
+/// The year of a year-less dateline: the latest year written in a full date of the draft,
+/// if any (not after `reference`); otherwise the nearest past occurrence.
+fn yearless(prose: &str, month: u32, day: u32, reference: NaiveDate) -> Option<NaiveDate> {
+    let latest = super::date::written_years(prose)
+        .into_iter()
+        .filter(|&y| y <= reference.year())
+        .max();
+    if let Some(y) = latest {
+        return NaiveDate::from_ymd_opt(y, month, day);
+    }
+    match NaiveDate::from_ymd_opt(reference.year(), month, day) {
+        Some(d) if d <= reference => Some(d),
+        _ => NaiveDate::from_ymd_opt(reference.year() - 1, month, day),
+    }
 }
 
 #[cfg(test)]
@@ -148,7 +181,22 @@ mod tests {
             ("WASHINGTON, Dec 20 — The", Some(ymd(2023, 12, 20))),
         ];
         for (text, want) in cases {
-            assert_eq!(dateline(text, 0, r).map(|d| d.0), want, "{text}");
+            assert_eq!(dateline(text, 0, r).map(|d| d.date), want, "{text}");
         }
+        let more = [
+            ("KYIV, Ukraine, 22 April 2014 (AP) — The", Some(ymd(2014, 4, 22))),
+            (
+                "# A headline\n\nBy the Climate Desk, 14 December 2023\n\nText.",
+                Some(ymd(2023, 12, 14)),
+            ),
+            (
+                "JOHANNESBURG, Aug 24 (Reuters) - The summit ran Aug. 22-24, 2023.",
+                Some(ymd(2023, 8, 24)),
+            ),
+        ];
+        for (text, want) in more {
+            assert_eq!(dateline(text, 0, r).map(|d| d.date), want, "{text}");
+        }
+        assert!(dateline("BEIJING, Feb. 4 (AP) -- No year here.", 0, r).is_some_and(|d| d.guessed_year));
     }
 }

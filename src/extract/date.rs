@@ -451,6 +451,16 @@ pub fn first_date_in(text: &str) -> Option<(Range<usize>, Option<i32>, u32, u32)
         .map(|r| (r.span, r.start.0, r.start.1, r.start.2))
 }
 
+/// Every year written in a full date or a month-and-year in `text`.
+pub fn written_years(text: &str) -> Vec<i32> {
+    find(text, NumericOrder::Unknown)
+        .into_iter()
+        .filter(|r| r.relative.is_none())
+        .flat_map(|r| [r.start.0, r.end.and_then(|e| e.0)])
+        .flatten()
+        .collect()
+}
+
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     let first = NaiveDate::from_ymd_opt(year, month, 1);
     let next = if month == 12 {

@@ -45,12 +45,12 @@ static ORDINAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+$")
         .unwrap_or_else(|_| unreachable!())
 });
-static YEAR_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\s+$").unwrap_or_else(|_| unreachable!()));
-static IN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:(?:held|hosted)\s+)?in\s+(?:the\s+(?:city|capital)\s+of\s+)?$")
+static ORDINAL_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))\b")
         .unwrap_or_else(|_| unreachable!())
 });
+static YEAR_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\s+$").unwrap_or_else(|_| unreachable!()));
 static VISIT_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:state|official|working)\s+)?visits?\s+to\s+$").unwrap_or_else(|_| unreachable!())
 });
@@ -58,14 +58,110 @@ static VISITOR_DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+(?P<role>leader|president|head\s+of\s+state|premier|prime\s+minister|chancellor)['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$")
         .unwrap_or_else(|_| unreachable!())
 });
+/// Between a person and "visit" when the person is the visitor: "Putin paid a state
+/// visit to", "Xi will make his first visit to", "Macron began a three-day state visit to".
+static VISIT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:(?:will|would|is|was|has|had|to|due|set|expected|also|then|on|arrived|in|for)\s+)*(?:pay|pays|paid|paying|make|makes|made|making|begin|begins|began|beginning|start|starts|started|starting|end|ends|ended|conclude|concludes|concluded|be|on|for)\s+(?:(?:a|an|his|her|the|their|its)\s+)?(?:(?:first|second|third|two-day|three-day|four-day|five-day|landmark|historic|long-awaited)\s+)*$")
+        .unwrap_or_else(|_| unreachable!())
+});
+
 static POSSESSIVE_VISIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$").unwrap_or_else(|_| unreachable!())
 });
-/// What may stand between an event mention and the date the text gives for it.
-static DATE_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,(]*(?:(?:which|that|and)\s+)?(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+)?(?:(?:held|took\s+place|takes\s+place|take\s+place|ran|runs|run|lasted|convened|hosted|opened|began|started|scheduled|set|due|planned)\s+)?(?:(?:on|from|between|in|during|for|at|over)\s+)?(?:the\s+)?$")
+/// Words that may stand between an event mention and the date or place the text gives
+/// for it: linking verbs and prepositions. Capitalised words (a venue: "Bharat Mandapam")
+/// may stand there too.
+const LINK_WORDS: &[&str] = &[
+    "which",
+    "that",
+    "and",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "held",
+    "took",
+    "takes",
+    "take",
+    "place",
+    "ran",
+    "runs",
+    "run",
+    "lasted",
+    "lasts",
+    "convened",
+    "convenes",
+    "hosted",
+    "opened",
+    "opens",
+    "open",
+    "began",
+    "begins",
+    "begin",
+    "started",
+    "starts",
+    "start",
+    "closed",
+    "closes",
+    "ended",
+    "ends",
+    "concluded",
+    "concludes",
+    "kicked",
+    "kicks",
+    "off",
+    "got",
+    "underway",
+    "scheduled",
+    "set",
+    "due",
+    "planned",
+    "expected",
+    "to",
+    "on",
+    "from",
+    "between",
+    "in",
+    "during",
+    "for",
+    "at",
+    "over",
+    "the",
+    "of",
+    "city",
+    "capital",
+    "resort",
+    "venue",
+    "centre",
+    "center",
+];
+
+/// The end of a clause: what follows belongs to something else.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[;:]|\.\s|\s(?:but|while|whereas|although|after|before|when|as)\s|\s—\s|\s–\s")
         .unwrap_or_else(|_| unreachable!())
 });
+
+/// True when only linking words (and names) stand in `gap`.
+fn links(gap: &str) -> bool {
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '('))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 12
+        && words.iter().all(|w| {
+            LINK_WORDS.contains(&w.to_ascii_lowercase().as_str())
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        })
+}
 
 fn word_ordinal(tens: Option<&str>, unit: &str) -> Option<u32> {
     const UNITS: [&str; 19] = [
@@ -137,6 +233,17 @@ fn ordinal_before(prose: &str, from: usize, start: usize) -> Option<(u32, Range<
 
 fn place_of(kb: &Kb, hit: &Hit) -> Option<Place> {
     hit.surfaces.iter().find_map(|s| match *s {
+        // A capital named as a place is the city, not the whole country.
+        Surface::Country {
+            country,
+            form: CountryForm::Metonym,
+        } => {
+            let c = kb.countries.get(country)?;
+            match &c.capital {
+                Some(cap) if c.metonyms.iter().any(|m| m == cap) => Some(Place::City(cap.clone())),
+                _ => Some(Place::Country(c.id.get_ref().clone())),
+            }
+        }
         Surface::Country { country, form } if form != CountryForm::Demonym => kb
             .countries
             .get(country)
@@ -155,15 +262,59 @@ pub fn place_matches(kb: &Kb, event: usize, place: &Place) -> bool {
     }
 }
 
-/// The first date after `end` in the same sentence, when only linking words stand between.
-fn attached_date(prose: &str, end: usize, sentence_end: usize, dates: &[DateMention]) -> Option<usize> {
+/// The end of the clause an event mention at `end` sits in.
+fn clause_end(prose: &str, end: usize, sentence_end: usize) -> usize {
+    let rest = crate::text::get(prose, end..sentence_end);
+    CLAUSE_BREAK.find(rest).map_or(sentence_end, |m| end + m.start())
+}
+
+/// The date the text gives for a mention: the first date after it in its clause with only
+/// linking words between, or a date just before it ("the Aug. 21-23, 2023 summit").
+fn attached_date(prose: &str, span: &Range<usize>, sentence: &Range<usize>, dates: &[DateMention]) -> Option<usize> {
+    let before = dates.iter().enumerate().rev().find(|(_, d)| {
+        d.span.end <= span.start && d.span.start >= sentence.start && d.precision != super::date::Precision::Month
+    });
+    if let Some((i, d)) = before {
+        let gap = crate::text::get(prose, d.span.end..span.start);
+        if gap.trim().is_empty() || gap.trim() == "," {
+            return Some(i);
+        }
+    }
+    let limit = clause_end(prose, span.end, sentence.end);
     let (i, d) = dates
         .iter()
         .enumerate()
-        .find(|(_, d)| d.span.start >= end && d.span.start <= sentence_end)?;
-    DATE_LINK
-        .is_match(crate::text::get(prose, end..d.span.start))
-        .then_some(i)
+        .find(|(_, d)| d.span.start >= span.end && d.span.start <= limit)?;
+    links(crate::text::get(prose, span.end..d.span.start)).then_some(i)
+}
+
+/// The place the text gives for a mention: a city or country after it in its clause,
+/// introduced by "in" or "at", with only linking words between; or one just before it
+/// ("the Johannesburg summit").
+fn attached_place(cx: &Context<'_>, hits: &[Hit], i: usize, sentence: &Range<usize>) -> Option<(Place, Range<usize>)> {
+    let hit = &hits[i];
+    let limit = clause_end(cx.prose, hit.span.end, sentence.end);
+    for next in hits.iter().skip(i + 1).take_while(|h| h.span.start < limit) {
+        let gap = crate::text::get(cx.prose, hit.span.end..next.span.start);
+        let lead = gap.trim_end();
+        let introduced = lead.ends_with(" in") || lead.ends_with(" at") || lead == "in" || lead == "at";
+        if let Some(p) = place_of(cx.kb, next).filter(|_| introduced && links(gap)) {
+            return Some((p, next.span.clone()));
+        }
+        if next
+            .surfaces
+            .iter()
+            .any(|s| matches!(s, Surface::Series(_) | Surface::Event(_)))
+        {
+            break;
+        }
+    }
+    let prev = hits.get(i.checked_sub(1)?)?;
+    let gap = crate::text::get(cx.prose, prev.span.end..hit.span.start);
+    gap.trim()
+        .is_empty()
+        .then(|| place_of(cx.kb, prev).map(|p| (p, prev.span.clone())))
+        .flatten()
 }
 
 pub struct Context<'a> {
@@ -179,7 +330,7 @@ pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<Ev
     for (i, hit) in hits.iter().enumerate() {
         for s in &hit.surfaces {
             let mention = match *s {
-                Surface::Event(e) => Some(named(cx, &sentence, hit, e)),
+                Surface::Event(e) => Some(named(cx, &sentence, hits, i, e)),
                 Surface::Series(series) => Some(in_series(cx, &sentence, hits, i, series)),
                 Surface::Country { form, .. } if form != CountryForm::Demonym => visit(cx, &sentence, hits, i),
                 Surface::Place(_) => visit(cx, &sentence, hits, i),
@@ -205,7 +356,8 @@ fn finish(cx: &Context<'_>, sentence: &Range<usize>, mut m: EventMention) -> Eve
     m
 }
 
-fn named(cx: &Context<'_>, sentence: &Range<usize>, hit: &Hit, event: usize) -> EventMention {
+fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, event: usize) -> EventMention {
+    let hit = &hits[i];
     let m = EventMention {
         span: hit.span.clone(),
         event: Some(event),
@@ -216,9 +368,14 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hit: &Hit, event: usize) -> 
             .get(event)
             .and_then(|e| e.series.as_ref())
             .and_then(|s| cx.kb.series.iter().position(|x| x.id.get_ref() == s)),
-        ordinal: None,
-        place: None,
-        date: attached_date(cx.prose, hit.span.end, sentence.end, cx.dates),
+        // A name that carries the ordinal ("21st meeting of the SCO …") states it.
+        ordinal: cx.kb.events.get(event).and_then(|e| e.ordinal).and_then(|n| {
+            let text = crate::text::get(cx.prose, hit.span.clone());
+            let len = ORDINAL_AT_START.find(text)?.end();
+            Some((n, hit.span.start..hit.span.start + len))
+        }),
+        place: attached_place(cx, hits, i, sentence),
+        date: attached_date(cx.prose, &hit.span, sentence, cx.dates),
         tense: Tense::Unknown,
     };
     finish(cx, sentence, m)
@@ -236,29 +393,11 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
     if let Some((_, r)) = &ordinal {
         span.start = r.start;
     }
-    let mut place = None;
-    if let Some(next) = hits.get(i + 1)
-        && IN_PLACE.is_match(crate::text::get(cx.prose, hit.span.end..next.span.start))
-    {
-        place = place_of(cx.kb, next).map(|p| (p, next.span.clone()));
-    }
-    if place.is_none() && i > 0 {
-        let prev = &hits[i - 1];
-        if crate::text::get(cx.prose, prev.span.end..hit.span.start)
-            .trim()
-            .is_empty()
-        {
-            place = place_of(cx.kb, prev).map(|p| (p, prev.span.clone()));
-        }
-    }
+    let place = attached_place(cx, hits, i, sentence);
     let year = YEAR_BEFORE
         .captures(crate::text::get(cx.prose, prev_end..span.start))
         .and_then(|c| c.get(1)?.as_str().parse::<i32>().ok());
-    let date = attached_date(cx.prose, hit.span.end, sentence.end, cx.dates).or_else(|| {
-        place
-            .as_ref()
-            .and_then(|(_, r)| attached_date(cx.prose, r.end, sentence.end, cx.dates))
-    });
+    let date = attached_date(cx.prose, &span, sentence, cx.dates);
     let series_id = cx
         .kb
         .series
@@ -273,8 +412,16 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
         .filter(|(_, e)| e.series.as_deref() == Some(series_id.as_str()))
         .map(|(i, _)| i)
         .collect();
+    // For telling which meeting is meant, any date in the clause will do, even one the
+    // text does not tie to the mention closely enough to compare.
+    let limit = clause_end(cx.prose, span.end, sentence.end);
     let date_year = date
         .and_then(|d| cx.dates.get(d))
+        .or_else(|| {
+            cx.dates
+                .iter()
+                .find(|d| d.span.start >= span.end && d.span.end <= limit)
+        })
         .and_then(|d| d.start)
         .map(|d| d.year());
     let event = identify(
@@ -343,7 +490,7 @@ fn visit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -> O
     let before = crate::text::get(cx.prose, prev_end.max(sentence.start)..host_hit.span.start);
     let visit_at = VISIT_TO.find(before)?;
     let visit_start = prev_end.max(sentence.start) + visit_at.start();
-    let date = attached_date(cx.prose, host_hit.span.end, sentence.end, cx.dates);
+    let date = attached_date(cx.prose, &host_hit.span, sentence, cx.dates);
     let when = date
         .and_then(|d| cx.dates.get(d))
         .and_then(|d| d.start)
@@ -378,9 +525,52 @@ fn visit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -> O
             span_start = v.span.start - 4;
         }
         holder(cx.kb, country.id.get_ref(), role, when)
+    } else if VISIT_VERB.is_match(between) {
+        // "Putin will pay a state visit to China": the visitor is the subject. The
+        // mention is then the visit itself, from "visit".
+        span_start = visit_start;
+        hits[..i].iter().rev().find_map(|h| {
+            (h.span.start >= sentence.start
+                && crate::text::get(cx.prose, h.span.end..visit_start).len() <= between.len())
+            .then(|| {
+                h.surfaces.iter().find_map(|s| match s {
+                    Surface::Person { person, .. } => Some(*person),
+                    _ => None,
+                })
+            })
+            .flatten()
+        })
     } else {
         None
-    }?;
+    };
+    // Failing that, anyone named earlier in the sentence whom the record shows visiting
+    // that country around that date ("Putin returned … after a state visit to China").
+    let visitor = visitor.or_else(|| {
+        hits[..i]
+            .iter()
+            .rev()
+            .filter(|h| h.span.start >= sentence.start)
+            .find_map(|h| {
+                let p = h.surfaces.iter().find_map(|s| match s {
+                    Surface::Person { person, .. } => Some(*person),
+                    _ => None,
+                })?;
+                let id = cx.kb.people.get(p)?.id.get_ref();
+                cx.kb
+                    .events
+                    .iter()
+                    .enumerate()
+                    .any(|(e, x)| {
+                        x.visitor.as_deref() == Some(id.as_str())
+                            && place_matches(cx.kb, e, &host)
+                            && (x.start - when).num_days().abs() <= 31
+                    })
+                    .then(|| {
+                        span_start = visit_start;
+                        p
+                    })
+            })
+    })?;
     let visitor_id = cx.kb.people.get(visitor)?.id.get_ref().clone();
     let candidates = cx.kb.events.iter().enumerate().filter(|(e, x)| {
         x.kind.as_deref() == Some("visit")

@@ -17,7 +17,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::kb::Kb;
-use crate::kb::surface::{Hit, Surface};
+use crate::kb::surface::{Hit, NameForm, Surface};
 use crate::source::Document;
 use asof::{AsOf, AsOfOptions};
 use date::{DateMention, NumericOrder};
@@ -73,6 +73,14 @@ impl Extraction {
             .position(|s| s.start <= offset && offset < s.end.max(s.start + 1))
     }
 
+    /// The first month or part of a month named in sentence `i` ("in February").
+    pub fn sentence_period(&self, i: usize) -> Option<&DateMention> {
+        let s = self.sentences.get(i)?;
+        self.dates
+            .iter()
+            .find(|d| d.span.start >= s.start && d.span.end <= s.end && d.start.is_some())
+    }
+
     /// The first resolved, exact date in sentence `i`: the date the sentence speaks of.
     pub fn sentence_date(&self, i: usize) -> Option<&DateMention> {
         let s = self.sentences.get(i)?;
@@ -93,7 +101,8 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
             .is_some_and(|s| tense::sentence_is_future(crate::text::get(prose, s.clone())))
     };
     let dates = date::extract(prose, opts.numeric_order, date::Anchor { as_of: as_of.date }, &future);
-    let hits = kb.surfaces.scan(prose);
+    let mut hits = kb.surfaces.scan(prose);
+    add_surnames(kb, prose, &mut hits);
     let mut out = Extraction {
         as_of,
         sentences: Vec::new(),
@@ -189,4 +198,95 @@ fn collect_names(kb: &Kb, prose: &str, hits: &[Hit], sentence: usize, out: &mut 
             }
         }
     }
+}
+
+/// Countries whose people are named family name first in English copy.
+const FAMILY_NAME_FIRST: &[&str] = &["CN", "KR", "KP", "VN", "TW", "SG"];
+
+/// After a person is named in full, copy refers to them by surname alone ("Wang Yi" …
+/// "Wang said"). Such surnames become names of that person for the rest of the draft,
+/// unless the draft also uses the surname for someone else ("Wang Wenbin") or two known
+/// people share it.
+fn add_surnames(kb: &Kb, prose: &str, hits: &mut Vec<Hit>) {
+    let mut candidates: Vec<(String, usize, usize)> = Vec::new(); // (surname, person, first mention end)
+    for hit in hits.iter() {
+        let Some(person) = hit.surfaces.iter().find_map(|s| match s {
+            Surface::Person { person, .. } => Some(*person),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let text = crate::text::get(prose, hit.span.clone());
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let family_first = kb
+            .person_country(person)
+            .is_some_and(|c| FAMILY_NAME_FIRST.contains(&c));
+        let surname = if family_first { words[0] } else { words[words.len() - 1] };
+        if surname.chars().count() < 3 || !surname.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        match candidates.iter_mut().find(|c| c.0 == surname) {
+            Some(c) if c.1 != person => c.1 = usize::MAX, // two people share it
+            Some(_) => {}
+            None => candidates.push((surname.to_string(), person, hit.span.end)),
+        }
+    }
+    let mut added = Vec::new();
+    for (surname, person, after) in candidates.into_iter().filter(|c| c.1 != usize::MAX) {
+        let mut found = Vec::new();
+        let mut ambiguous = false;
+        for (at, _) in prose.match_indices(surname.as_str()) {
+            let span = at..at + surname.len();
+            if !crate::text::is_word(prose, &span) || hits.iter().any(|h| h.span.start <= at && at < h.span.end) {
+                continue;
+            }
+            // "Wang Wenbin": another person with the same surname.
+            let next = crate::text::from(prose, span.end);
+            let prev = crate::text::upto(prose, span.start);
+            let joined_after = next
+                .strip_prefix(' ')
+                .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase));
+            // A capitalised word just before, unless it is a title or name we know
+            // ("Foreign Minister Wang").
+            let covered = hits.iter().any(|h| h.span.end + 1 == at);
+            let joined_before = !covered
+                && prev.strip_suffix(' ').is_some_and(|p| {
+                    p.split_whitespace().next_back().is_some_and(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+                    })
+                });
+            if joined_after || joined_before && !starts_sentence(prev) {
+                ambiguous = true;
+                break;
+            }
+            if at > after {
+                found.push(span);
+            }
+        }
+        if !ambiguous {
+            added.extend(found.into_iter().map(|span| Hit {
+                span,
+                surfaces: vec![Surface::Person {
+                    person,
+                    form: NameForm::Surname,
+                }],
+            }));
+        }
+    }
+    if !added.is_empty() {
+        hits.extend(added);
+        hits.sort_by_key(|h| h.span.start);
+    }
+}
+
+/// True when the word before the end of `prev` opens a sentence (so its capital proves
+/// nothing).
+fn starts_sentence(prev: &str) -> bool {
+    let t = prev.trim_end();
+    let t = t.trim_end_matches(|c: char| c.is_alphabetic());
+    let t = t.trim_end();
+    t.is_empty() || t.ends_with(['.', '!', '?', '"', '\n', '“'])
 }

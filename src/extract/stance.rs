@@ -153,6 +153,13 @@ const FILLER: &[&str] = &[
     "vows",
     "publicly",
     "openly",
+    "for",
+    "years",
+    "decades",
+    "months",
+    "many",
+    "several",
+    "now",
 ];
 
 /// What was observed in a sentence, in order, for the coreference state.
@@ -237,19 +244,28 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         if words.iter().any(|w| HYPOTHETICAL.contains(&w.as_str())) {
             continue;
         }
-        let negated = words
-            .iter()
-            .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"));
+        // "Neither Moscow nor Beijing has opposed …"
+        let neither = crate::text::upto(prose, subject.span().start)
+            .trim_end()
+            .to_ascii_lowercase()
+            .ends_with("neither");
+        let negated = neither
+            || words
+                .iter()
+                .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"));
         let Some(Some(who)) = resolved.get(si).cloned() else {
             continue;
         };
         if reported_by_other(kb, input, coref, subject, &who, trigger) {
             continue;
         }
-        for (span, topic) in governed {
+        for (k, (span, topic)) in governed.iter().enumerate() {
             let Some(t) = kb.topics.get(*topic) else { continue };
+            // The first object reads with its verb ("opposed the democratization of …");
+            // a later item of a list stands alone.
+            let start = if k == 0 { trigger.start } else { span.start };
             out.push(StanceMention {
-                span: trigger.start..span.end,
+                span: start..span.end,
                 trigger: trigger.clone(),
                 topic_span: span.clone(),
                 topic_id: t.id.get_ref().clone(),
@@ -354,7 +370,10 @@ fn filler_words(gap: &str, possessive_noun: bool) -> Option<Vec<String>> {
 }
 
 /// True when a reporting verb in the sentence belongs to someone other than the stance's
-/// actors: "critics say", "according to analysts", "China opposes X, critics said".
+/// actors: "critics say China opposes X", "according to analysts", "China opposes X,
+/// Western diplomats said", "Lavrov said China opposes X". A speaker the text does not
+/// name as an actor or as an outsider ("a spokesperson said", "officials said") is taken
+/// to speak for the subject.
 fn reported_by_other(
     kb: &Kb,
     input: &SentenceInput<'_>,
@@ -366,20 +385,35 @@ fn reported_by_other(
     let text = crate::text::get(input.prose, input.sentence.clone());
     REPORTING.find_iter(text).any(|m| {
         let at = input.sentence.start + m.start();
+        let end = input.sentence.start + m.end();
         if at >= subject.span().start && at < trigger.start {
             return false; // the subject's own verb: "China reiterated that it opposes"
         }
-        if m.as_str().to_ascii_lowercase().starts_with("according") {
-            return true;
-        }
-        // The speaker is the subject just before the reporting verb.
-        let speaker = input.subjects.iter().rev().find(|s| s.span().end <= at);
-        let same = speaker.is_some_and(|s| {
-            filler_words(crate::text::get(input.prose, s.span().end..at), false).is_some()
-                && coref
-                    .peek(kb, s)
-                    .is_some_and(|r| r.actors.iter().all(|a| who.actors.contains(a)))
+        let according = m.as_str().to_ascii_lowercase().starts_with("according");
+        // The speaker: the subject just before the verb with only filler between, or
+        // (for "according to" and inverted "…, said Lavrov") the one just after it.
+        let before =
+            input.subjects.iter().rev().find(|s| s.span().end <= at).filter(|s| {
+                !according && filler_words(crate::text::get(input.prose, s.span().end..at), false).is_some()
+            });
+        let after = input.subjects.iter().find(|s| s.span().start >= end).filter(|s| {
+            let gap = crate::text::get(input.prose, end..s.span().start);
+            gap.split_whitespace().all(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "the" | "a" | "an" | "some" | "to" | "by"
+                )
+            })
         });
-        !same
+        let Some(speaker) = before.or(after) else { return false };
+        if std::ptr::eq(speaker, subject) {
+            return false;
+        }
+        match speaker {
+            Subject::Others(_) => true,
+            _ => coref
+                .peek(kb, speaker)
+                .is_some_and(|r| !r.actors.iter().all(|a| who.actors.contains(a))),
+        }
     })
 }

@@ -49,6 +49,21 @@ const PAST: &[&str] = &[
     "welcomed",
     "marked",
 ];
+/// Present-tense verbs: the clause speaks of now, which says nothing about the past.
+const PRESENT: &[&str] = &[
+    "is",
+    "are",
+    "runs",
+    "continues",
+    "lasts",
+    "remains",
+    "begins",
+    "starts",
+    "ends",
+    "takes",
+    "holds",
+    "hosts",
+];
 const FUTURE: &[&str] = &["will", "shall", "upcoming", "forthcoming", "next"];
 /// Words that make the tense of the clause no evidence of whether the thing happened.
 const NEUTRAL: &[&str] = &[
@@ -101,7 +116,7 @@ static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z']+|[;:—�
 fn classify(word: &str) -> Option<Tense> {
     let w = word.to_ascii_lowercase();
     let w = w.trim_end_matches("'ll");
-    if NEUTRAL.contains(&w) {
+    if NEUTRAL.contains(&w) || PRESENT.contains(&w) {
         Some(Tense::Unknown)
     } else if FUTURE.contains(&w) || word.ends_with("'ll") {
         Some(Tense::Future)
@@ -116,9 +131,23 @@ fn classify(word: &str) -> Option<Tense> {
 /// mention, `after` the text after it.
 pub fn around(before: &str, after: &str) -> Tense {
     let words: Vec<&str> = WORD.find_iter(before).map(|m| m.as_str()).collect();
-    for (k, w) in words.iter().enumerate().rev().take(10) {
+    for (k, w) in words.iter().enumerate().rev().take(16) {
         if matches!(*w, ";" | ":" | "—" | "–") {
             break;
+        }
+        let prev = k
+            .checked_sub(1)
+            .and_then(|p| words.get(p))
+            .map(|p| p.to_ascii_lowercase());
+        let present_aux = prev.as_deref().is_some_and(|p| matches!(p, "is" | "are" | "'s" | "am"));
+        // "is scheduled to", "are due to", "is to host": a plan in the present is the future.
+        if present_aux
+            && matches!(
+                w.to_ascii_lowercase().as_str(),
+                "scheduled" | "set" | "due" | "expected" | "planned" | "to"
+            )
+        {
+            return Tense::Future;
         }
         match classify(w) {
             Some(Tense::Past) => return auxiliaries(&words[k.saturating_sub(3)..k]),
@@ -161,9 +190,15 @@ fn auxiliaries(before: &[&str]) -> Tense {
 
 /// Whether a sentence speaks of the future anywhere (for bare weekdays: "on Friday").
 pub fn sentence_is_future(sentence: &str) -> bool {
-    WORD.find_iter(sentence).any(|m| {
-        let w = m.as_str();
-        w.ends_with("'ll") || matches!(w.to_ascii_lowercase().as_str(), "will" | "shall" | "next" | "upcoming")
+    let words: Vec<String> = WORD
+        .find_iter(sentence)
+        .map(|m| m.as_str().to_ascii_lowercase())
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let after_present = k > 0 && matches!(words[k - 1].as_str(), "is" | "are" | "'s");
+        w.ends_with("'ll")
+            || matches!(w.as_str(), "will" | "shall" | "next" | "upcoming")
+            || after_present && matches!(w.as_str(), "due" | "scheduled" | "expected" | "set" | "to")
     })
 }
 
@@ -176,6 +211,8 @@ mod tests {
         assert_eq!(around("The leaders met on ", ""), Tense::Past);
         assert_eq!(around("The summit will be held on ", ""), Tense::Future);
         assert_eq!(around("The summit was scheduled to open on ", ""), Tense::Unknown);
+        assert_eq!(around("Russia is scheduled to host the ", ""), Tense::Future);
+        assert_eq!(around("Kazan is to host the ", ""), Tense::Future);
         assert_eq!(around("He said the ministers would meet on ", ""), Tense::Unknown);
         assert_eq!(around("On ", ", the ministers met in Samarkand."), Tense::Past);
         assert_eq!(around("The deal, signed in May, will run until ", ""), Tense::Future);

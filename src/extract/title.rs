@@ -11,7 +11,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::kb::Kb;
-use crate::kb::surface::{CountryForm, Hit, Surface};
+use crate::kb::surface::{CountryForm, Hit, NameForm, Surface};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -54,7 +54,7 @@ static OTHER_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!())
 });
 static FORMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:former|ex-|late|erstwhile|onetime|one-time|previous)\s*$").unwrap_or_else(|_| unreachable!())
+    Regex::new(r"(?i)\b(?:former|ex-|late|erstwhile|onetime|one-time|previous|ousted|deposed|toppled|overthrown|exiled|(?:ousting|overthrow|removal|impeachment|death|assassination|resignation|fall)\s+of(?:\s+the)?)\s*$").unwrap_or_else(|_| unreachable!())
 });
 static THEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthen[\s-]*$").unwrap_or_else(|_| unreachable!()));
 static TRANSITION: LazyLock<Regex> = LazyLock::new(|| {
@@ -93,6 +93,10 @@ fn country_of(kb: &Kb, hit: &Hit, demonym_ok: bool) -> Option<String> {
 
 fn person_of(hit: &Hit) -> Option<usize> {
     hit.surfaces.iter().find_map(|s| match s {
+        Surface::Person {
+            form: NameForm::Surname,
+            ..
+        } => None,
         Surface::Person { person, .. } => Some(*person),
         _ => None,
     })

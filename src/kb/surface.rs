@@ -15,6 +15,18 @@ pub enum CountryForm {
     Metonym,
 }
 
+/// How a person was named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameForm {
+    /// A name or alias in the preferred spelling.
+    Name,
+    /// Another transliteration.
+    Variant,
+    /// A surname the draft uses for someone it named in full earlier: good enough to
+    /// follow who is speaking, not to judge a title by.
+    Surname,
+}
+
 /// What a matched phrase may stand for. One phrase can stand for several things
 /// ("President" is a title of many offices).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +38,7 @@ pub enum Surface {
     Org(usize),
     Person {
         person: usize,
-        variant: bool,
+        form: NameForm,
     },
     /// A title of every office of a role ("Foreign Minister").
     RoleTitle(usize),
@@ -114,7 +126,7 @@ impl Surfaces {
                     n,
                     Surface::Person {
                         person: i,
-                        variant: false,
+                        form: NameForm::Name,
                     },
                 );
             }
@@ -123,7 +135,7 @@ impl Surfaces {
                     n,
                     Surface::Person {
                         person: i,
-                        variant: true,
+                        form: NameForm::Variant,
                     },
                 );
             }
@@ -152,6 +164,11 @@ impl Surfaces {
             }
             if let Some(place) = &e.place {
                 add(place, Surface::Place(i));
+                // "Saint Petersburg" is also written "St Petersburg" and "St. Petersburg".
+                if let Some(rest) = place.strip_prefix("Saint ") {
+                    add(&format!("St {rest}"), Surface::Place(i));
+                    add(&format!("St. {rest}"), Surface::Place(i));
+                }
             }
         }
         for (i, t) in kb.topics.iter().enumerate() {

@@ -33,6 +33,9 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let Some(d) = cx.ex.dates.get(di) else { continue };
+        if !d.year_written && cx.ex.as_of.guessed_year {
+            continue; // its year would be a guess
+        }
         if !disagrees(d, e) {
             continue;
         }

@@ -30,6 +30,9 @@ date without a written year is never judged.",
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     let as_of = cx.ex.as_of.date;
+    if cx.ex.as_of.guessed_year {
+        return;
+    }
     let mut attached = Vec::new();
     for m in &cx.ex.events {
         if let Some(d) = m.date {

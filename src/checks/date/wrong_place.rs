@@ -28,10 +28,18 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let (Some((place, span)), Some(i)) = (&m.place, m.event) else {
             continue;
         };
-        if m.series.is_none() || place_matches(cx.kb, i, place) || super::ordinal_points_elsewhere(cx, m).is_some() {
+        let Some(e) = cx.kb.events.get(i) else { continue };
+        let recorded = match place {
+            Place::City(_) => e.place.is_some(),
+            Place::Country(_) => e.country.is_some(),
+        };
+        if !recorded
+            || e.kind.as_deref() == Some("visit")
+            || place_matches(cx.kb, i, place)
+            || super::ordinal_points_elsewhere(cx, m).is_some()
+        {
             continue;
         }
-        let Some(e) = cx.kb.events.get(i) else { continue };
         let right = match place {
             Place::City(_) => e.place.clone(),
             Place::Country(_) => e

@@ -104,6 +104,22 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
 fn topic_name(cx: &Context<'_>, id: &str) -> String {
     cx.kb
         .topic(id)
-        .and_then(|t| t.names.first().cloned())
-        .map_or_else(|| id.to_string(), |n| format!("the {n}").replace("the the ", "the "))
+        .and_then(|t| {
+            let with_article = t.names.iter().find(|n| n.starts_with("a ") || n.starts_with("the "));
+            with_article.or(t.names.first()).cloned()
+        })
+        .map_or_else(
+            || id.to_string(),
+            |n| {
+                // "the democratization of international relations", "the one-China principle";
+                // "unilateral sanctions", "a multipolar world" stand alone.
+                let lower = n.to_lowercase();
+                let has_article = ["a ", "an ", "the "].iter().any(|a| lower.starts_with(a));
+                if !has_article && (lower.contains(" of ") || lower.ends_with(" principle")) {
+                    format!("the {n}")
+                } else {
+                    n
+                }
+            },
+        )
 }

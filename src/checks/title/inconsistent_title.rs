@@ -32,12 +32,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     let kb = cx.kb;
     let mut first: HashMap<usize, usize> = HashMap::new();
     for (i, t) in cx.ex.titles.iter().enumerate() {
-        if t.modifier != Modifier::Current
-            || matches!(
-                verdict(cx, i),
-                Verdict::WrongHolder { .. } | Verdict::WrongOffice { .. }
-            )
-        {
+        if t.modifier != Modifier::Current || matches!(verdict(cx, i), Verdict::WrongOffice { .. }) {
             continue;
         }
         let Some(&j) = first.get(&t.person) else {

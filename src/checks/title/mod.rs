@@ -29,12 +29,33 @@ pub enum Verdict {
 }
 
 /// The date a title is judged at: the date the sentence names, else the as-of date.
+/// A month named by the sentence ("in February") gives a range: the title holds if the
+/// person held the office at any time in it.
 pub fn relevant_date(cx: &Context<'_>, i: usize) -> (NaiveDate, bool) {
+    let (start, _, from_sentence) = relevant_range(cx, i);
+    (start, from_sentence)
+}
+
+pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool) {
     let sentence = cx.ex.title_sentence.get(i).copied();
-    match sentence.and_then(|s| cx.ex.sentence_date(s)).and_then(|d| d.start) {
-        Some(d) => (d, true),
-        None => (cx.ex.as_of.date, false),
+    let named = sentence
+        .and_then(|s| cx.ex.sentence_date(s).or_else(|| cx.ex.sentence_period(s)))
+        .filter(|d| !in_relative_clause(&cx.doc.prose, d.span.start));
+    match named.and_then(|d| Some((d.start?, d.end?))) {
+        Some((a, b)) => (a, b, true),
+        None => (cx.ex.as_of.date, cx.ex.as_of.date, false),
     }
+}
+
+/// A date inside ", who …," or ", which …," speaks of something else than the title
+/// ("President Xi, who took over the party in November, …").
+fn in_relative_clause(prose: &str, at: usize) -> bool {
+    let before = crate::text::upto(prose, at);
+    let opened = [", who ", ", which ", ", whose ", " — who "]
+        .iter()
+        .filter_map(|p| before.rfind(p))
+        .max();
+    opened.is_some_and(|o| !crate::text::from(before, o + 2).contains([',', '.', '—']))
 }
 
 pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
@@ -42,7 +63,7 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
         return Verdict::Unknown;
     };
     let kb = cx.kb;
-    let (date, from_sentence) = relevant_date(cx, i);
+    let (date, until, from_sentence) = relevant_range(cx, i);
     let person_terms: Vec<(usize, &Term)> = kb.terms_of(t.person).filter(|(o, _)| t.offices.contains(o)).collect();
     // A person serving one country given an office of another.
     let home = kb.person_country(t.person);
@@ -53,6 +74,9 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
             return Verdict::WrongOffice { office: o };
         }
     }
+    if !from_sentence && cx.ex.as_of.guessed_year {
+        return Verdict::Unknown; // no year to judge at
+    }
     match t.modifier {
         Modifier::Current => {}
         Modifier::Then if from_sentence => {}
@@ -60,10 +84,12 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
     }
     let mut unsure = false;
     for (_, term) in &person_terms {
-        match within(term, date) {
-            Within::Yes => return Verdict::Holds,
-            Within::Unsure => unsure = true,
-            Within::No => {}
+        let overlaps = term.start >= date && term.start <= until;
+        match (within(term, date), within(term, until)) {
+            (Within::Yes, _) | (_, Within::Yes) => return Verdict::Holds,
+            _ if overlaps => return Verdict::Holds,
+            (Within::Unsure, _) | (_, Within::Unsure) => unsure = true,
+            _ => {}
         }
     }
     if unsure {
@@ -76,10 +102,14 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
             .term
             .iter()
             .enumerate()
-            .filter(|(_, term)| within(term, date) == Within::Yes)
+            .filter(|(_, term)| within(term, date) == Within::Yes && within(term, until) == Within::Yes)
             .map(|(ti, _)| (o, ti))
             .collect();
-        if !holders.is_empty() && office.term.iter().all(|term| within(term, date) != Within::Unsure) {
+        let sure = office
+            .term
+            .iter()
+            .all(|term| within(term, date) != Within::Unsure && within(term, until) != Within::Unsure);
+        if !holders.is_empty() && sure {
             return Verdict::WrongHolder {
                 office: o,
                 date,
