@@ -114,11 +114,15 @@ pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate) -> Option<
             && AFTER.is_match(crate::text::from(line, span.end))
         {
             let written = year.is_some();
-            let date = match year {
-                Some(y) => NaiveDate::from_ymd_opt(y, month, day)?,
-                None => yearless(prose, month, day, reference)?,
+            let y = match year {
+                Some(y) => y,
+                None => yearless(prose, month, day.min(28), reference)?.year(),
             };
-            let guessed = !written && !super::date::written_years(prose).iter().any(|&y| y <= reference.year());
+            // An impossible dateline (31 April) still dates the draft, roughly.
+            let valid = NaiveDate::from_ymd_opt(y, month, day);
+            let date = valid.or_else(|| NaiveDate::from_ymd_opt(y, month, super::date::days_in_month(y, month)))?;
+            let guessed = valid.is_none()
+                || !written && !super::date::written_years(prose).iter().any(|&y| y <= reference.year());
             return Some(Dateline {
                 date,
                 span: start + span.start..start + span.end,

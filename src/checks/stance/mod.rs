@@ -29,10 +29,12 @@ pub fn names(kb: &Kb, actors: &[String]) -> String {
 }
 
 /// "opposed", "did not support" → how the draft's claim reads in a message.
-pub fn claim_text(claim: (Position, bool)) -> String {
-    match claim {
-        (p, false) => format!("{}s", p.verb()),
-        (p, true) => format!("does not {}", p.verb()),
+pub fn claim_text(claim: (Position, bool), plural: bool) -> String {
+    match (claim, plural) {
+        ((p, false), false) => format!("{}s", p.verb()),
+        ((p, false), true) => p.verb().to_string(),
+        ((p, true), false) => format!("does not {}", p.verb()),
+        ((p, true), true) => format!("do not {}", p.verb()),
     }
 }
 

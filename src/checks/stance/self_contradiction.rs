@@ -43,12 +43,15 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                 later.span.clone(),
                 format!(
                     "the draft says {who} {} this here but {} it on line {line}",
-                    claim_text(later.claim()),
-                    claim_text(e.claim())
+                    claim_text(later.claim(), shared.len() > 1),
+                    claim_text(e.claim(), shared.len() > 1)
                 ),
             )
-            .label(format!("{who} {}", claim_text(later.claim())))
-            .with_label(e.span.clone(), format!("{who} {}", claim_text(e.claim()))),
+            .label(format!("{who} {}", claim_text(later.claim(), shared.len() > 1)))
+            .with_label(
+                e.span.clone(),
+                format!("{who} {}", claim_text(e.claim(), shared.len() > 1)),
+            ),
         );
     }
 }
