@@ -44,6 +44,64 @@ pub enum Command {
     },
     /// List every rule with its default severity
     Rules(RuleArgs),
+    /// Inspect, validate and import the knowledge base
+    Kb {
+        #[command(subcommand)]
+        command: KbCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KbCommand {
+    /// Validate rule packs: the default one, plus DIR when given
+    Check {
+        /// A pack to check on top of the default rules
+        dir: Option<PathBuf>,
+        /// Check DIR alone, without the default rules
+        #[arg(long)]
+        no_default_rules: bool,
+    },
+    /// Count what the knowledge base holds, by kind
+    Stats(RuleArgs),
+    /// Show what the knowledge base knows about a person, office, event, country or topic
+    Show {
+        /// A name, alias or id
+        name: String,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Turn external data into a rule pack
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// Wikidata SPARQL JSON results for "position held" (see docs/wikidata.md)
+    Wikidata {
+        /// The results file (application/sparql-results+json)
+        file: PathBuf,
+        /// The role of the office(s): foreign-minister, head-of-state, …
+        #[arg(long)]
+        role: String,
+        /// The country (ISO 3166-1 alpha-2) when the results do not give `countryCode`
+        #[arg(long)]
+        country: Option<String>,
+        /// The organisation id, for an office of an organisation
+        #[arg(long)]
+        organization: Option<String>,
+        /// The office id to use (default: wd-<position QID>)
+        #[arg(long)]
+        office_id: Option<String>,
+        /// A title copy uses for the office (repeatable; default: the position's label)
+        #[arg(long = "title")]
+        titles: Vec<String>,
+        /// Write the pack here instead of standard output
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -169,7 +227,126 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Extract(args) => extract(&args),
         Command::Explain { rule } => explain(&rule),
         Command::Rules(args) => list_rules(&args),
+        Command::Kb { command } => kb(command),
     }
+}
+
+fn kb(command: KbCommand) -> Result<u8> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        KbCommand::Check { dir, no_default_rules } => {
+            let sources = PackSources {
+                no_default: no_default_rules,
+                dirs: dir.into_iter().collect(),
+            };
+            let mut err = stderr(ColorWhen::Auto);
+            let files = match Rules::load_files(&sources) {
+                Ok(f) => f,
+                Err(errors) => {
+                    errors.iter().try_for_each(|e| report::load_error(&mut err, e))?;
+                    return Ok(EXIT_ERROR);
+                }
+            };
+            let problems = match crate::kb::Kb::build(&files) {
+                Ok(kb) => crate::kb::validate::check(&files, &kb),
+                Err(errors) => errors,
+            };
+            for e in &problems {
+                report::load_error(&mut err, e)?;
+            }
+            let facts: usize = files
+                .iter()
+                .map(|f| f.pack.person.len() + f.pack.office.len() + f.pack.event.len())
+                .sum();
+            if problems.is_empty() {
+                writeln!(
+                    out,
+                    "{} files checked, no problems ({facts} people, offices and events)",
+                    files.len()
+                )?;
+                Ok(EXIT_CLEAN)
+            } else {
+                writeln!(out, "{} problems in {} files", problems.len(), files.len())?;
+                Ok(EXIT_FINDINGS)
+            }
+        }
+        KbCommand::Stats(args) => {
+            let Some(rules) = load_rules(&args, ColorWhen::Auto) else {
+                return Ok(EXIT_ERROR);
+            };
+            write!(out, "{}", crate::kb::show::stats(&rules.kb))?;
+            Ok(EXIT_CLEAN)
+        }
+        KbCommand::Show { name, rules } => {
+            let Some(rules) = load_rules(&rules, ColorWhen::Auto) else {
+                return Ok(EXIT_ERROR);
+            };
+            match crate::kb::show::show(&rules.kb, &name) {
+                Some(text) => {
+                    write!(out, "{text}")?;
+                    Ok(EXIT_CLEAN)
+                }
+                None => {
+                    writeln!(std::io::stderr(), "nothing in the knowledge base is called `{name}`")?;
+                    Ok(EXIT_FINDINGS)
+                }
+            }
+        }
+        KbCommand::Import {
+            source:
+                ImportSource::Wikidata {
+                    file,
+                    role,
+                    country,
+                    organization,
+                    office_id,
+                    titles,
+                    output,
+                },
+        } => {
+            let json = match std::fs::read_to_string(&file) {
+                Ok(j) => j,
+                Err(e) => {
+                    writeln!(std::io::stderr(), "error: {}: cannot read: {e}", file.display())?;
+                    return Ok(EXIT_ERROR);
+                }
+            };
+            let opts = crate::kb::wikidata::ImportOptions {
+                role,
+                country,
+                organization,
+                office_id,
+                titles,
+            };
+            match crate::kb::wikidata::import(&json, &opts) {
+                Ok(toml) => {
+                    match output {
+                        Some(path) => write_atomically(&path, toml.as_bytes())?,
+                        None => write!(out, "{toml}")?,
+                    }
+                    Ok(EXIT_CLEAN)
+                }
+                Err(e) => {
+                    writeln!(std::io::stderr(), "error: {}: {e}", file.display())?;
+                    Ok(EXIT_ERROR)
+                }
+            }
+        }
+    }
+}
+
+/// Write a file so that it is either wholly there or untouched.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use anyhow::Context;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(bytes)?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
 
 fn check(args: &CheckArgs) -> Result<u8> {

@@ -27,6 +27,11 @@ pub struct PackSources {
 
 impl Rules {
     pub fn load(sources: &PackSources) -> Result<Self, Vec<LoadError>> {
+        Self::from_files(&Self::load_files(sources)?)
+    }
+
+    /// The parsed files of every pack, in load order.
+    pub fn load_files(sources: &PackSources) -> Result<Vec<LoadedFile>, Vec<LoadError>> {
         let mut files = Vec::new();
         let mut errors = Vec::new();
         if !sources.no_default {
@@ -52,10 +57,7 @@ impl Rules {
                 Err(e) => errors.extend(e),
             }
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Self::from_files(&files)
+        if errors.is_empty() { Ok(files) } else { Err(errors) }
     }
 
     pub fn from_files(files: &[LoadedFile]) -> Result<Self, Vec<LoadError>> {

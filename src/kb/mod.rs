@@ -4,7 +4,10 @@
 
 pub mod load;
 pub mod model;
+pub mod show;
 pub mod surface;
+pub mod validate;
+pub mod wikidata;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -213,6 +213,14 @@ impl Surfaces {
         hits
     }
 
+    /// Every phrase with what it may stand for.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &[Surface])> {
+        self.patterns
+            .iter()
+            .map(String::as_str)
+            .zip(self.meanings.iter().map(Vec::as_slice))
+    }
+
     pub fn len(&self) -> usize {
         self.patterns.len()
     }

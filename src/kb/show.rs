@@ -1,0 +1,178 @@
+//! `factlint kb stats` and `factlint kb show NAME`: what the knowledge base holds, as text
+//! for people.
+
+use std::fmt::Write;
+
+use super::Kb;
+use crate::extract::asof::long_date;
+
+pub fn stats(kb: &Kb) -> String {
+    let terms: usize = kb.offices.iter().map(|o| o.term.len()).sum();
+    let visits = kb.events.iter().filter(|e| e.kind.as_deref() == Some("visit")).count();
+    let mut out = String::new();
+    let rows = [
+        ("countries", kb.countries.len()),
+        ("organizations", kb.organizations.len()),
+        ("people", kb.people.len()),
+        ("roles", kb.roles.len()),
+        ("offices", kb.offices.len()),
+        ("terms of office", terms),
+        ("event series", kb.series.len()),
+        ("events", kb.events.len() - visits),
+        ("visits", visits),
+        ("topics", kb.topics.len()),
+        ("stances", kb.stances.len()),
+        ("names and phrases matched", kb.surfaces.len()),
+    ];
+    for (what, n) in rows {
+        let _ = writeln!(out, "{n:>7}  {what}");
+    }
+    out
+}
+
+fn matches(query: &str, id: &str, names: &[&String]) -> bool {
+    let q = query.trim().to_lowercase();
+    id.to_lowercase() == q || names.iter().any(|n| n.to_lowercase() == q)
+}
+
+/// Everything known about entries whose id or any name is `query` (case-insensitive).
+pub fn show(kb: &Kb, query: &str) -> Option<String> {
+    let mut out = String::new();
+    let span = |start: chrono::NaiveDate, end: Option<chrono::NaiveDate>| match end {
+        Some(e) => format!("{} – {}", long_date(start), long_date(e)),
+        None => format!("since {}", long_date(start)),
+    };
+    for (pi, p) in kb.people.iter().enumerate() {
+        let names: Vec<&String> = std::iter::once(&p.name).chain(&p.aliases).chain(&p.variants).collect();
+        if !matches(query, p.id.get_ref(), &names) {
+            continue;
+        }
+        let _ = writeln!(out, "person {} ({})", p.name, p.id.get_ref());
+        if !p.aliases.is_empty() {
+            let _ = writeln!(out, "  also: {}", p.aliases.join(", "));
+        }
+        if !p.variants.is_empty() {
+            let _ = writeln!(out, "  other spellings: {}", p.variants.join(", "));
+        }
+        if let Some(c) = &p.country {
+            let _ = writeln!(out, "  serves: {}", kb.actor_name(c));
+        }
+        let _ = writeln!(
+            out,
+            "  record: {} (source: {})",
+            p.at,
+            p.source.as_deref().unwrap_or("none")
+        );
+        for (o, t) in kb.terms_of(pi) {
+            let acting = if t.acting { "acting " } else { "" };
+            let _ = writeln!(out, "  {acting}{}: {}", kb.office_label(o), span(t.start, t.end));
+            let _ = writeln!(out, "    source: {}", t.source.as_deref().unwrap_or("none"));
+        }
+        out.push('\n');
+    }
+    for (oi, o) in kb.offices.iter().enumerate() {
+        let names: Vec<&String> = o.titles.iter().collect();
+        if !(o.id.get_ref().eq_ignore_ascii_case(query.trim()) || matches(query, "", &names) && names.len() == 1) {
+            continue;
+        }
+        let _ = writeln!(out, "office {} ({})", kb.office_label(oi), o.id.get_ref());
+        let _ = writeln!(
+            out,
+            "  record: {} (source: {})",
+            o.at,
+            o.source.as_deref().unwrap_or("none")
+        );
+        for t in &o.term {
+            let who = kb
+                .person(t.person.get_ref())
+                .map_or(t.person.get_ref().as_str(), |p| p.name.as_str());
+            let acting = if t.acting { " (acting)" } else { "" };
+            let _ = writeln!(out, "  {who}{acting}: {}", span(t.start, t.end));
+        }
+        out.push('\n');
+    }
+    for e in &kb.events {
+        let names: Vec<&String> = std::iter::once(&e.name).chain(&e.aliases).collect();
+        if !matches(query, e.id.get_ref(), &names) {
+            continue;
+        }
+        let _ = writeln!(out, "event {} ({})", e.name, e.id.get_ref());
+        let _ = writeln!(out, "  {}", span(e.start, e.end.or(Some(e.start))));
+        if let Some(p) = &e.place {
+            let _ = writeln!(
+                out,
+                "  in {p}{}",
+                e.country
+                    .as_deref()
+                    .map(|c| format!(", {}", kb.actor_name(c)))
+                    .unwrap_or_default()
+            );
+        }
+        if let Some(n) = e.ordinal {
+            let _ = writeln!(out, "  number {n} of its series");
+        }
+        let _ = writeln!(
+            out,
+            "  record: {} (source: {})\n",
+            e.at,
+            e.source.as_deref().unwrap_or("none")
+        );
+    }
+    for c in &kb.countries {
+        let names: Vec<&String> = std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .chain(&c.demonyms)
+            .chain(&c.metonyms)
+            .collect();
+        if !matches(query, c.id.get_ref(), &names) {
+            continue;
+        }
+        let _ = writeln!(out, "country {} ({})", c.name, c.id.get_ref());
+        let _ = writeln!(
+            out,
+            "  names: {}",
+            std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let _ = writeln!(out, "  demonyms: {}", c.demonyms.join(", "));
+        let _ = writeln!(out, "  stands for it: {}", c.metonyms.join(", "));
+        for s in kb.stances.iter().filter(|s| s.actor.get_ref() == c.id.get_ref()) {
+            let _ = writeln!(
+                out,
+                "  {}s {} (since {}; {})",
+                s.position.verb(),
+                s.topic,
+                s.since.map(long_date).unwrap_or_default(),
+                s.at
+            );
+        }
+        out.push('\n');
+    }
+    for t in &kb.topics {
+        let names: Vec<&String> = t.names.iter().collect();
+        if !matches(query, t.id.get_ref(), &names) {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "topic {} ({})",
+            t.names.first().map_or("", String::as_str),
+            t.id.get_ref()
+        );
+        for s in kb.stances.iter().filter(|s| &s.topic == t.id.get_ref()) {
+            let _ = writeln!(
+                out,
+                "  {} {}s it (since {})",
+                kb.actor_name(s.actor.get_ref()),
+                s.position.verb(),
+                s.since.map(long_date).unwrap_or_default()
+            );
+            let _ = writeln!(out, "    source: {}", s.source.as_deref().unwrap_or("none"));
+        }
+        out.push('\n');
+    }
+    (!out.is_empty()).then_some(out)
+}

@@ -1,0 +1,186 @@
+//! `factlint kb check`: what loading accepts but a reviewer should not. Duplicate ids
+//! within a pack, missing sources, overlapping terms of a single-holder office, and names
+//! that two entries claim so that a mention could mean either. Every problem points into
+//! the TOML.
+
+use std::collections::HashMap;
+
+use super::surface::Surface;
+use super::{Kb, Origin, within};
+use crate::error::LoadError;
+use crate::kb::load::LoadedFile;
+use crate::kb::model::Precision;
+
+/// Problems in `files` (one pack set, in load order) and in the knowledge base they build.
+pub fn check(files: &[LoadedFile], kb: &Kb) -> Vec<LoadError> {
+    let mut errors = Vec::new();
+    duplicates(files, &mut errors);
+    sources(kb, &mut errors);
+    overlaps(kb, &mut errors);
+    ambiguous(kb, &mut errors);
+    errors
+}
+
+fn origin(file: &LoadedFile, span: std::ops::Range<usize>) -> Origin {
+    Origin {
+        path: file.path.clone(),
+        text: file.text.clone(),
+        span,
+    }
+}
+
+fn duplicates(files: &[LoadedFile], errors: &mut Vec<LoadError>) {
+    let mut seen: HashMap<(&str, String), Origin> = HashMap::new();
+    let mut note = |kind: &'static str, id: &toml::Spanned<String>, file: &LoadedFile| {
+        let here = origin(file, id.span());
+        if let Some(first) = seen.get(&(kind, id.get_ref().clone())) {
+            errors.push(here.error(format!("{kind} `{}` is defined twice (first at {first})", id.get_ref())));
+        } else {
+            seen.insert((kind, id.get_ref().clone()), here);
+        }
+    };
+    for f in files {
+        let p = &f.pack;
+        p.country.iter().for_each(|x| note("country", &x.id, f));
+        p.organization.iter().for_each(|x| note("organization", &x.id, f));
+        p.person.iter().for_each(|x| note("person", &x.id, f));
+        p.role.iter().for_each(|x| note("role", &x.id, f));
+        p.office.iter().for_each(|x| note("office", &x.id, f));
+        p.series.iter().for_each(|x| note("series", &x.id, f));
+        p.event.iter().for_each(|x| note("event", &x.id, f));
+        p.topic.iter().for_each(|x| note("topic", &x.id, f));
+    }
+}
+
+fn missing(source: Option<&str>) -> bool {
+    source.is_none_or(|s| s.trim().is_empty())
+}
+
+fn sources(kb: &Kb, errors: &mut Vec<LoadError>) {
+    let mut need = |what: String, source: Option<&str>, at: &Origin| {
+        if missing(source) {
+            errors.push(at.error(format!("{what} has no `source`")));
+        }
+    };
+    for c in &kb.countries {
+        need(format!("country `{}`", c.id.get_ref()), c.source.as_deref(), &c.at);
+    }
+    for o in &kb.organizations {
+        need(format!("organization `{}`", o.id.get_ref()), o.source.as_deref(), &o.at);
+    }
+    for p in &kb.people {
+        need(format!("person `{}`", p.id.get_ref()), p.source.as_deref(), &p.at);
+    }
+    for o in &kb.offices {
+        need(format!("office `{}`", o.id.get_ref()), o.source.as_deref(), &o.at);
+        for t in &o.term {
+            let at = Origin {
+                span: t.person.span(),
+                ..o.at.clone()
+            };
+            need(
+                format!("term of `{}` in `{}`", t.person.get_ref(), o.id.get_ref()),
+                t.source.as_deref(),
+                &at,
+            );
+        }
+    }
+    for e in &kb.events {
+        need(format!("event `{}`", e.id.get_ref()), e.source.as_deref(), &e.at);
+    }
+    for s in &kb.stances {
+        need(
+            format!("stance of `{}` on `{}`", s.actor.get_ref(), s.topic),
+            s.source.as_deref(),
+            &s.at,
+        );
+    }
+}
+
+/// Terms of one office that overlap by more than a hand-over day. Acting holders may
+/// overlap a suspended holder; terms known only to the month or year are compared at
+/// that precision.
+fn overlaps(kb: &Kb, errors: &mut Vec<LoadError>) {
+    for o in &kb.offices {
+        let mut terms: Vec<_> = o.term.iter().collect();
+        terms.sort_by_key(|t| t.start);
+        for pair in terms.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if a.acting || b.acting {
+                continue;
+            }
+            let Some(a_end) = a.end else {
+                let at = Origin {
+                    span: a.person.span(),
+                    ..o.at.clone()
+                };
+                errors.push(at.error(format!(
+                    "`{}` is in office `{}` with no end, but `{}` starts on {}",
+                    a.person.get_ref(),
+                    o.id.get_ref(),
+                    b.person.get_ref(),
+                    b.start
+                )));
+                continue;
+            };
+            let coarse = a.end_precision != Precision::Day || b.start_precision != Precision::Day;
+            if b.start < a_end && !coarse && within(a, b.start.succ_opt().unwrap_or(b.start)) == super::Within::Yes {
+                let at = Origin {
+                    span: b.person.span(),
+                    ..o.at.clone()
+                };
+                errors.push(at.error(format!(
+                    "term of `{}` starts on {} but `{}` held `{}` until {a_end}",
+                    b.person.get_ref(),
+                    b.start,
+                    a.person.get_ref(),
+                    o.id.get_ref()
+                )));
+            }
+        }
+    }
+}
+
+/// A name two entities claim: a mention of it could mean either.
+fn ambiguous(kb: &Kb, errors: &mut Vec<LoadError>) {
+    for (phrase, meanings) in kb.surfaces.entries() {
+        let mut entities: Vec<(String, Origin)> = Vec::new();
+        for s in meanings {
+            let entity = match *s {
+                Surface::Country { country, .. } => kb
+                    .countries
+                    .get(country)
+                    .map(|c| (format!("country `{}`", c.id.get_ref()), c.at.clone())),
+                Surface::Org(i) => kb
+                    .organizations
+                    .get(i)
+                    .map(|c| (format!("organization `{}`", c.id.get_ref()), c.at.clone())),
+                Surface::Person { person, .. } => kb
+                    .people
+                    .get(person)
+                    .map(|c| (format!("person `{}`", c.id.get_ref()), c.at.clone())),
+                Surface::Topic(i) => kb
+                    .topics
+                    .get(i)
+                    .map(|c| (format!("topic `{}`", c.id.get_ref()), c.at.clone())),
+                Surface::Series(i) => kb
+                    .series
+                    .get(i)
+                    .map(|c| (format!("series `{}`", c.id.get_ref()), c.at.clone())),
+                _ => None,
+            };
+            if let Some(e) = entity
+                && !entities.iter().any(|(n, _)| *n == e.0)
+            {
+                entities.push(e);
+            }
+        }
+        if entities.len() > 1 {
+            let names: Vec<&str> = entities.iter().map(|(n, _)| n.as_str()).collect();
+            errors.push(entities[1].1.error(format!(
+                "`{phrase}` names both {}: a mention would be ambiguous",
+                names.join(" and ")
+            )));
+        }
+    }
+}

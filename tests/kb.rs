@@ -1,0 +1,168 @@
+//! The knowledge base: the default pack validates, validation finds what it should, and
+//! Wikidata results import into a pack that keeps terms and precision.
+
+use std::path::Path;
+use std::process::Command;
+
+use factlint::kb::Kb;
+use factlint::rules::{PackSources, Rules};
+
+fn factlint(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn default_pack_passes_kb_check() {
+    let files = Rules::load_files(&PackSources::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let kb = Kb::build(&files).unwrap_or_else(|e| panic!("{e:?}"));
+    let problems = factlint::kb::validate::check(&files, &kb);
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems.iter().map(|e| format!("{e}\n")).collect::<String>()
+    );
+    let out = factlint(&["kb", "check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn kb_check_reports_problems_with_spans() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        r#"
+[[person]]
+id = "test-person-one"
+name = "Testa Personne"
+aliases = ["Lavrov"]
+country = "RU"
+
+[[person]]
+id = "test-person-two"
+name = "Other Personne"
+country = "RU"
+source = "https://example.org"
+
+[[person]]
+id = "test-person-two"
+name = "Other Personne Again"
+country = "RU"
+source = "https://example.org"
+
+[[office]]
+id = "ru-test-office"
+country = "RU"
+role = "foreign-minister"
+source = "https://example.org"
+
+[[office.term]]
+person = "test-person-two"
+start = 2001-01-01
+end = 2005-01-01
+source = "https://example.org"
+
+[[office.term]]
+person = "test-person-one"
+start = 2003-01-01
+end = 2002-01-01
+source = "https://example.org"
+"#,
+    )
+    .unwrap_or_default();
+    let out = factlint(&["kb", "check", &dir.path().display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr.contains("ends before it starts"), "{stderr}");
+    // Once the impossible term is fixed, the rest shows.
+    let text = std::fs::read_to_string(dir.path().join("bad.toml"))
+        .unwrap_or_default()
+        .replace("end = 2002-01-01", "end = 2006-01-01");
+    std::fs::write(dir.path().join("bad.toml"), text).unwrap_or_default();
+    let out = factlint(&["kb", "check", &dir.path().display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("person `test-person-two` is defined twice"), "{stderr}");
+    assert!(stderr.contains("person `test-person-one` has no `source`"), "{stderr}");
+    assert!(
+        stderr.contains("`Lavrov` names both person `sergey-lavrov` and person `test-person-one`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("but `test-person-two` held `ru-test-office` until 2005-01-01"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("bad.toml:"), "errors point into the file: {stderr}");
+}
+
+#[test]
+fn wikidata_import_keeps_terms_and_precision() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikidata-position-held.json");
+    let json = std::fs::read_to_string(file).unwrap_or_default();
+    let opts = factlint::kb::wikidata::ImportOptions {
+        role: "foreign-minister".into(),
+        office_id: Some("ru-example-office".into()),
+        titles: vec!["Minister of Examples".into()],
+        ..Default::default()
+    };
+    let toml = factlint::kb::wikidata::import(&json, &opts).unwrap_or_else(|e| panic!("{e}"));
+    let pack = factlint::kb::load::parse_file("imported.toml", &toml).unwrap_or_else(|e| panic!("{e}\n{toml}"));
+    assert_eq!(pack.pack.person.len(), 2);
+    let office = &pack.pack.office[0];
+    // Ada held it twice: two statements, two terms. The deprecated statement is gone.
+    assert_eq!(office.term.len(), 3, "{toml}");
+    let ada: Vec<_> = office
+        .term
+        .iter()
+        .filter(|t| t.person.get_ref() == "ada-testperson")
+        .collect();
+    assert_eq!(ada.len(), 2);
+    assert!(ada[1].end.is_none());
+    let bo = office
+        .term
+        .iter()
+        .find(|t| t.person.get_ref() == "bo-sandbox")
+        .unwrap_or_else(|| panic!("{toml}"));
+    assert_eq!(bo.end_precision, factlint::kb::model::Precision::Year);
+
+    // With the pack loaded: in 2007 Bo holds the office; in 2008, the year Bo's term ends
+    // (known only to the year), factlint must stay quiet rather than draw a day-level
+    // conclusion about Ada; in 2003 Ada, not Bo, held it.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("pack.toml"), &toml).unwrap_or_default();
+    let rules = Rules::load(&PackSources {
+        no_default: false,
+        dirs: vec![dir.path().join("pack.toml")],
+    })
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let check = |text: &str| {
+        let doc = factlint::input::decode("d.txt", text.as_bytes().to_vec()).unwrap_or_else(|e| panic!("{e}"));
+        let (_, diags) = factlint::check(&doc, &rules, &factlint::extract::Options::default());
+        diags.into_iter().map(|d| d.rule).collect::<Vec<_>>()
+    };
+    assert!(check("MOSCOW, 3 May 2007 (TASS) - Minister of Examples Bo Sandbox spoke.").is_empty());
+    assert!(
+        check("MOSCOW, 3 May 2008 (TASS) - Minister of Examples Ada Testperson spoke.").is_empty(),
+        "year-precision end: no day-level finding"
+    );
+    assert_eq!(
+        check("MOSCOW, 3 May 2003 (TASS) - Minister of Examples Bo Sandbox spoke."),
+        vec!["title/wrong-holder"]
+    );
+}
+
+#[test]
+fn stats_and_show() {
+    let out = factlint(&["kb", "stats"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("countries") && text.contains("terms of office"), "{text}");
+    let out = factlint(&["kb", "show", "Qin Gang"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("foreign minister of China: 30 December 2022 – 25 July 2023"),
+        "{text}"
+    );
+    let out = factlint(&["kb", "show", "no such thing at all"]);
+    assert_eq!(out.status.code(), Some(1));
+}
