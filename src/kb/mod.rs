@@ -348,10 +348,11 @@ impl Kb {
         self.topic_index.get(id).map(|&i| &self.topics[i])
     }
 
-    /// The name copy uses for a country or organisation id.
+    /// The name copy uses for a country or organisation id, with "the" where English
+    /// wants it ("the United Kingdom", "the Philippines").
     pub fn actor_name(&self, id: &str) -> String {
         if let Some(c) = self.country(id) {
-            return c.name.clone();
+            return with_article(&c.name);
         }
         self.org_index
             .get(id)
@@ -409,6 +410,15 @@ impl Kb {
             .unwrap_or_default();
         format!("{} of {}", title.to_lowercase(), who)
     }
+}
+
+/// A country's name as it reads mid-sentence: "the United Kingdom", "Russia".
+fn with_article(name: &str) -> String {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let needs = matches!(first, "United" | "Republic" | "Democratic" | "Central" | "Czech" | "Dominican" | "Holy")
+        || name.ends_with("Islands")
+        || ["Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros", "Seychelles", "Gambia"].contains(&name);
+    if needs { format!("the {name}") } else { name.to_string() }
 }
 
 /// Whether `date` falls within `term`, taking coarse boundaries into account.
