@@ -10,6 +10,7 @@
 
 pub mod checks;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod extract;

@@ -30,6 +30,23 @@ impl Rules {
         Self::from_files(&Self::load_files(sources)?)
     }
 
+    /// The rules a configuration asks for: the default pack (unless `no_default`), the
+    /// configuration's packs, then `extra` packs (the command line's `--rules`), then the
+    /// configuration's `[rules]` settings.
+    pub fn for_config(
+        config: &crate::config::Config,
+        extra: &[PathBuf],
+        no_default: bool,
+    ) -> Result<Self, Vec<LoadError>> {
+        let sources = PackSources {
+            no_default,
+            dirs: config.packs.iter().chain(extra).cloned().collect(),
+        };
+        let mut files = Self::load_files(&sources)?;
+        files.extend(config.settings.clone());
+        Self::from_files(&files)
+    }
+
     /// The parsed files of every pack, in load order.
     pub fn load_files(sources: &PackSources) -> Result<Vec<LoadedFile>, Vec<LoadError>> {
         let mut files = Vec::new();

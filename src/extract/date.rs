@@ -31,6 +31,8 @@ pub enum Precision {
     /// Part of a month: `early March`, `mid-March`, `late March`.
     PartOfMonth,
     Month,
+    /// A year alone: `in 2004`.
+    Year,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -130,6 +132,7 @@ enum Shape {
     Numeric,
     MonthYear,
     MonthAlone,
+    YearAlone,
     Relative,
 }
 
@@ -208,6 +211,11 @@ static PATTERNS: LazyLock<Vec<(Regex, Shape)>> = LazyLock::new(|| {
         (
             r"\b(?:(?P<part>early|mid|late|Early|Mid|Late)[-\s]+|(?:in|since|until|by|during|through|before|after|from|In|Since|Until|By|During)\s+)(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\b".to_string(),
             Shape::MonthAlone,
+        ),
+        // in 2004 (not "in 2004-05", "in the 1990s")
+        (
+            r"\b(?:in|during|since|until|by|through|In|During|Since|Until|By)\s+(?P<y1>(?:19|20)\d\d)\b(?P<tail>[-/.,]?\d|s\b)?".to_string(),
+            Shape::YearAlone,
         ),
         (
             r"\b(?P<rel>yesterday|today|tomorrow|Yesterday|Today|Tomorrow|(?:last|next|this|Last|Next|This)\s+(?P<rwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on|On)\s+(?P<bwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b".to_string(),
@@ -364,6 +372,15 @@ fn parse(prose: &str, c: &Captures<'_>, shape: &Shape, order: NumericOrder) -> O
             }
             Some(raw((year1, mm, dd), None, Precision::Day, style(Order::Numeric)))
         }
+        Shape::YearAlone => {
+            if c.name("tail").is_some() {
+                return None;
+            }
+            let y = c.name("y1")?;
+            let mut r = raw((year1, 1, 1), None, Precision::Year, style(Order::DayFirst));
+            r.span = y.range();
+            Some(r)
+        }
         Shape::MonthYear | Shape::MonthAlone => {
             let mo = month_number(m1?.as_str())?;
             let mut r = raw(
@@ -451,11 +468,12 @@ pub fn first_date_in(text: &str) -> Option<(Range<usize>, Option<i32>, u32, u32)
         .map(|r| (r.span, r.start.0, r.start.1, r.start.2))
 }
 
-/// Every year written in a full date or a month-and-year in `text`.
+/// Every year written in a full date or a month-and-year in `text` (a year alone, as in
+/// "since 2013", says little about when the text was written).
 pub fn written_years(text: &str) -> Vec<i32> {
     find(text, NumericOrder::Unknown)
         .into_iter()
-        .filter(|r| r.relative.is_none())
+        .filter(|r| r.relative.is_none() && r.precision != Precision::Year)
         .flat_map(|r| [r.start.0, r.end.and_then(|e| e.0)])
         .flatten()
         .collect()
@@ -540,6 +558,12 @@ fn resolve(prose: &str, raw: Raw, anchor: Anchor, future: &dyn Fn(usize) -> bool
         return out;
     }
     let (y1, m1, d1) = raw.start;
+    if raw.precision == Precision::Year {
+        let yy = y1.unwrap_or(anchor.as_of.year());
+        out.start = NaiveDate::from_ymd_opt(yy, 1, 1);
+        out.end = NaiveDate::from_ymd_opt(yy, 12, 31);
+        return out;
+    }
     if raw.precision != Precision::Day {
         let yy = y1.unwrap_or_else(|| nearest_year(anchor.as_of, m1, 15));
         let last = days_in_month(yy, m1);
@@ -737,6 +761,10 @@ mod tests {
         );
         assert_eq!(found[0].start, ymd(2023, 3, 11));
         assert_eq!(found[1].start, ymd(2023, 5, 1));
+        let years = dates("met in 2004, in the 1990s, in 2004-05, since 2013.");
+        let texts: Vec<&str> = years.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, vec!["2004", "2013"]);
+        assert_eq!((years[0].start, years[0].end), (ymd(2004, 1, 1), ymd(2004, 12, 31)));
         assert_eq!(found[3].start, ymd(2023, 4, 13));
         assert_eq!(found[4].start, ymd(2023, 4, 11));
         assert_eq!(found[5].start, ymd(2023, 4, 14));

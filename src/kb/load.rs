@@ -12,6 +12,7 @@ use crate::error::LoadError;
 static DEFAULT_PACK: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 
 /// One TOML file of a pack, parsed, with its text kept for spans and line numbers.
+#[derive(Debug, Clone)]
 pub struct LoadedFile {
     pub path: Arc<str>,
     pub text: Arc<str>,

@@ -415,9 +415,20 @@ impl Kb {
 /// A country's name as it reads mid-sentence: "the United Kingdom", "Russia".
 fn with_article(name: &str) -> String {
     let first = name.split_whitespace().next().unwrap_or("");
-    let needs = matches!(first, "United" | "Republic" | "Democratic" | "Central" | "Czech" | "Dominican" | "Holy")
-        || name.ends_with("Islands")
-        || ["Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros", "Seychelles", "Gambia"].contains(&name);
+    let needs = matches!(
+        first,
+        "United" | "Republic" | "Democratic" | "Central" | "Czech" | "Dominican" | "Holy"
+    ) || name.ends_with("Islands")
+        || [
+            "Netherlands",
+            "Philippines",
+            "Bahamas",
+            "Maldives",
+            "Comoros",
+            "Seychelles",
+            "Gambia",
+        ]
+        .contains(&name);
     if needs { format!("the {name}") } else { name.to_string() }
 }
 

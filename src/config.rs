@@ -1,0 +1,221 @@
+//! `factlint.toml`: one configuration shared by the command line, the editor and CI. It is
+//! found by walking up from each checked file (or given with `--config`); command-line
+//! flags override it. Unknown keys and rule names are errors that point into the file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::LoadError;
+use crate::extract::date::NumericOrder;
+use crate::kb::model::{CheckSetting, PackFile};
+
+pub const FILE_NAME: &str = "factlint.toml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Raw {
+    /// The draft's date when it gives none: a date, or "today" (the default).
+    as_of: Option<Spanned<String>>,
+    date_order: Option<NumericOrder>,
+    fail_on: Option<Spanned<String>>,
+    max_warnings: Option<usize>,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    /// Extra rule packs, relative to this file.
+    #[serde(default)]
+    packs: Vec<String>,
+    /// Turn rules off or change their severity: `[rules."date/weekday-mismatch"]`.
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, CheckSetting>,
+}
+
+/// A loaded configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The file it came from; `None` for the built-in defaults.
+    pub path: Option<PathBuf>,
+    pub as_of: Option<NaiveDate>,
+    pub date_order: Option<NumericOrder>,
+    pub fail_on: Option<crate::diagnostic::Severity>,
+    pub max_warnings: Option<usize>,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub packs: Vec<PathBuf>,
+    /// The `[rules]` table as a pack file, so rule settings go through the one place that
+    /// applies them to packs.
+    pub settings: Option<crate::kb::load::LoadedFile>,
+}
+
+impl Config {
+    /// The nearest `factlint.toml` at or above `start` (a file or a directory).
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        let start = if start.is_dir() {
+            start.to_path_buf()
+        } else {
+            start.parent()?.to_path_buf()
+        };
+        let start = if start.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            start
+        };
+        let abs = std::fs::canonicalize(&start).unwrap_or(start);
+        abs.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    }
+
+    pub fn load(path: &Path) -> Result<Self, LoadError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| LoadError::new(&name, format!("cannot read: {e}")))?;
+        Self::parse(path, &text)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Self, LoadError> {
+        let name = path.display().to_string();
+        let shared: Arc<str> = Arc::from(text);
+        let raw: Raw = toml::from_str(text).map_err(|e| LoadError {
+            path: name.clone(),
+            text: Some(shared.clone()),
+            span: e.span(),
+            message: e.message().trim_end().to_string(),
+        })?;
+        let as_of = match &raw.as_of {
+            None => None,
+            Some(s) if s.get_ref() == "today" => None,
+            Some(s) => Some(NaiveDate::parse_from_str(s.get_ref(), "%Y-%m-%d").map_err(|_| {
+                LoadError::at(
+                    &name,
+                    &shared,
+                    s.span(),
+                    format!(
+                        "`as-of` must be a date (YYYY-MM-DD) or \"today\", not `{}`",
+                        s.get_ref()
+                    ),
+                )
+            })?),
+        };
+        let fail_on = match &raw.fail_on {
+            None => None,
+            Some(s) => Some(crate::diagnostic::Severity::parse(s.get_ref()).ok_or_else(|| {
+                LoadError::at(
+                    &name,
+                    &shared,
+                    s.span(),
+                    format!("`fail-on` must be error, warning or info, not `{}`", s.get_ref()),
+                )
+            })?),
+        };
+        for glob in raw.include.iter().chain(&raw.exclude) {
+            globset::Glob::new(glob).map_err(|e| LoadError::new(&name, format!("bad glob `{glob}`: {e}")))?;
+        }
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let settings = crate::kb::load::LoadedFile {
+            path: Arc::from(name.as_str()),
+            text: shared,
+            pack: PackFile {
+                checks: raw.rules,
+                ..PackFile::default()
+            },
+        };
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            as_of,
+            date_order: raw.date_order,
+            fail_on,
+            max_warnings: raw.max_warnings,
+            include: raw.include,
+            exclude: raw.exclude,
+            packs: raw.packs.iter().map(|p| dir.join(p)).collect(),
+            settings: Some(settings),
+        })
+    }
+
+    /// Extraction options: the configuration's, with `as_of` from the command line first.
+    pub fn options(&self, flag_as_of: Option<NaiveDate>, flag_order: Option<NumericOrder>) -> crate::extract::Options {
+        crate::extract::Options {
+            as_of: crate::extract::asof::AsOfOptions {
+                flag: flag_as_of,
+                config: self.as_of,
+                today: None,
+            },
+            numeric_order: flag_order.or(self.date_order).unwrap_or_default(),
+        }
+    }
+
+    /// The directory globs are relative to.
+    pub fn root(&self) -> PathBuf {
+        self.path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+}
+
+/// The starter configuration `factlint init` writes.
+pub const STARTER: &str = r#"# factlint configuration. Found by walking up from each checked file; the command
+# line overrides it. Every key is optional.
+
+# The draft's date when it gives none (no --as-of, front matter `date:` or dateline):
+# "today" (the default) or a date such as "2024-05-01".
+# as-of = "today"
+
+# How to read numeric dates such as 04/05/2023: "day-month" or "month-day". Unset, only
+# dates that can be read one way only are read.
+# date-order = "day-month"
+
+# What fails a run (exit status 1): "error" (the default), "warning" or "info".
+# fail-on = "error"
+# Fail when there are more warnings than this.
+# max-warnings = 0
+
+# Which files `factlint check` reads when given directories (globs relative to this file).
+# include = ["content/**/*.md"]
+# exclude = ["content/archive/**"]
+
+# Extra rule packs: your newsroom's people, positions and house style (see rules/README.md
+# in factlint's repository for the format).
+# packs = ["factlint-rules/"]
+
+# Turn rules off or change their severity. `factlint rules` lists them.
+# [rules."name/inconsistent-spelling"]
+# severity = "error"
+# [rules."title/inconsistent-title"]
+# enabled = false
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starter_parses() {
+        let uncommented: String = STARTER
+            .lines()
+            .map(|l| {
+                l.strip_prefix("# ")
+                    .filter(|r| r.contains('=') || r.starts_with('['))
+                    .unwrap_or("")
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(Config::parse(Path::new("factlint.toml"), STARTER).is_ok());
+        let c =
+            Config::parse(Path::new("factlint.toml"), &uncommented).unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
+        assert_eq!(c.fail_on, Some(crate::diagnostic::Severity::Error));
+    }
+
+    #[test]
+    fn unknown_keys_point_into_the_file() {
+        let e = Config::parse(Path::new("factlint.toml"), "fail-on = \"error\"\ncolour = true\n").err();
+        let e = e.unwrap_or_else(|| panic!("accepted an unknown key"));
+        assert!(e.message.contains("unknown field `colour`"), "{}", e.message);
+        assert_eq!(e.line_col(), Some((2, 1)));
+    }
+}
