@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
+use crate::baseline::Baseline;
 use crate::diagnostic::Severity;
 use crate::extract::asof::AsOfOptions;
 use crate::extract::date::NumericOrder;
@@ -44,6 +45,8 @@ pub enum Command {
     },
     /// List every rule with its default severity
     Rules(RuleArgs),
+    /// Write a commented starter factlint.toml in the current directory
+    Init,
     /// Inspect, validate and import the knowledge base
     Kb {
         #[command(subcommand)]
@@ -126,12 +129,20 @@ pub struct DraftArgs {
     /// The draft's date, overriding the front matter and the dateline (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
-    /// How to read numeric dates such as 04/05/2023
-    #[arg(long, value_enum, default_value = "unknown")]
-    pub date_order: DateOrder,
+    /// How to read numeric dates such as 04/05/2023 (default: the configuration's, or
+    /// only where one reading is impossible)
+    #[arg(long, value_enum)]
+    pub date_order: Option<DateOrder>,
     /// The name to report for a draft read from standard input
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -144,13 +155,27 @@ pub enum DateOrder {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories to check; - reads standard input
-    #[arg(required = true)]
+    /// Files or directories to check (default: the current directory); - reads standard input
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorWhen,
+    /// Use this configuration file instead of the nearest factlint.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The lowest severity that fails the run (default: error, or the configuration's)
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Fail when there are more than N warnings
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Report only findings not recorded in this baseline file
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in this baseline file (and report nothing)
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     #[command(flatten)]
     pub draft: DraftArgs,
     #[command(flatten)]
@@ -181,12 +206,16 @@ impl DraftArgs {
                 flag: self.as_of,
                 ..AsOfOptions::default()
             },
-            numeric_order: match self.date_order {
-                DateOrder::Unknown => NumericOrder::Unknown,
-                DateOrder::DayMonth => NumericOrder::DayMonth,
-                DateOrder::MonthDay => NumericOrder::MonthDay,
-            },
+            numeric_order: self.numeric_order().unwrap_or_default(),
         }
+    }
+
+    pub fn numeric_order(&self) -> Option<NumericOrder> {
+        self.date_order.map(|o| match o {
+            DateOrder::Unknown => NumericOrder::Unknown,
+            DateOrder::DayMonth => NumericOrder::DayMonth,
+            DateOrder::MonthDay => NumericOrder::MonthDay,
+        })
     }
 }
 
@@ -228,6 +257,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Explain { rule } => explain(&rule),
         Command::Rules(args) => list_rules(&args),
         Command::Kb { command } => kb(command),
+        Command::Init => init(),
     }
 }
 
@@ -350,54 +380,134 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
 }
 
 fn check(args: &CheckArgs) -> Result<u8> {
-    let Some(rules) = load_rules(&args.rules, args.color) else {
-        return Ok(EXIT_ERROR);
+    let request = crate::run::Request {
+        paths: args.paths.clone(),
+        config: args.config.clone(),
+        extra_rules: args.rules.rules.clone(),
+        no_default_rules: args.rules.no_default_rules,
+        as_of: args.draft.as_of,
+        date_order: args.draft.numeric_order(),
+        stdin_name: args.draft.stdin_filename.clone(),
     };
-    let opts = args.draft.options();
-    let (items, mut errors) = crate::input::expand(&args.paths);
-    let mut docs = Vec::new();
-    for item in &items {
-        match crate::input::read(item, &args.draft.stdin_filename) {
-            Ok(doc) => docs.push(doc),
-            Err(e) => errors.push(e),
+    let mut err = stderr(args.color);
+    let bar = progress_bar();
+    let outcome = crate::run::run(&request, &|done, total| {
+        if let Some(b) = &bar {
+            b.set_length(total as u64);
+            b.set_position(done as u64);
         }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
-    let results: Vec<_> = docs.iter().map(|d| crate::check(d, &rules, &opts)).collect();
-    let reports: Vec<FileReport<'_>> = docs
+    for e in &outcome.load_errors {
+        report::load_error(&mut err, e)?;
+    }
+    let baseline = match &args.baseline {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str::<Baseline>(&t).map_err(|e| e.to_string()))
+        {
+            Ok(b) => Some(b),
+            Err(e) => {
+                writeln!(err, "error: {}: cannot read the baseline: {e}", path.display())?;
+                return Ok(EXIT_ERROR);
+            }
+        },
+        None => None,
+    };
+    let diagnostics: Vec<Vec<crate::diagnostic::Diagnostic>> = outcome
+        .checked
         .iter()
-        .zip(&results)
-        .map(|(d, (ex, diags))| FileReport {
-            path: &d.path,
-            text: &d.text,
-            as_of: &ex.as_of,
-            diagnostics: diags,
+        .map(|c| match &baseline {
+            Some(b) => b.filter(&c.doc.path, &c.doc.text, c.diagnostics.clone()),
+            None => c.diagnostics.clone(),
+        })
+        .collect();
+    if let Some(path) = &args.write_baseline {
+        let b = Baseline::record(
+            outcome
+                .checked
+                .iter()
+                .map(|c| (c.doc.path.as_str(), c.doc.text.as_str(), c.diagnostics.as_slice())),
+        );
+        write_atomically(path, serde_json::to_string_pretty(&b)?.as_bytes())?;
+        writeln!(err, "wrote {} findings to {}", b.findings.len(), path.display())?;
+        return Ok(if outcome.load_errors.is_empty() {
+            EXIT_CLEAN
+        } else {
+            EXIT_ERROR
+        });
+    }
+    let reports: Vec<FileReport<'_>> = outcome
+        .checked
+        .iter()
+        .zip(&diagnostics)
+        .map(|(c, d)| FileReport {
+            path: &c.doc.path,
+            text: &c.doc.text,
+            as_of: &c.as_of,
+            diagnostics: d,
         })
         .collect();
     let mut out = StandardStream::stdout(choice(args.color, std::io::stdout().is_terminal()));
-    let mut err = stderr(args.color);
-    report::render(args.format, &mut out, &reports, &errors)?;
+    report::render(args.format, &mut out, &reports, &outcome.input_errors, &outcome.rules)?;
     out.flush()?;
-    for e in &errors {
+    for e in &outcome.input_errors {
         report::input_error(&mut err, e)?;
     }
-    let count = |s: Severity| {
-        reports
-            .iter()
-            .flat_map(|r| r.diagnostics.iter())
-            .filter(|d| d.severity == s)
-            .count()
-    };
+    let all = || reports.iter().flat_map(|r| r.diagnostics.iter());
+    let count = |s: Severity| all().filter(|d| d.severity == s).count();
     let (errs, warns) = (count(Severity::Error), count(Severity::Warning));
     if args.format == Format::Human && std::io::stderr().is_terminal() {
         writeln!(err, "{errs} errors, {warns} warnings in {} files", reports.len())?;
     }
-    Ok(if !errors.is_empty() && errors.iter().any(|e| e.fatal) {
-        EXIT_ERROR
-    } else if errs > 0 {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    })
+    let fail_on = match args.fail_on {
+        Some(FailOn::Error) => Severity::Error,
+        Some(FailOn::Warning) => Severity::Warning,
+        Some(FailOn::Info) => Severity::Info,
+        None => outcome.config.fail_on.unwrap_or(Severity::Error),
+    };
+    let max_warnings = args.max_warnings.or(outcome.config.max_warnings);
+    let failed = all().any(|d| d.severity >= fail_on) || max_warnings.is_some_and(|m| warns > m);
+    Ok(
+        if !outcome.load_errors.is_empty() || outcome.input_errors.iter().any(|e| e.fatal) {
+            EXIT_ERROR
+        } else if failed {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        },
+    )
+}
+
+/// A progress bar on standard error, only when it is a terminal.
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} checking {pos}/{len} drafts {wide_bar}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}
+
+fn init() -> Result<u8> {
+    let path = std::path::Path::new(crate::config::FILE_NAME);
+    if path.exists() {
+        writeln!(
+            std::io::stderr(),
+            "error: {} already exists; not overwriting it",
+            path.display()
+        )?;
+        return Ok(EXIT_ERROR);
+    }
+    write_atomically(path, crate::config::STARTER.as_bytes())?;
+    writeln!(std::io::stdout(), "wrote {}", path.display())?;
+    Ok(EXIT_CLEAN)
 }
 
 fn extract(args: &ExtractArgs) -> Result<u8> {

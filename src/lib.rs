@@ -8,6 +8,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::string_slice))]
 
+pub mod baseline;
 pub mod checks;
 pub mod cli;
 pub mod config;
@@ -16,9 +17,12 @@ pub mod error;
 pub mod extract;
 pub mod input;
 pub mod kb;
+pub mod lsp;
 pub mod report;
 pub mod rules;
+pub mod run;
 pub mod source;
+pub mod suppress;
 pub mod text;
 
 use diagnostic::Diagnostic;

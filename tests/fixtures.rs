@@ -99,7 +99,7 @@ fn fixtures_match_their_expected_output() {
             diagnostics: &diags,
         }];
         let mut buf = NoColor::new(Vec::new());
-        report::render(Format::Human, &mut buf, &reports, &[]).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        report::render(Format::Human, &mut buf, &reports, &[], &[]).unwrap_or_else(|e| panic!("{rel}: {e}"));
         let actual = String::from_utf8(buf.into_inner()).unwrap_or_default();
         let expected_path = sidecar(path, "expected");
         let expected = std::fs::read_to_string(&expected_path);

@@ -217,7 +217,7 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         let governed: Vec<&(Range<usize>, usize)> = topics
             .iter()
             .filter(|(span, _)| span.start >= trigger.end && span.end <= scope_end)
-            .filter(|(span, _)| object_reachable(prose, trigger.end, span.start))
+            .filter(|(span, _)| object_reachable(prose, trigger.end, span.start, &topics))
             .collect();
         if governed.is_empty() || hypothetical_sentence {
             continue;
@@ -280,53 +280,71 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
     out
 }
 
-/// Between a verb and its object only articles, adjectives-like words and list
-/// separators may stand; another verb means the topic belongs to something else
-/// ("opposed efforts to undermine X" is not opposing X).
-fn object_reachable(prose: &str, from: usize, to: usize) -> bool {
-    let between = crate::text::get(prose, from..to);
-    let words: Vec<&str> = between
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    // Within a list, every earlier item is itself an object; allow long lists.
-    if words.len() > 40 {
-        return false;
+/// Between a verb and its object only articles, a few adjectives, adverbs and the other
+/// items of a list may stand. Anything else means the topic belongs to another head:
+/// "condemned the attack on X", "called for the lifting of X", "opposed efforts to
+/// undermine X" are not about X itself.
+fn object_reachable(prose: &str, from: usize, to: usize, topics: &[(Range<usize>, usize)]) -> bool {
+    const ALLOWED: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "these",
+        "and",
+        "or",
+        "as",
+        "well",
+        "also",
+        "both",
+        "further",
+        "greater",
+        "continued",
+        "full",
+        "firm",
+        "strong",
+        "genuine",
+        "true",
+        "real",
+        "new",
+        "more",
+        "just",
+        "fair",
+        "equitable",
+        "so-called",
+        "all",
+        "forms",
+        "form",
+        "of",
+        "including",
+    ];
+    let mut at = from;
+    let mut words = Vec::new();
+    // Skip the text of earlier topics in the list: "opposed A, B and C".
+    for (span, _) in topics.iter().filter(|(s, _)| s.start >= from && s.end <= to) {
+        words.extend(
+            crate::text::get(prose, at..span.start)
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .map(str::to_string),
+        );
+        at = span.end;
     }
-    !words.iter().any(|w| {
-        let w = w.to_ascii_lowercase();
-        matches!(
-            w.as_str(),
-            "undermine"
-                | "undermining"
-                | "against"
-                | "efforts"
-                | "attempts"
-                | "attempt"
-                | "threat"
-                | "threats"
-                | "any"
-                | "those"
-                | "who"
-                | "which"
-                | "that"
-                | "critics"
-                | "opponents"
-                | "violations"
-                | "violation"
-                | "violating"
-                | "violate"
-                | "abandon"
-                | "abandoning"
-                | "end"
-                | "ending"
-                | "weaken"
-                | "weakening"
-                | "erode"
-                | "eroding"
-                | "not"
-        )
-    })
+    words.extend(
+        crate::text::get(prose, at..to)
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .map(str::to_string),
+    );
+    let words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    words.len() <= 40
+        && words.iter().all(|w| {
+            let w = w.to_ascii_lowercase();
+            ALLOWED.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4)
+        })
 }
 
 /// The words between a subject and its verb, if they are all auxiliaries, adverbs,

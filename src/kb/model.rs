@@ -209,6 +209,9 @@ pub struct Stance {
     pub position: Position,
     #[serde(default, deserialize_with = "opt_date")]
     pub since: Option<NaiveDate>,
+    /// The last day the record vouches for, when the position may have changed since.
+    #[serde(default, deserialize_with = "opt_date")]
+    pub until: Option<NaiveDate>,
     pub source: Option<String>,
 }
 

@@ -1,7 +1,10 @@
 //! Output formats. Each renders the findings of a run; none of them decides anything.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod short;
 
 use std::io::{self, Write};
@@ -22,6 +25,49 @@ pub enum Format {
     Human,
     Short,
     Json,
+    Sarif,
+    Github,
+    Junit,
+}
+
+/// What a format may say about a rule (SARIF puts it in the tool's driver).
+#[derive(Debug, Clone)]
+pub struct RuleMeta {
+    pub id: String,
+    pub severity: crate::diagnostic::Severity,
+    pub summary: String,
+    pub doc: String,
+}
+
+impl RuleMeta {
+    /// Every rule a run can report: built-in checks, the pack's user checks, and unused
+    /// suppressions.
+    pub fn all(rules: &crate::rules::Rules) -> Vec<RuleMeta> {
+        let mut out: Vec<RuleMeta> = crate::checks::ALL
+            .iter()
+            .map(|c| RuleMeta {
+                id: c.id.to_string(),
+                severity: rules.enabled.get(c.id).copied().unwrap_or(c.severity),
+                summary: c.summary.to_string(),
+                doc: c.doc.to_string(),
+            })
+            .collect();
+        for u in &rules.user {
+            out.push(RuleMeta {
+                id: u.id.clone(),
+                severity: u.severity,
+                summary: format!("user check defined at {}", u.at),
+                doc: format!("A newsroom's own check, defined at {}.", u.at),
+            });
+        }
+        out.push(RuleMeta {
+            id: crate::suppress::UNUSED.to_string(),
+            severity: crate::diagnostic::Severity::Warning,
+            summary: "a suppression comment that suppresses nothing".to_string(),
+            doc: "Reports a `<!-- factlint-disable… -->` comment that no longer suppresses any finding, so stale suppressions do not pile up.".to_string(),
+        });
+        out
+    }
 }
 
 /// Render the findings of a run in `format`.
@@ -30,11 +76,15 @@ pub fn render(
     w: &mut dyn WriteColor,
     reports: &[FileReport<'_>],
     errors: &[InputError],
+    rules: &[RuleMeta],
 ) -> io::Result<()> {
     match format {
         Format::Human => reports.iter().try_for_each(|r| human::render(w, r)),
         Format::Short => reports.iter().try_for_each(|r| short::render(w, r)),
         Format::Json => json::render(w, reports, errors),
+        Format::Sarif => sarif::render(w, reports, rules),
+        Format::Github => reports.iter().try_for_each(|r| github::render(w, r)),
+        Format::Junit => junit::render(w, reports),
     }
 }
 

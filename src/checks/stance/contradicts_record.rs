@@ -45,7 +45,8 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let mut notes = Vec::new();
         for actor in &st.actors {
             for record in kb.stances_on(actor, &st.topic_id) {
-                if record.since.is_some_and(|s| s > date) || !incompatible(st.claim(), (record.position, false)) {
+                let in_force = record.since.is_none_or(|s| s <= date) && record.until.is_none_or(|u| date <= u);
+                if !in_force || !incompatible(st.claim(), (record.position, false)) {
                     continue;
                 }
                 against.push((actor.clone(), record.position));

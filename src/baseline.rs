@@ -1,0 +1,108 @@
+//! Baselines, so a content repository can adopt factlint gradually: `--write-baseline
+//! FILE` records today's findings, `--baseline FILE` reports only findings not in it. A
+//! finding is keyed by its file, rule, the text it points at and the text of its line,
+//! not by line numbers, so edits elsewhere in a draft do not invalidate it.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Baseline {
+    pub version: u32,
+    pub findings: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Entry {
+    pub path: String,
+    pub rule: String,
+    pub fingerprint: String,
+}
+
+/// A stable fingerprint of a finding: FNV-1a over the rule, the span's text and its line.
+pub fn fingerprint(text: &str, d: &Diagnostic) -> String {
+    let span = crate::text::get(text, d.span.clone());
+    let line_start = crate::text::upto(text, d.span.start).rfind('\n').map_or(0, |i| i + 1);
+    let line_end = crate::text::from(text, d.span.start)
+        .find('\n')
+        .map_or(text.len(), |i| d.span.start + i);
+    let line = crate::text::get(text, line_start..line_end).trim();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [d.rule.as_str(), "\u{0}", span, "\u{0}", line] {
+        for b in part.bytes() {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+impl Baseline {
+    pub fn record<'a>(files: impl Iterator<Item = (&'a str, &'a str, &'a [Diagnostic])>) -> Self {
+        let mut findings = Vec::new();
+        for (path, text, diags) in files {
+            for d in diags {
+                findings.push(Entry {
+                    path: path.to_string(),
+                    rule: d.rule.clone(),
+                    fingerprint: fingerprint(text, d),
+                });
+            }
+        }
+        Baseline { version: 1, findings }
+    }
+
+    /// Remove from `diags` (of `path`) the findings the baseline holds, each entry at most
+    /// as many times as it was recorded.
+    pub fn filter(&self, path: &str, text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut budget: HashMap<&Entry, usize> = HashMap::new();
+        for e in self.findings.iter().filter(|e| e.path == path) {
+            *budget.entry(e).or_default() += 1;
+        }
+        diags
+            .into_iter()
+            .filter(|d| {
+                let key = Entry {
+                    path: path.to_string(),
+                    rule: d.rule.clone(),
+                    fingerprint: fingerprint(text, d),
+                };
+                match budget.get_mut(&key) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        false
+                    }
+                    _ => true,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    #[test]
+    fn unrelated_edits_keep_the_baseline() {
+        let before = "Intro.\nThe talks were on Monday, 14 April 2023.\n";
+        let after = "A new first paragraph.\n\nIntro.\nThe talks were on Monday, 14 April 2023.\n";
+        let at = |t: &str| t.find("Monday").unwrap_or(0);
+        let d = |t: &str| {
+            vec![Diagnostic::new(
+                "date/weekday-mismatch",
+                Severity::Error,
+                at(t)..at(t) + 6,
+                "m",
+            )]
+        };
+        let b = Baseline::record(std::iter::once(("a.md", before, d(before).as_slice())));
+        assert!(b.filter("a.md", after, d(after)).is_empty());
+        let changed = after.replace("Monday", "Sunday");
+        assert_eq!(b.filter("a.md", &changed, d(&changed)).len(), 1);
+    }
+}

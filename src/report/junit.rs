@@ -1,0 +1,61 @@
+//! JUnit XML, for CI systems that show test reports: one test suite per draft, one failing
+//! test case per finding, and one passing case for a clean draft.
+
+use std::io::{self, Write};
+
+use super::FileReport;
+
+fn xml(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .map(|c| match c {
+            '&' => "&amp;".to_string(),
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '"' => "&quot;".to_string(),
+            '\'' => "&apos;".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+pub fn render(w: &mut dyn Write, reports: &[FileReport<'_>]) -> io::Result<()> {
+    let total: usize = reports.iter().map(|r| r.diagnostics.len().max(1)).sum();
+    let failures: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+    writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        w,
+        r#"<testsuites name="factlint" tests="{total}" failures="{failures}">"#
+    )?;
+    for r in reports {
+        let path = xml(r.path);
+        let n = r.diagnostics.len();
+        writeln!(w, r#"  <testsuite name="{path}" tests="{}" failures="{n}">"#, n.max(1))?;
+        if n == 0 {
+            writeln!(w, r#"    <testcase name="{path}" classname="factlint"/>"#)?;
+        }
+        for d in r.diagnostics {
+            let (line, col) = crate::text::line_col(r.text, d.span.start);
+            writeln!(
+                w,
+                r#"    <testcase name="{} {path}:{line}:{col}" classname="{}" file="{path}" line="{line}">"#,
+                xml(&d.rule),
+                xml(&d.rule)
+            )?;
+            let mut body = format!("{path}:{line}:{col}: {}[{}] {}", d.severity, d.rule, d.message);
+            for note in &d.notes {
+                body.push_str(&format!("\nnote: {note}"));
+            }
+            writeln!(
+                w,
+                r#"      <failure message="{}" type="{}">{}</failure>"#,
+                xml(&d.message),
+                d.severity,
+                xml(&body)
+            )?;
+            writeln!(w, "    </testcase>")?;
+        }
+        writeln!(w, "  </testsuite>")?;
+    }
+    writeln!(w, "</testsuites>")
+}
