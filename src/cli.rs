@@ -47,6 +47,8 @@ pub enum Command {
     Rules(RuleArgs),
     /// Write a commented starter factlint.toml in the current directory
     Init,
+    /// Run the Language Server over standard input and output, for editors
+    Lsp,
     /// Inspect, validate and import the knowledge base
     Kb {
         #[command(subcommand)]
@@ -258,6 +260,10 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Rules(args) => list_rules(&args),
         Command::Kb { command } => kb(command),
         Command::Init => init(),
+        Command::Lsp => {
+            crate::lsp::run_stdio()?;
+            Ok(EXIT_CLEAN)
+        }
     }
 }
 

@@ -87,7 +87,9 @@ impl Config {
         })?;
         let as_of = match &raw.as_of {
             None => None,
-            Some(s) if s.get_ref() == "today" => None,
+            // Explicitly "today": the date a draft is checked is its date, and checks that
+            // judge facts at it may speak even when the draft gives no date.
+            Some(s) if s.get_ref() == "today" => Some(chrono::Local::now().date_naive()),
             Some(s) => Some(NaiveDate::parse_from_str(s.get_ref(), "%Y-%m-%d").map_err(|_| {
                 LoadError::at(
                     &name,
@@ -162,8 +164,9 @@ impl Config {
 pub const STARTER: &str = r#"# factlint configuration. Found by walking up from each checked file; the command
 # line overrides it. Every key is optional.
 
-# The draft's date when it gives none (no --as-of, front matter `date:` or dateline):
-# "today" (the default) or a date such as "2024-05-01".
+# The draft's date when it gives none (no --as-of, front matter `date:` or dateline): a
+# date such as "2024-05-01", or "today". Unset, an undated draft is still read as of
+# today, but titles and tenses are then judged only at dates the draft itself names.
 # as-of = "today"
 
 # How to read numeric dates such as 04/05/2023: "day-month" or "month-day". Unset, only

@@ -28,8 +28,8 @@ pub struct AsOf {
     pub source: AsOfSource,
     /// The span of the dateline's or front matter's date, when it came from the draft.
     pub span: Option<Range<usize>>,
-    /// The draft wrote no year anywhere: the year is a guess, and checks that judge
-    /// facts at the as-of date stay quiet.
+    /// The date is an assumption (the draft gives no date, or a dateline without any year
+    /// in the draft): checks that judge facts at the as-of date stay quiet.
     pub guessed_year: bool,
 }
 
@@ -41,7 +41,7 @@ impl fmt::Display for AsOf {
             AsOfSource::Dateline if self.guessed_year => "from the dateline; the year is a guess",
             AsOfSource::Dateline => "from the dateline",
             AsOfSource::Config => "from the configuration",
-            AsOfSource::Today => "today's date: the draft gives none",
+            AsOfSource::Today => "today's date, assumed: the draft gives none",
         };
         write!(f, "as of {} ({from})", long_date(self.date))
     }
@@ -84,7 +84,11 @@ pub fn determine(doc: &Document, opts: AsOfOptions) -> AsOf {
     if let Some(date) = opts.config {
         return as_of(date, AsOfSource::Config, None);
     }
-    as_of(today, AsOfSource::Today, None)
+    // No date anywhere: today is an assumption, not the draft's date.
+    AsOf {
+        guessed_year: true,
+        ..as_of(today, AsOfSource::Today, None)
+    }
 }
 
 /// A dateline opens the body, or one of its first lines: `SAMARKAND, 14 April 2023 (TDI):`,

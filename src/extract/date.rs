@@ -214,7 +214,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Shape)>> = LazyLock::new(|| {
         ),
         // in 2004 (not "in 2004-05", "in the 1990s")
         (
-            r"\b(?:in|during|since|until|by|through|In|During|Since|Until|By)\s+(?P<y1>(?:19|20)\d\d)\b(?P<tail>[-/.,]?\d|s\b)?".to_string(),
+            r"\b(?:in|during|In|During)\s+(?P<y1>(?:19|20)\d\d)\b(?P<tail>[-/.,]?\d|s\b)?".to_string(),
             Shape::YearAlone,
         ),
         (
@@ -761,7 +761,7 @@ mod tests {
         );
         assert_eq!(found[0].start, ymd(2023, 3, 11));
         assert_eq!(found[1].start, ymd(2023, 5, 1));
-        let years = dates("met in 2004, in the 1990s, in 2004-05, since 2013.");
+        let years = dates("met in 2004, in the 1990s, in 2004-05, net zero by 2070, during 2013.");
         let texts: Vec<&str> = years.iter().map(|d| d.text.as_str()).collect();
         assert_eq!(texts, vec!["2004", "2013"]);
         assert_eq!((years[0].start, years[0].end), (ymd(2004, 1, 1), ymd(2004, 12, 31)));

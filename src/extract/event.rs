@@ -217,6 +217,23 @@ fn word_ordinal(tens: Option<&str>, unit: &str) -> Option<u32> {
 fn ordinal_before(prose: &str, from: usize, start: usize) -> Option<(u32, Range<usize>)> {
     let before = crate::text::get(prose, from..start);
     let before = before.strip_suffix("the ").map_or(before, |b| b);
+    // "her first G20 summit" counts her summits, not the series'.
+    let owner = before
+        .trim_end()
+        .rsplit_once(char::is_whitespace)
+        .map_or("", |(b, _)| b)
+        .trim_end();
+    let owner = owner
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if ["her", "his", "their", "its", "my", "our", "your"].contains(&owner.as_str())
+        || owner.ends_with("'s")
+        || owner.ends_with("’s")
+    {
+        return None;
+    }
     if let Some(c) = ORDINAL_DIGITS.captures(before) {
         let m = c.get(0)?;
         let n = c.get(1)?.as_str().parse().ok()?;

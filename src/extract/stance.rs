@@ -361,6 +361,15 @@ fn filler_words(gap: &str, possessive_noun: bool) -> Option<Vec<String>> {
         return Some(Vec::new());
     }
     let gap = gap.trim_start_matches(['\'', '’']);
+    // "Germany, the host, opposed": a short aside between commas.
+    static ASIDE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*,[^,;:]{1,40},").unwrap_or_else(|_| unreachable!()));
+    let gap = match ASIDE.find(gap) {
+        Some(m) if !possessive_noun && !TRIGGER.is_match(m.as_str()) && !REPORTING.is_match(m.as_str()) => {
+            gap.get(m.end()..).unwrap_or(gap)
+        }
+        _ => gap,
+    };
     let gap = gap.strip_prefix('s').filter(|_| possessive_noun).unwrap_or(gap);
     let mut words = Vec::new();
     for raw in gap.split(|c: char| c.is_whitespace() || c == ',') {

@@ -158,7 +158,13 @@ pub fn around(before: &str, after: &str) -> Tense {
         }
     }
     // "On 5 May, the leaders met …": the verb follows the date.
-    let starts_sentence = words.len() <= 2;
+    // A dateline ("JOHANNESBURG, Nov 20 (Reuters) - ") is not part of the sentence.
+    let clause = [" - ", " -- ", ": ", " — ", " – ", "):"]
+        .iter()
+        .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
+        .max()
+        .map_or(before, |i| before.get(i..).unwrap_or(before));
+    let starts_sentence = WORD.find_iter(clause).count() <= 2;
     if starts_sentence {
         for w in WORD.find_iter(after).map(|m| m.as_str()).take(10) {
             if matches!(w, ";" | ":") {
@@ -215,6 +221,10 @@ mod tests {
         assert_eq!(around("Kazan is to host the ", ""), Tense::Future);
         assert_eq!(around("He said the ministers would meet on ", ""), Tense::Unknown);
         assert_eq!(around("On ", ", the ministers met in Samarkand."), Tense::Past);
+        assert_eq!(
+            around("JOHANNESBURG, Nov 20 (Reuters) - The ", " took place on Saturday."),
+            Tense::Past
+        );
         assert_eq!(around("The deal, signed in May, will run until ", ""), Tense::Future);
         assert_eq!(
             around("We will be posting the transcript of a chat conducted ", ""),

@@ -112,12 +112,15 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ve
         // Before the name: [Country('s)|Demonym] Title [of Country] Name
         if i >= 1 {
             let prev = &hits[i - 1];
-            if title_of(prev) && SPACE.is_match(gap(prev, hit)) {
-                let country = (i >= 2
-                    && POSSESSIVE_OR_SPACE.is_match(gap(&hits[i - 2], prev))
-                    && country_of(kb, &hits[i - 2], true).is_some())
-                .then(|| i - 2);
-                found = Some((i - 1, country, country.unwrap_or(i - 1)));
+            let country_before = (i >= 2
+                && POSSESSIVE_OR_SPACE.is_match(gap(&hits[i - 2], prev))
+                && country_of(kb, &hits[i - 2], true).is_some())
+            .then(|| i - 2);
+            // "Brazil's foreign minister, Naledi Pandor": a comma is fine after a title
+            // that names its country.
+            let comma = gap(prev, hit).trim() == "," && country_before.is_some();
+            if title_of(prev) && (SPACE.is_match(gap(prev, hit)) || comma) {
+                found = Some((i - 1, country_before, country_before.unwrap_or(i - 1)));
             } else if i >= 2
                 && country_of(kb, prev, false).is_some()
                 && SPACE.is_match(gap(prev, hit))

@@ -36,8 +36,8 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         if !d.year_written && cx.ex.as_of.guessed_year {
             continue; // its year would be a guess
         }
-        if !disagrees(d, e) {
-            continue;
+        if !disagrees(d, e) || super::ordinal_points_elsewhere(cx, m).is_some() {
+            continue; // the ordinal is what is wrong: date/wrong-ordinal says so
         }
         let end = e.end.unwrap_or(e.start);
         let mut diag = Diagnostic::new(

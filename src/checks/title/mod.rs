@@ -40,12 +40,60 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
     let sentence = cx.ex.title_sentence.get(i).copied();
     let named = sentence
         .and_then(|s| cx.ex.sentence_date(s).or_else(|| cx.ex.sentence_period(s)))
-        .filter(|d| !in_relative_clause(&cx.doc.prose, d.span.start));
-    match named.and_then(|d| Some((d.start?, d.end?))) {
-        Some((a, b)) => (a, b, true),
-        None => (cx.ex.as_of.date, cx.ex.as_of.date, false),
+        .filter(|d| !in_relative_clause(&cx.doc.prose, d.span.start))
+        // A year inferred from an assumed as-of date is no date at all.
+        .filter(|d| d.year_written || !cx.ex.as_of.guessed_year);
+    if let Some((a, b)) = named.and_then(|d| Some((d.start?, d.end?))) {
+        return (a, b, true);
     }
+    // A known event the sentence names dates it too: "Obama at the Hangzhou summit".
+    let event = sentence.and_then(|s| {
+        let span = cx.ex.sentences.get(s)?;
+        cx.ex.events.iter().find_map(|m| {
+            let e = cx.kb.events.get(m.event?)?;
+            (m.span.start >= span.start && m.span.end <= span.end && e.precision == crate::kb::model::Precision::Day)
+                .then(|| (e.start, e.end.unwrap_or(e.start)))
+        })
+    });
+    if let Some((a, b)) = event {
+        return (a, b, true);
+    }
+    // A draft with no date of its own reads as a narrative: the time is the last one it
+    // named in the few sentences before ("When leaders gathered on 4-5 September 2016 …
+    // Obama …").
+    if cx.ex.as_of.guessed_year {
+        let at = sentence.and_then(|s| cx.ex.sentences.get(s)).map_or(0, |s| s.start);
+        let from = sentence
+            .and_then(|s| cx.ex.sentences.get(s.saturating_sub(NARRATIVE_REACH)))
+            .map_or(0, |s| s.start);
+        let last_date = cx
+            .ex
+            .dates
+            .iter()
+            .filter(|d| d.span.start >= from && d.span.end <= at)
+            .filter(|d| d.year_written && d.precision != crate::extract::date::Precision::Year)
+            .filter_map(|d| Some((d.span.start, d.start?, d.end?)))
+            .next_back();
+        let last_event = cx
+            .ex
+            .events
+            .iter()
+            .filter(|m| m.span.start >= from && m.span.end <= at)
+            .filter_map(|m| {
+                let e = cx.kb.events.get(m.event?)?;
+                (e.precision == crate::kb::model::Precision::Day)
+                    .then(|| (m.span.start, e.start, e.end.unwrap_or(e.start)))
+            })
+            .next_back();
+        if let Some((_, a, b)) = [last_date, last_event].into_iter().flatten().max_by_key(|x| x.0) {
+            return (a, b, true);
+        }
+    }
+    (cx.ex.as_of.date, cx.ex.as_of.date, false)
 }
+
+/// How many sentences back a narrative's last named time still holds.
+const NARRATIVE_REACH: usize = 5;
 
 /// A date inside ", who …," or ", which …," speaks of something else than the title
 /// ("President Xi, who took over the party in November, …").
