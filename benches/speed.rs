@@ -15,9 +15,16 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let t = Instant::now();
-    let rules = Rules::load(&PackSources::default()).unwrap_or_else(|e| panic!("{e:?}"));
-    let load = t.elapsed();
+    let mut rules = Rules::load(&PackSources::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let load = median(
+        (0..10)
+            .map(|_| {
+                let t = Instant::now();
+                rules = Rules::load(&PackSources::default()).unwrap_or_else(|e| panic!("{e:?}"));
+                t.elapsed()
+            })
+            .collect(),
+    );
     let sample = std::fs::read(root.join("fixtures/sample/samarkand-2023-04-14.txt")).unwrap_or_default();
     let opts = factlint::extract::Options::default();
     let doc = factlint::input::decode("sample.txt", sample.clone()).unwrap_or_else(|e| panic!("{e}"));
@@ -56,10 +63,26 @@ fn main() {
     }
     let all = t.elapsed();
     let mbps = (bytes * rounds) as f64 / all.as_secs_f64() / 1e6;
+    // The whole command, process start and knowledge base included.
+    let exe = env!("CARGO_BIN_EXE_factlint");
+    let sample_path = root.join("fixtures/sample/samarkand-2023-04-14.txt");
+    let process = median(
+        (0..20)
+            .map(|_| {
+                let t = Instant::now();
+                let _ = std::process::Command::new(exe).arg("check").arg(&sample_path).output();
+                t.elapsed()
+            })
+            .collect(),
+    );
     println!(
-        "rules load (default pack, {} surface phrases): {:.1} ms",
+        "rules load (default pack, {} surface phrases, median of 10): {:.1} ms",
         rules.kb.surfaces.len(),
         load.as_secs_f64() * 1e3
+    );
+    println!(
+        "`factlint check` on the sample draft, whole process (median of 20): {:.1} ms",
+        process.as_secs_f64() * 1e3
     );
     println!(
         "sample draft, first check (patterns compiled): {:.2} ms",

@@ -161,6 +161,8 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 /// Run the check. `progress(done, total)` is called as drafts are checked.
 pub fn run(request: &Request, progress: &(dyn Fn(usize, usize) + Sync)) -> Outcome {
+    // Compile patterns on the other core while this one loads the knowledge base.
+    let _warm = std::thread::spawn(crate::extract::warm_up);
     let paths = if request.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {

@@ -73,21 +73,21 @@ pub struct Resolved {
 
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:both|the\s+two|the)\s+(?:(?P<countries>countries|nations|governments|capitals|states)|(?P<people>leaders|presidents|ministers|foreign\s+ministers|top\s+diplomats|delegations|heads\s+of\s+state)|(?P<sides>sides|parties))\b|\b(?P<plural>they|their|them)\b|\b(?P<it>it|its)\b|\b(?P<person>he|she|his|her)\b",
+        r"(?i)(?-u:\b)(?:both|the\s+two|the)\s+(?:(?P<countries>countries|nations|governments|capitals|states)|(?P<people>leaders|presidents|ministers|foreign\s+ministers|top\s+diplomats|delegations|heads\s+of\s+state)|(?P<sides>sides|parties))(?-u:\b)|(?-u:\b)(?P<plural>they|their|them)(?-u:\b)|(?-u:\b)(?P<it>it|its)(?-u:\b)|(?-u:\b)(?P<person>he|she|his|her)(?-u:\b)",
     )
     .unwrap_or_else(|_| unreachable!())
 });
 
 static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:critics|analysts|observers|experts|protesters|protestors|opponents|lawmakers|activists|commentators|scholars|western\s+governments|rights\s+groups|the\s+opposition)\b",
+        r"(?i)(?-u:\b)(?:critics|analysts|observers|experts|protesters|protestors|opponents|lawmakers|activists|commentators|scholars|western\s+governments|rights\s+groups|the\s+opposition)(?-u:\b)",
     )
     .unwrap_or_else(|_| unreachable!())
 });
 
 /// After a demonym, a noun that makes it stand for the government: "the Chinese side".
 static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:side|government|authorities|leadership|delegation|leader|president|foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|state)\b")
+    Regex::new(r"^\s+(?:side|government|authorities|leadership|delegation|leader|president|foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|state)(?-u:\b)")
         .unwrap_or_else(|_| unreachable!())
 });
 

@@ -113,16 +113,16 @@ const WEEKDAYS: &str =
 const SEP: &str = r"(?P<sep>\s*[-–—]\s*|\s+(?:to|and|until|till|through)\s+)";
 
 fn m(n: u8) -> String {
-    format!(r"(?P<m{n}>{MONTHS})\b(?P<dot{n}>\.)?")
+    format!(r"(?P<m{n}>{MONTHS})(?-u:\b)(?P<dot{n}>\.)?")
 }
 fn d(n: u8) -> String {
-    format!(r"(?P<d{n}>[0-3]?\d)(?:st|nd|rd|th)?\b")
+    format!(r"(?P<d{n}>[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b)")
 }
 fn y(n: u8) -> String {
-    format!(r"(?P<y{n}>(?:1[89]|20)\d\d)\b")
+    format!(r"(?P<y{n}>(?:1[89]|20)\d\d)(?-u:\b)")
 }
 fn wd() -> String {
-    format!(r"(?:(?P<wd>{WEEKDAYS})\b\.?,?\s+(?:the\s+)?)?")
+    format!(r"(?:(?P<wd>{WEEKDAYS})(?-u:\b)\.?,?\s+(?:the\s+)?)?")
 }
 
 enum Shape {
@@ -137,12 +137,12 @@ enum Shape {
 }
 
 static PATTERNS: LazyLock<Vec<(Regex, Shape)>> = LazyLock::new(|| {
-    let between = r"(?P<between>\bbetween\s+)?";
+    let between = r"(?P<between>(?-u:\b)between\s+)?";
     let specs: Vec<(String, Shape)> = vec![
         // 30 March – 2 April 2023; 30 December 2022 – 2 January 2023
         (
             format!(
-                r"\b{between}{}{}\s+{}(?:,?\s+{})?{SEP}{}\s+{}(?:,?\s+{})?",
+                r"(?-u:\b){between}{}{}\s+{}(?:,?\s+{})?{SEP}{}\s+{}(?:,?\s+{})?",
                 wd(),
                 d(1),
                 m(1),
@@ -156,7 +156,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Shape)>> = LazyLock::new(|| {
         // 20-21 March 2023
         (
             format!(
-                r"\b{between}{}{}{SEP}{}\s+(?:of\s+)?{}(?:,?\s+{})?",
+                r"(?-u:\b){between}{}{}{SEP}{}\s+(?:of\s+)?{}(?:,?\s+{})?",
                 wd(),
                 d(1),
                 d(2),
@@ -167,13 +167,13 @@ static PATTERNS: LazyLock<Vec<(Regex, Shape)>> = LazyLock::new(|| {
         ),
         // 14 April 2023, Friday 14 April, the 14th of April
         (
-            format!(r"\b{}{}\s+(?:of\s+)?{}(?:,?\s+{})?", wd(), d(1), m(1), y(1)),
+            format!(r"(?-u:\b){}{}\s+(?:of\s+)?{}(?:,?\s+{})?", wd(), d(1), m(1), y(1)),
             Shape::DayFirst,
         ),
         // March 30 – April 2, 2023
         (
             format!(
-                r"\b{between}{}{}\s+{}{SEP}{}\s+{}(?:,?\s+{})?",
+                r"(?-u:\b){between}{}{}\s+{}{SEP}{}\s+{}(?:,?\s+{})?",
                 wd(),
                 m(1),
                 d(1),
@@ -185,23 +185,23 @@ static PATTERNS: LazyLock<Vec<(Regex, Shape)>> = LazyLock::new(|| {
         ),
         // March 20-22, 2023
         (
-            format!(r"\b{between}{}{}\s+{}{SEP}{}(?:,?\s+{})?", wd(), m(1), d(1), d(2), y(1)),
+            format!(r"(?-u:\b){between}{}{}\s+{}{SEP}{}(?:,?\s+{})?", wd(), m(1), d(1), d(2), y(1)),
             Shape::MonthFirst,
         ),
         // April 14, 2023
         (
-            format!(r"\b{}{}\s+{}(?:,?\s+{})?", wd(), m(1), d(1), y(1)),
+            format!(r"(?-u:\b){}{}\s+{}(?:,?\s+{})?", wd(), m(1), d(1), y(1)),
             Shape::MonthFirst,
         ),
-        (r"\b(?P<y1>\d{4})-(?P<m1>\d{2})-(?P<d1>\d{2})\b".to_string(), Shape::Iso),
+        (r"(?-u:\b)(?P<y1>\d{4})-(?P<m1>\d{2})-(?P<d1>\d{2})(?-u:\b)".to_string(), Shape::Iso),
         (
-            r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y1>\d{4})\b".to_string(),
+            r"(?-u:\b)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y1>\d{4})(?-u:\b)".to_string(),
             Shape::Numeric,
         ),
         // mid-March 2023, March 2023
         (
             format!(
-                r"\b(?:(?P<part>early|mid|late|Early|Mid|Late)[-\s]+)?{},?\s+{}",
+                r"(?-u:\b)(?:(?P<part>early|mid|late|Early|Mid|Late)[-\s]+)?{},?\s+{}",
                 m(1),
                 y(1)
             ),
@@ -209,16 +209,16 @@ static PATTERNS: LazyLock<Vec<(Regex, Shape)>> = LazyLock::new(|| {
         ),
         // mid-March; in May
         (
-            r"\b(?:(?P<part>early|mid|late|Early|Mid|Late)[-\s]+|(?:in|since|until|by|during|through|before|after|from|In|Since|Until|By|During)\s+)(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\b".to_string(),
+            r"(?-u:\b)(?:(?P<part>early|mid|late|Early|Mid|Late)[-\s]+|(?:in|since|until|by|during|through|before|after|from|In|Since|Until|By|During)\s+)(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)".to_string(),
             Shape::MonthAlone,
         ),
         // in 2004 (not "in 2004-05", "in the 1990s")
         (
-            r"\b(?:in|during|In|During)\s+(?P<y1>(?:19|20)\d\d)\b(?P<tail>[-/.,]?\d|s\b)?".to_string(),
+            r"(?-u:\b)(?:in|during|In|During)\s+(?P<y1>(?:19|20)\d\d)(?-u:\b)(?P<tail>[-/.,]?\d|s(?-u:\b))?".to_string(),
             Shape::YearAlone,
         ),
         (
-            r"\b(?P<rel>yesterday|today|tomorrow|Yesterday|Today|Tomorrow|(?:last|next|this|Last|Next|This)\s+(?P<rwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on|On)\s+(?P<bwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b".to_string(),
+            r"(?-u:\b)(?P<rel>yesterday|today|tomorrow|Yesterday|Today|Tomorrow|(?:last|next|this|Last|Next|This)\s+(?P<rwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on|On)\s+(?P<bwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?-u:\b)".to_string(),
             Shape::Relative,
         ),
     ];

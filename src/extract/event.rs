@@ -40,19 +40,19 @@ pub enum Place {
 }
 
 static ORDINAL_DIGITS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,3})(?:st|nd|rd|th)\s+$").unwrap_or_else(|_| unreachable!()));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,3})(?:st|nd|rd|th)\s+$").unwrap_or_else(|_| unreachable!()));
 static ORDINAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+$")
+    Regex::new(r"(?i)(?-u:\b)((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+$")
         .unwrap_or_else(|_| unreachable!())
 });
 static ORDINAL_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))\b")
+    Regex::new(r"(?i)^(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))(?-u:\b)")
         .unwrap_or_else(|_| unreachable!())
 });
 static YEAR_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\s+$").unwrap_or_else(|_| unreachable!()));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)((?:19|20)\d\d)\s+$").unwrap_or_else(|_| unreachable!()));
 static VISIT_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:state|official|working)\s+)?visits?\s+to\s+$").unwrap_or_else(|_| unreachable!())
+    Regex::new(r"(?i)(?-u:\b)(?:(?:state|official|working)\s+)?visits?\s+to\s+$").unwrap_or_else(|_| unreachable!())
 });
 static VISITOR_DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+(?P<role>leader|president|head\s+of\s+state|premier|prime\s+minister|chancellor)['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$")

@@ -68,26 +68,43 @@ pub struct Extraction {
 impl Extraction {
     /// The index of the sentence containing `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
-        self.sentences
+        let i = self.sentences.partition_point(|s| s.start <= offset).checked_sub(1)?;
+        let s = self.sentences.get(i)?;
+        (offset < s.end.max(s.start + 1)).then_some(i)
+    }
+
+    /// The dates inside sentence `i`, in order.
+    fn dates_in(&self, i: usize) -> impl Iterator<Item = &DateMention> {
+        let s = self.sentences.get(i).cloned().unwrap_or(0..0);
+        let first = self.dates.partition_point(|d| d.span.start < s.start);
+        let end = s.end;
+        self.dates
             .iter()
-            .position(|s| s.start <= offset && offset < s.end.max(s.start + 1))
+            .skip(first)
+            .take_while(move |d| d.span.start < end)
+            .filter(move |d| d.span.end <= end)
     }
 
     /// The first month or part of a month named in sentence `i` ("in February").
     pub fn sentence_period(&self, i: usize) -> Option<&DateMention> {
-        let s = self.sentences.get(i)?;
-        self.dates
-            .iter()
-            .find(|d| d.span.start >= s.start && d.span.end <= s.end && d.start.is_some())
+        self.dates_in(i).find(|d| d.start.is_some())
     }
 
     /// The first resolved, exact date in sentence `i`: the date the sentence speaks of.
     pub fn sentence_date(&self, i: usize) -> Option<&DateMention> {
-        let s = self.sentences.get(i)?;
-        self.dates.iter().find(|d| {
-            d.span.start >= s.start && d.span.end <= s.end && d.start.is_some() && d.precision == date::Precision::Day
-        })
+        self.dates_in(i)
+            .find(|d| d.start.is_some() && d.precision == date::Precision::Day)
     }
+}
+
+/// Compile the extraction's patterns ahead of use: called on another thread while the
+/// knowledge base loads, it takes pattern compilation off a short run's critical path.
+pub fn warm_up() {
+    let text = "SAMARKAND, Monday, 14 April 2023 (TDI): They opposed it on 20-21 March 2023, \
+                Aug. 5, 2023, 2023-04-14, 14/04/2023, in mid-March, in 2004, yesterday and on Friday. \
+                Both countries said the two ministers would not support critics.";
+    let doc = Document::new("warm-up.txt", text.to_string(), crate::source::Format::Text);
+    let _ = extract(&doc, &Kb::default(), &Options::default());
 }
 
 pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {

@@ -40,19 +40,19 @@ impl StanceMention {
 
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?P<sn>support\s+for|backing\s+(?:for|of)|commitment\s+to|advocacy\s+of|supporters?\s+of|proponents?\s+of|champions?\s+of|endorsement\s+of)|(?P<on>opposition\s+to|opponents?\s+of|rejection\s+of|condemnation\s+of)|(?P<sv>support(?:s|ed|ing)?|back(?:s|ed|ing)?|endors(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|champion(?:s|ed|ing)?|advocat(?:e|es|ed|ing)|promot(?:e|es|ed|ing)|uph(?:old|olds|eld|olding)|defend(?:s|ed|ing)?|(?:is|are|was|were|remain|remains|remained)\s+committed\s+to|call(?:s|ed)?\s+for|stand(?:s)?\s+for|stood\s+for|(?:is|are|was|were)\s+in\s+favou?r\s+of)|(?P<ov>oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|object(?:s|ed|ing)?\s+to|resist(?:s|ed|ing)?|st(?:and|ands|ood)\s+against|(?:is|are|was|were|remain|remains|remained)\s+(?:opposed\s+to|against)))\b",
+        r"(?i)(?-u:\b)(?:(?P<sn>support\s+for|backing\s+(?:for|of)|commitment\s+to|advocacy\s+of|supporters?\s+of|proponents?\s+of|champions?\s+of|endorsement\s+of)|(?P<on>opposition\s+to|opponents?\s+of|rejection\s+of|condemnation\s+of)|(?P<sv>support(?:s|ed|ing)?|back(?:s|ed|ing)?|endors(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|champion(?:s|ed|ing)?|advocat(?:e|es|ed|ing)|promot(?:e|es|ed|ing)|uph(?:old|olds|eld|olding)|defend(?:s|ed|ing)?|(?:is|are|was|were|remain|remains|remained)\s+committed\s+to|call(?:s|ed)?\s+for|stand(?:s)?\s+for|stood\s+for|(?:is|are|was|were)\s+in\s+favou?r\s+of)|(?P<ov>oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|object(?:s|ed|ing)?\s+to|resist(?:s|ed|ing)?|st(?:and|ands|ood)\s+against|(?:is|are|was|were|remain|remains|remained)\s+(?:opposed\s+to|against)))(?-u:\b)",
     )
     .unwrap_or_else(|_| unreachable!())
 });
 
 /// The end of a verb's reach: a new clause.
 static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|\s+(?:but|while|whereas|although|though|however|yet)\b|\s+—\s+|:")
+    Regex::new(r"(?i);|\s+(?:but|while|whereas|although|though|however|yet)(?-u:\b)|\s+—\s+|:")
         .unwrap_or_else(|_| unreachable!())
 });
 
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:say|says|said|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed|ing)|according\s+to|argu(?:e|es|ed)|believ(?:e|es|ed)|insist(?:s|ed)?|suggest(?:s|ed)?|told|tell|tells|report(?:s|ed)?|contend(?:s|ed)?|charg(?:e|es|ed)|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:say|says|said|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed|ing)|according\s+to|argu(?:e|es|ed)|believ(?:e|es|ed)|insist(?:s|ed)?|suggest(?:s|ed)?|told|tell|tells|report(?:s|ed)?|contend(?:s|ed)?|charg(?:e|es|ed)|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?)(?-u:\b)")
         .unwrap_or_else(|_| unreachable!())
 });
 

@@ -50,19 +50,20 @@ pub struct TitleMention {
 
 /// Words before a title that make it a different office: never checked.
 static OTHER_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:deputy|vice|first|assistant|junior|shadow|state|under|associate|principal|senior|special|regional|provincial|former\s+deputy)[\s-]*|\bvice-)$")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:deputy|vice|first|assistant|junior|shadow|state|under|associate|principal|senior|special|regional|provincial|former\s+deputy)[\s-]*|(?-u:\b)vice-)$")
         .unwrap_or_else(|_| unreachable!())
 });
 static FORMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:former|ex-|late|erstwhile|onetime|one-time|previous|ousted|deposed|toppled|overthrown|exiled|(?:ousting|overthrow|removal|impeachment|death|assassination|resignation|fall)\s+of(?:\s+the)?)\s*$").unwrap_or_else(|_| unreachable!())
+    Regex::new(r"(?i)(?-u:\b)(?:former|ex-|late|erstwhile|onetime|one-time|previous|ousted|deposed|toppled|overthrown|exiled|(?:ousting|overthrow|removal|impeachment|death|assassination|resignation|fall)\s+of(?:\s+the)?)\s*$").unwrap_or_else(|_| unreachable!())
 });
-static THEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthen[\s-]*$").unwrap_or_else(|_| unreachable!()));
+static THEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)then[\s-]*$").unwrap_or_else(|_| unreachable!()));
 static TRANSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:acting|interim|caretaker|outgoing|incoming|new|future|would-be|prospective|newly\s+appointed|designated)\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:acting|interim|caretaker|outgoing|incoming|new|future|would-be|prospective|newly\s+appointed|designated)\s*$")
         .unwrap_or_else(|_| unreachable!())
 });
 static AFTER_TITLE_TRANSITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s-]*(?:designate|elect)\b").unwrap_or_else(|_| unreachable!()));
+    LazyLock::new(|| Regex::new(r"^[\s-]*(?:designate|elect)(?-u:\b)").unwrap_or_else(|_| unreachable!()));
 static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+of\s+(?:the\s+)?$").unwrap_or_else(|_| unreachable!()));
 static SPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+$").unwrap_or_else(|_| unreachable!()));
 static POSSESSIVE_OR_SPACE: LazyLock<Regex> =

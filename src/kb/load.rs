@@ -85,16 +85,47 @@ pub fn parse_file(path: &str, text: &str) -> Result<LoadedFile, LoadError> {
     }
 }
 
+/// Parse files on as many threads as there are cores, keeping their order.
 fn parse_all(files: impl Iterator<Item = (String, Result<String, String>)>) -> Result<Vec<LoadedFile>, Vec<LoadError>> {
-    let mut loaded = Vec::new();
-    let mut errors = Vec::new();
-    for (path, text) in files {
-        match text {
-            Ok(text) => match parse_file(&path, &text) {
-                Ok(f) => loaded.push(f),
-                Err(e) => errors.push(e),
-            },
-            Err(message) => errors.push(LoadError::new(path, message)),
+    let files: Vec<_> = files.collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    // Balance the threads by size, largest files first.
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(files[i].1.as_ref().map_or(0, String::len)));
+    let mut shares: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); threads];
+    for i in order {
+        if let Some(share) = shares.iter_mut().min_by_key(|s| s.0) {
+            share.0 += files[i].1.as_ref().map_or(0, String::len);
+            share.1.push(i);
+        }
+    }
+    let files = &files;
+    let mut parsed: Vec<(usize, Result<LoadedFile, LoadError>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = shares
+            .into_iter()
+            .map(|(_, part)| {
+                s.spawn(move || {
+                    part.into_iter()
+                        .map(|i| {
+                            let (path, text) = &files[i];
+                            let r = match text {
+                                Ok(text) => parse_file(path, text),
+                                Err(message) => Err(LoadError::new(path.clone(), message.clone())),
+                            };
+                            (i, r)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    });
+    parsed.sort_by_key(|(i, _)| *i);
+    let (mut loaded, mut errors) = (Vec::new(), Vec::new());
+    for (_, p) in parsed {
+        match p {
+            Ok(f) => loaded.push(f),
+            Err(e) => errors.push(e),
         }
     }
     if errors.is_empty() { Ok(loaded) } else { Err(errors) }

@@ -16,14 +16,15 @@ fn escape_property(s: &str) -> String {
 
 pub fn render(w: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
     let file = escape_property(&super::sarif::uri(report.path).replace("%20", " "));
+    let index = crate::text::LineIndex::new(report.text);
     for d in report.diagnostics {
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let (line, col) = crate::text::line_col(report.text, d.span.start);
-        let (end_line, end_col) = crate::text::line_col(report.text, d.span.end);
+        let (line, col) = index.line_col(d.span.start);
+        let (end_line, end_col) = index.line_col(d.span.end);
         let mut message = d.message.clone();
         if let Some(s) = &d.suggestion {
             message.push_str(&format!("\nhelp: write `{}`", s.replacement));

@@ -5,8 +5,9 @@ use std::io::{self, Write};
 use super::FileReport;
 
 pub fn render(w: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
+    let index = crate::text::LineIndex::new(report.text);
     for d in report.diagnostics {
-        let (line, col) = crate::text::line_col(report.text, d.span.start);
+        let (line, col) = index.line_col(d.span.start);
         writeln!(
             w,
             "{}:{line}:{col}: {}[{}] {}",

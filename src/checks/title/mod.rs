@@ -40,7 +40,10 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
     let sentence = cx.ex.title_sentence.get(i).copied();
     let named = sentence
         .and_then(|s| cx.ex.sentence_date(s).or_else(|| cx.ex.sentence_period(s)))
-        .filter(|d| !in_relative_clause(&cx.doc.prose, d.span.start))
+        .filter(|d| {
+            let start = sentence.and_then(|s| cx.ex.sentences.get(s)).map_or(0, |s| s.start);
+            !in_relative_clause(crate::text::get(&cx.doc.prose, start..d.span.start))
+        })
         // A year inferred from an assumed as-of date is no date at all.
         .filter(|d| d.year_written || !cx.ex.as_of.guessed_year);
     if let Some((a, b)) = named.and_then(|d| Some((d.start?, d.end?))) {
@@ -97,8 +100,7 @@ const NARRATIVE_REACH: usize = 5;
 
 /// A date inside ", who …," or ", which …," speaks of something else than the title
 /// ("President Xi, who took over the party in November, …").
-fn in_relative_clause(prose: &str, at: usize) -> bool {
-    let before = crate::text::upto(prose, at);
+fn in_relative_clause(before: &str) -> bool {
     let opened = [", who ", ", which ", ", whose ", " — who "]
         .iter()
         .filter_map(|p| before.rfind(p))
