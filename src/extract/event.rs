@@ -163,56 +163,6 @@ fn links(gap: &str) -> bool {
         })
 }
 
-fn word_ordinal(tens: Option<&str>, unit: &str) -> Option<u32> {
-    const UNITS: [&str; 19] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    const ROUND: [&str; 8] = [
-        "twentieth",
-        "thirtieth",
-        "fortieth",
-        "fiftieth",
-        "sixtieth",
-        "seventieth",
-        "eightieth",
-        "ninetieth",
-    ];
-    let unit = unit.to_ascii_lowercase();
-    let base = match tens {
-        Some(t) => {
-            let t = t.trim_end_matches([' ', '-']).to_ascii_lowercase();
-            (TENS.iter().position(|x| *x == t)? as u32 + 2) * 10
-        }
-        None => 0,
-    };
-    if let Some(p) = UNITS.iter().position(|x| *x == unit) {
-        return Some(base + p as u32 + 1);
-    }
-    let p = ROUND.iter().position(|x| *x == unit)?;
-    (base == 0).then_some((p as u32 + 2) * 10)
-}
-
 /// The ordinal written just before `start`, e.g. "4th " or "fourth ".
 fn ordinal_before(prose: &str, from: usize, start: usize) -> Option<(u32, Range<usize>)> {
     let before = crate::text::get(prose, from..start);
@@ -244,7 +194,7 @@ fn ordinal_before(prose: &str, from: usize, start: usize) -> Option<(u32, Range<
     }
     let c = ORDINAL_WORDS.captures(before)?;
     let m = c.get(0)?;
-    let n = word_ordinal(c.get(1).map(|x| x.as_str()), c.get(2)?.as_str())?;
+    let n = super::ordinal::from_words(c.get(1).map(|x| x.as_str()), c.get(2)?.as_str())?;
     Some((n, from + m.start()..from + m.start() + m.as_str().trim_end().len()))
 }
 
@@ -638,16 +588,4 @@ pub fn holder(kb: &Kb, country: &str, role: &str, date: NaiveDate) -> Option<usi
         }
     }
     found
-}
-
-#[cfg(test)]
-mod tests {
-    use super::word_ordinal;
-
-    #[test]
-    fn ordinals_in_words() {
-        assert_eq!(word_ordinal(None, "fourth"), Some(4));
-        assert_eq!(word_ordinal(Some("twenty-"), "first"), Some(21));
-        assert_eq!(word_ordinal(None, "twentieth"), Some(20));
-    }
 }

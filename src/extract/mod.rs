@@ -6,6 +6,7 @@ pub mod actors;
 pub mod asof;
 pub mod date;
 pub mod event;
+pub mod ordinal;
 pub mod sentence;
 pub mod stance;
 pub mod tense;

@@ -90,45 +90,5 @@ pub fn ordinal_points_elsewhere(cx: &super::Context<'_>, m: &crate::extract::eve
 
 /// "4th" → "2nd", "fourth" → "second": a new ordinal written like the old one.
 pub fn ordinal_like(old: &str, n: u32) -> String {
-    if old.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        let suffix = match (n % 10, n % 100) {
-            (_, 11..=13) => "th",
-            (1, _) => "st",
-            (2, _) => "nd",
-            (3, _) => "rd",
-            _ => "th",
-        };
-        return format!("{n}{suffix}");
-    }
-    const WORDS: [&str; 20] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    let word = WORDS
-        .get((n as usize).wrapping_sub(1))
-        .map_or_else(|| n.to_string(), |w| w.to_string());
-    if old.chars().next().is_some_and(char::is_uppercase) {
-        let mut c = word.chars();
-        c.next().map_or(word.clone(), |f| f.to_uppercase().chain(c).collect())
-    } else {
-        word
-    }
+    crate::extract::ordinal::like(old, n)
 }
