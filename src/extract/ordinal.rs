@@ -53,7 +53,7 @@ pub fn like(old: &str, n: u32) -> String {
 fn words(n: u32) -> Option<String> {
     match n {
         1..=19 => UNITS.get(n as usize - 1).map(|s| s.to_string()),
-        20..=99 if n % 10 == 0 => ROUND.get(n as usize / 10 - 2).map(|s| s.to_string()),
+        20..=99 if n.is_multiple_of(10) => ROUND.get(n as usize / 10 - 2).map(|s| s.to_string()),
         21..=99 => Some(format!(
             "{}-{}",
             TENS.get(n as usize / 10 - 2)?,
