@@ -152,12 +152,28 @@ pub struct Dateline {
 /// The year of a year-less dateline: the latest year written in a full date of the draft,
 /// if any (not after `reference`); otherwise the nearest past occurrence.
 fn yearless(prose: &str, month: u32, day: u32, reference: NaiveDate) -> Option<NaiveDate> {
-    let latest = super::date::written_years(prose)
-        .into_iter()
+    // The year that puts the dateline nearest a date the draft writes: a story on the
+    // August 2023 summit that mentions 1 January 2024 is from 2023.
+    let written = super::date::written_dates(prose);
+    let mut years: Vec<i32> = written
+        .iter()
+        .map(|d| d.year())
         .filter(|&y| y <= reference.year())
-        .max();
-    if let Some(y) = latest {
-        return NaiveDate::from_ymd_opt(y, month, day);
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let best = years
+        .into_iter()
+        .filter_map(|y| Some((y, NaiveDate::from_ymd_opt(y, month, day)?)))
+        .min_by_key(|(_, at)| {
+            written
+                .iter()
+                .map(|d| (*d - *at).num_days().abs())
+                .min()
+                .unwrap_or(i64::MAX)
+        });
+    if let Some((_, date)) = best {
+        return Some(date);
     }
     match NaiveDate::from_ymd_opt(reference.year(), month, day) {
         Some(d) if d <= reference => Some(d),
@@ -199,6 +215,10 @@ mod tests {
             ),
             (
                 "JOHANNESBURG, Aug 24 (Reuters) - The summit ran Aug. 22-24, 2023.",
+                Some(ymd(2023, 8, 24)),
+            ),
+            (
+                "JOHANNESBURG, Aug 24 (Reuters) - The summit ran Aug. 22-24, 2023; it takes effect on Jan. 1, 2024.",
                 Some(ymd(2023, 8, 24)),
             ),
         ];

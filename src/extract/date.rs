@@ -471,11 +471,17 @@ pub fn first_date_in(text: &str) -> Option<(Range<usize>, Option<i32>, u32, u32)
 /// Every year written in a full date or a month-and-year in `text` (a year alone, as in
 /// "since 2013", says little about when the text was written).
 pub fn written_years(text: &str) -> Vec<i32> {
+    written_dates(text).into_iter().map(|d| d.year()).collect()
+}
+
+/// Every date written with its year (full dates and months), as the day it starts on.
+pub fn written_dates(text: &str) -> Vec<NaiveDate> {
     find(text, NumericOrder::Unknown)
         .into_iter()
         .filter(|r| r.relative.is_none() && r.precision != Precision::Year)
-        .flat_map(|r| [r.start.0, r.end.and_then(|e| e.0)])
+        .flat_map(|r| [Some(r.start), r.end])
         .flatten()
+        .filter_map(|(y, m, d)| NaiveDate::from_ymd_opt(y?, m, d.clamp(1, 28)))
         .collect()
 }
 

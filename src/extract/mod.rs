@@ -40,6 +40,8 @@ pub struct PersonMention {
     #[serde(skip)]
     pub person: usize,
     pub sentence: usize,
+    /// The name matched one of the person's other transliterations, not the preferred one.
+    pub variant: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -178,8 +180,9 @@ fn collect_names(kb: &Kb, prose: &str, hits: &[Hit], sentence: usize, out: &mut 
     for hit in hits {
         for s in &hit.surfaces {
             match *s {
-                Surface::Person { person, .. } => {
+                Surface::Person { person, form } => {
                     out.people.push(PersonMention {
+                        variant: form == NameForm::Variant,
                         span: hit.span.clone(),
                         text: crate::text::get(prose, hit.span.clone()).to_string(),
                         person_id: kb

@@ -149,7 +149,10 @@ pub fn around(before: &str, after: &str) -> Tense {
         {
             return Tense::Future;
         }
+        // "the summit hosted by China": a participle describing, not a past event.
+        let passive = words.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("by"));
         match classify(w) {
+            Some(Tense::Past) if passive => return Tense::Unknown,
             Some(Tense::Past) => return auxiliaries(&words[k.saturating_sub(3)..k]),
             Some(t) => return t,
             // Another participle ("a chat conducted June 3") governs the date: no verdict.
@@ -166,12 +169,14 @@ pub fn around(before: &str, after: &str) -> Tense {
         .map_or(before, |i| before.get(i..).unwrap_or(before));
     let starts_sentence = WORD.find_iter(clause).count() <= 2;
     if starts_sentence {
-        for w in WORD.find_iter(after).map(|m| m.as_str()).take(10) {
-            if matches!(w, ";" | ":") {
+        let ahead: Vec<&str> = WORD.find_iter(after).map(|m| m.as_str()).take(11).collect();
+        for (k, w) in ahead.iter().enumerate().take(10) {
+            if matches!(*w, ";" | ":") {
                 break;
             }
             if let Some(t) = classify(w) {
-                return t;
+                let passive = ahead.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("by"));
+                return if passive && t == Tense::Past { Tense::Unknown } else { t };
             }
         }
     }
@@ -221,6 +226,11 @@ mod tests {
         assert_eq!(around("Kazan is to host the ", ""), Tense::Future);
         assert_eq!(around("He said the ministers would meet on ", ""), Tense::Unknown);
         assert_eq!(around("On ", ", the ministers met in Samarkand."), Tense::Past);
+        assert_eq!(
+            around("- ", " in Baku, the second COP in a row hosted by a producer"),
+            Tense::Unknown
+        );
+        assert_eq!(around("The summit chaired by Lula on ", ""), Tense::Unknown);
         assert_eq!(
             around("JOHANNESBURG, Nov 20 (Reuters) - The ", " took place on Saturday."),
             Tense::Past

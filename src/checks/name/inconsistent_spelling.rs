@@ -32,7 +32,9 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let Some(a) = cx.ex.people.get(j) else { continue };
-        if compatible(&a.text, &m.text) {
+        // Only the knowledge base's other transliterations are other spellings: "Lord
+        // Cameron" and "David Cameron" are both the preferred spelling.
+        if !(a.variant || m.variant) || compatible(&a.text, &m.text) {
             continue;
         }
         let (line, _) = crate::text::line_col(&cx.doc.text, a.span.start);

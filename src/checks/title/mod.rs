@@ -5,6 +5,8 @@ pub mod inconsistent_title;
 pub mod wrong_holder;
 pub mod wrong_office;
 
+use std::ops::Range;
+
 use chrono::NaiveDate;
 
 use super::Context;
@@ -38,33 +40,35 @@ pub fn relevant_date(cx: &Context<'_>, i: usize) -> (NaiveDate, bool) {
 
 pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool) {
     let sentence = cx.ex.title_sentence.get(i).copied();
+    let title = cx.ex.titles.get(i).map_or(0..0, |t| t.span.clone());
+    let prose = cx.doc.prose.as_str();
     let named = sentence
         .and_then(|s| cx.ex.sentence_date(s).or_else(|| cx.ex.sentence_period(s)))
-        .filter(|d| {
-            let start = sentence.and_then(|s| cx.ex.sentences.get(s)).map_or(0, |s| s.start);
-            !in_relative_clause(crate::text::get(&cx.doc.prose, start..d.span.start))
-        })
+        .filter(|d| same_clause(prose, &title, &d.span))
         // A year inferred from an assumed as-of date is no date at all.
         .filter(|d| d.year_written || !cx.ex.as_of.guessed_year);
     if let Some((a, b)) = named.and_then(|d| Some((d.start?, d.end?))) {
         return (a, b, true);
     }
-    // A known event the sentence names dates it too: "Obama at the Hangzhou summit".
-    let event = sentence.and_then(|s| {
-        let span = cx.ex.sentences.get(s)?;
-        cx.ex.events.iter().find_map(|m| {
-            let e = cx.kb.events.get(m.event?)?;
-            (m.span.start >= span.start && m.span.end <= span.end && e.precision == crate::kb::model::Precision::Day)
-                .then(|| (e.start, e.end.unwrap_or(e.start)))
-        })
-    });
-    if let Some((a, b)) = event {
-        return (a, b, true);
-    }
-    // A draft with no date of its own reads as a narrative: the time is the last one it
-    // named in the few sentences before ("When leaders gathered on 4-5 September 2016 …
+    // A draft with no date of its own reads as a narrative: the time is the event the
+    // sentence names, or else the last one it named in the few sentences before ("When leaders gathered on 4-5 September 2016 …
     // Obama …").
     if cx.ex.as_of.guessed_year {
+        // A known event the sentence names dates it: "Obama at the Hangzhou summit".
+        let event = sentence.and_then(|s| {
+            let span = cx.ex.sentences.get(s)?;
+            cx.ex.events.iter().find_map(|m| {
+                let e = cx.kb.events.get(m.event?)?;
+                (m.span.start >= span.start
+                    && m.span.end <= span.end
+                    && e.precision == crate::kb::model::Precision::Day
+                    && same_clause(prose, &title, &m.span))
+                .then(|| (e.start, e.end.unwrap_or(e.start)))
+            })
+        });
+        if let Some((a, b)) = event {
+            return (a, b, true);
+        }
         let at = sentence.and_then(|s| cx.ex.sentences.get(s)).map_or(0, |s| s.start);
         let from = sentence
             .and_then(|s| cx.ex.sentences.get(s.saturating_sub(NARRATIVE_REACH)))
@@ -98,14 +102,44 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
 /// How many sentences back a narrative's last named time still holds.
 const NARRATIVE_REACH: usize = 5;
 
-/// A date inside ", who …," or ", which …," speaks of something else than the title
-/// ("President Xi, who took over the party in November, …").
-fn in_relative_clause(before: &str) -> bool {
-    let opened = [", who ", ", which ", ", whose ", " — who "]
-        .iter()
-        .filter_map(|p| before.rfind(p))
-        .max();
-    opened.is_some_and(|o| !crate::text::from(before, o + 2).contains([',', '.', '—']))
+/// Whether a date or event speaks of the same thing as a title: it is not in a relative
+/// clause the title is outside of ("President Xi, who took over the party in November,
+/// …"; "Erdogan, who hosted the 2004 summit, welcomed …") and no clause break stands
+/// between them ("… since 2011, when then-President Obama …").
+fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool {
+    let (a, b) = if title.start <= other.start {
+        (title.end, other.start)
+    } else {
+        (other.end, title.start)
+    };
+    let between = crate::text::get(prose, a.min(b)..b.max(a));
+    const BREAKS: &[&str] = &[
+        ";", ", who ", ", which ", ", whose ", ", when ", ", where ", ", while ", " — ", "(", ")",
+    ];
+    !BREAKS.iter().any(|x| between.contains(x))
+}
+
+/// A sentence reporting a death gives the title held at death: "Foreign Minister X was
+/// among those killed" is right the day after.
+fn reports_death(cx: &Context<'_>, i: usize) -> bool {
+    const WORDS: &[&str] = &[
+        "killed",
+        "died",
+        "dies",
+        "dead",
+        "death",
+        "funeral",
+        "assassinated",
+        "mourned",
+        "buried",
+        "late",
+    ];
+    let Some(s) = cx.ex.title_sentence.get(i).and_then(|&s| cx.ex.sentences.get(s)) else {
+        return false;
+    };
+    crate::text::get(&cx.doc.prose, s.clone())
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
@@ -124,8 +158,8 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
             return Verdict::WrongOffice { office: o };
         }
     }
-    if !from_sentence && cx.ex.as_of.guessed_year {
-        return Verdict::Unknown; // no year to judge at
+    if !from_sentence && (cx.ex.as_of.guessed_year || reports_death(cx, i)) {
+        return Verdict::Unknown; // no year to judge at, or a title held until death
     }
     match t.modifier {
         Modifier::Current => {}

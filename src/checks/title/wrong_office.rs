@@ -32,9 +32,8 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let name = person_name(kb, t);
         let label = kb.office_label(office);
         let home = kb.person_country(t.person).and_then(|c| kb.country(c));
-        let mut diag = Diagnostic::new(CHECK.id, severity, t.span.clone(), format!("{name} was never {label}")).label(
-            format!("{name} serves {}", home.map_or("another country", |c| c.name.as_str())),
-        );
+        let mut diag = Diagnostic::new(CHECK.id, severity, t.span.clone(), format!("{name} was never {label}"))
+            .label(format!("{name} never held this office"));
         let role = kb.offices.get(office).map(|o| o.role.clone()).unwrap_or_default();
         for (o, term) in kb.terms_of(t.person) {
             if kb.offices.get(o).is_some_and(|x| x.role == role) {
