@@ -41,6 +41,13 @@ pub struct Label {
     pub message: String,
 }
 
+/// A knowledge-base entry a finding rests on: `rules/kb/offices.toml`, line 242.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Record {
+    pub path: String,
+    pub line: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suggestion {
     pub span: Range<usize>,
@@ -60,6 +67,8 @@ pub struct Diagnostic {
     /// Facts: the knowledge-base entry (`file:line`) and its source, the as-of date.
     pub notes: Vec<String>,
     pub suggestion: Option<Suggestion>,
+    /// The knowledge-base entries cited in the notes, for editors to link to.
+    pub records: Vec<Record>,
 }
 
 impl Diagnostic {
@@ -73,6 +82,7 @@ impl Diagnostic {
             labels: Vec::new(),
             notes: Vec::new(),
             suggestion: None,
+            records: Vec::new(),
         }
     }
 
@@ -91,6 +101,17 @@ impl Diagnostic {
 
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
+        self
+    }
+
+    pub fn with_record(mut self, path: &str, line: usize) -> Self {
+        let record = Record {
+            path: path.to_string(),
+            line,
+        };
+        if !self.records.contains(&record) {
+            self.records.push(record);
+        }
         self
     }
 

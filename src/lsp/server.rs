@@ -573,7 +573,7 @@ fn to_lsp(d: &Diagnostic, uri: &lsp::Uri, text: &str, index: &LineIndex, enc: En
         message.push('\n');
         message.push_str(note);
     }
-    let related: Vec<lsp::DiagnosticRelatedInformation> = d
+    let mut related: Vec<lsp::DiagnosticRelatedInformation> = d
         .labels
         .iter()
         .map(|l| lsp::DiagnosticRelatedInformation {
@@ -584,6 +584,24 @@ fn to_lsp(d: &Diagnostic, uri: &lsp::Uri, text: &str, index: &LineIndex, enc: En
             message: l.message.clone(),
         })
         .collect();
+    // The knowledge-base entries the finding rests on, where they are files the editor
+    // can open (a newsroom's own pack, or the default rules in a checkout).
+    for r in &d.records {
+        let Some(file) = std::fs::canonicalize(&r.path).ok() else {
+            continue;
+        };
+        let Some(file_uri) = format!("file://{}", file.display()).parse::<lsp::Uri>().ok() else {
+            continue;
+        };
+        let line = u32::try_from(r.line.saturating_sub(1)).unwrap_or(0);
+        related.push(lsp::DiagnosticRelatedInformation {
+            location: lsp::Location {
+                uri: file_uri,
+                range: lsp::Range::new(lsp::Position::new(line, 0), lsp::Position::new(line, 0)),
+            },
+            message: format!("the record: {}:{}", r.path, r.line),
+        });
+    }
     lsp::Diagnostic {
         range: index.range(text, &d.span, enc),
         severity: Some(severity(d.severity)),
@@ -632,4 +650,25 @@ fn hover_text(d: &Diagnostic, markdown: bool) -> String {
         out.push(format!("rule: {}", d.rule));
     }
     out.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    #[test]
+    fn records_on_disk_become_related_information() {
+        let text = "Foreign Minister Qin Gang spoke.";
+        let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+        let d = Diagnostic::new("title/wrong-holder", Severity::Error, 0..25, "m")
+            .with_record(manifest, 3)
+            .with_record("rules/kb/not-on-disk-anywhere.toml", 9);
+        let uri: lsp::Uri = "file:///tmp/draft.md".parse().unwrap_or_else(|_| unreachable!());
+        let out = to_lsp(&d, &uri, text, &LineIndex::new(text), Encoding::Utf16);
+        let related = out.related_information.unwrap_or_default();
+        assert_eq!(related.len(), 1);
+        assert!(related[0].location.uri.as_str().ends_with("/Cargo.toml"));
+        assert_eq!(related[0].location.range.start.line, 2);
+    }
 }

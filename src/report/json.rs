@@ -49,6 +49,8 @@ struct Finding<'a> {
     label: &'a str,
     labels: Vec<Label<'a>>,
     notes: &'a [String],
+    /// The knowledge-base entries cited, as `{path, line}`.
+    records: &'a [crate::diagnostic::Record],
     fix: Option<Fix<'a>>,
 }
 
@@ -107,6 +109,7 @@ fn finding<'a>(r: &FileReport<'a>, d: &'a Diagnostic) -> Finding<'a> {
             })
             .collect(),
         notes: &d.notes,
+        records: &d.records,
         fix: d.suggestion.as_ref().map(|s| Fix {
             replacement: &s.replacement,
             span: Span {

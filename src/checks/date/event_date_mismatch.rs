@@ -53,7 +53,8 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         )
         .label(format!("the record says {}", super::event_dates(e)))
         .with_label(m.span.clone(), e.name.to_string())
-        .note(super::event_note(e));
+        .note(super::event_note(e))
+        .with_record(&e.at.path, e.at.line());
         if e.precision == Precision::Day && d.precision == MentionPrecision::Day {
             let fixed = if d.is_range || e.end.is_some_and(|x| x != e.start) {
                 d.render(e.start, end)

@@ -59,6 +59,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             )
             .label(label(m.tense))
             .note(super::event_note(e))
+            .with_record(&e.at.path, e.at.line())
             .note(cx.as_of_note()),
         );
     }

@@ -57,6 +57,8 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             )
             .note(super::event_note(other))
             .note(super::event_note(e))
+            .with_record(&other.at.path, other.at.line())
+            .with_record(&e.at.path, e.at.line())
             .suggest(span.clone(), fixed),
         );
     }

@@ -43,6 +43,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             .unwrap_or(cx.ex.as_of.date);
         let mut against = Vec::new();
         let mut notes = Vec::new();
+        let mut records = Vec::new();
         for actor in &st.actors {
             for record in kb.stances_on(actor, &st.topic_id) {
                 let in_force = record.since.is_none_or(|s| s <= date) && record.until.is_none_or(|u| date <= u);
@@ -64,6 +65,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                     topic_name(cx, &st.topic_id),
                     cite(&record.at, record.source.as_deref())
                 ));
+                records.push((record.at.path.to_string(), record.at.line()));
             }
         }
         let Some((_, position)) = against.first() else { continue };
@@ -97,6 +99,9 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         };
         for n in notes {
             diag = diag.note(n);
+        }
+        for (path, line) in &records {
+            diag = diag.with_record(path, *line);
         }
         out.push(diag);
     }

@@ -56,11 +56,13 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                 span: term.person.span(),
                 ..kb.offices[o].at.clone()
             };
-            diag = diag.note(format!(
-                "{holder} was {}: {}",
-                term_text(kb, o, term),
-                cite(&at, term.source.as_deref())
-            ));
+            diag = diag
+                .note(format!(
+                    "{holder} was {}: {}",
+                    term_text(kb, o, term),
+                    cite(&at, term.source.as_deref())
+                ))
+                .with_record(&at.path, at.line());
         }
         diag = diag.label(format!(
             "{} held the office on {}",

@@ -41,7 +41,9 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             }
         }
         if let Some(p) = kb.people.get(t.person) {
-            diag = diag.note(crate::checks::cite(&p.at, p.source.as_deref()));
+            diag = diag
+                .note(crate::checks::cite(&p.at, p.source.as_deref()))
+                .with_record(&p.at.path, p.at.line());
         }
         if let (Some(span), Some(home)) = (&t.actor_span, home) {
             let written = cx.doc.text.get(span.clone()).unwrap_or_default();
