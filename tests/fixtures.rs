@@ -33,6 +33,31 @@ fn sidecar(p: &Path, ext: &str) -> PathBuf {
     p.with_extension(ext)
 }
 
+/// Every check has a fixtures directory named after its id, and every fixtures directory
+/// of a check family names a registered check.
+#[test]
+fn every_check_has_fixtures_and_every_fixture_directory_a_check() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    for check in factlint::checks::ALL {
+        let dir = root.join(check.id);
+        let mut found = Vec::new();
+        drafts(&dir, &mut found);
+        assert!(!found.is_empty(), "no fixtures for {} in {}", check.id, dir.display());
+    }
+    for family in ["date", "title", "stance", "name"] {
+        let Ok(entries) = std::fs::read_dir(root.join(family)) else {
+            continue;
+        };
+        for e in entries.filter_map(Result::ok) {
+            let id = format!("{family}/{}", e.file_name().to_string_lossy());
+            assert!(
+                factlint::checks::find(&id).is_some(),
+                "fixtures/{id} names no registered check"
+            );
+        }
+    }
+}
+
 #[test]
 fn fixtures_match_their_expected_output() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");

@@ -42,6 +42,7 @@ pub struct Check {
 pub const ALL: &[&Check] = &[
     &date::event_date_mismatch::CHECK,
     &date::impossible_date::CHECK,
+    &date::relative_mismatch::CHECK,
     &date::tense_mismatch::CHECK,
     &date::weekday_mismatch::CHECK,
     &date::wrong_ordinal::CHECK,

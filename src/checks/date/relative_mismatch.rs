@@ -1,0 +1,69 @@
+//! Flags a relative date ("yesterday", "last Tuesday") set beside an explicit date that it
+//! does not resolve to, by the draft's own date.
+
+use crate::checks::{Check, Context};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::asof::long_date;
+use crate::extract::date::{DateMention, Precision};
+
+pub const CHECK: Check = Check {
+    id: "date/relative-mismatch",
+    severity: Severity::Error,
+    summary: "a relative date that contradicts the explicit date beside it",
+    doc: "Flags a relative date written next to an explicit one for the same day (`yesterday, 12 April`,
+`on Friday (14 April)`) when, counted from the draft's own date, the relative date falls on another
+day.
+
+## Why it matters
+A story edited across midnight, or moved to the next day's edition, keeps its \"yesterday\": the
+explicit date then shows which one is wrong.
+
+## Example
+```text
+SAMARKAND, 14 April 2023 (TDI): The ministers met yesterday, 12 April, in Samarkand.
+```
+Yesterday was 13 April. Only a relative date and an explicit date side by side (after a comma, in
+brackets or with `on`) are compared, and only when the draft gives its own date.",
+    run,
+};
+
+fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    if cx.ex.as_of.guessed_year {
+        return;
+    }
+    let dates = &cx.ex.dates;
+    for pair in dates.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let (relative, explicit) = match (a.relative, b.relative) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            _ => continue,
+        };
+        if !side_by_side(&cx.doc.prose, a, b) || explicit.precision != Precision::Day {
+            continue;
+        }
+        let (Some(r), Some(e)) = (relative.start, explicit.start) else {
+            continue;
+        };
+        if explicit.is_range || r == e {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                CHECK.id,
+                severity,
+                relative.span.clone(),
+                format!("`{}` was {}, not {}", relative.text, long_date(r), long_date(e)),
+            )
+            .label(format!("{} by the draft's date", long_date(r)))
+            .with_label(explicit.span.clone(), "the explicit date")
+            .note(cx.as_of_note()),
+        );
+    }
+}
+
+/// Two dates written as one: "yesterday, 12 April", "Friday (14 April)", "on 14 April, Friday".
+fn side_by_side(prose: &str, a: &DateMention, b: &DateMention) -> bool {
+    let gap = crate::text::get(prose, a.span.end..b.span.start).trim();
+    matches!(gap, "," | "(" | "" | "- " | "—" | "–") || gap == "(on" || gap == ", on"
+}
