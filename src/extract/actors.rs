@@ -73,7 +73,7 @@ pub struct Resolved {
 
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:both|the\s+two|the)\s+(?:(?P<countries>countries|nations|governments|capitals|states)|(?P<people>leaders|presidents|ministers|foreign\s+ministers|top\s+diplomats|delegations|heads\s+of\s+state)|(?P<sides>sides|parties))(?-u:\b)|(?-u:\b)(?P<plural>they|their|them)(?-u:\b)|(?-u:\b)(?P<it>it|its)(?-u:\b)|(?-u:\b)(?P<person>he|she|his|her)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:both|the\s+two|the)\s+(?:(?P<countries>countries|nations|governments|capitals|states)|(?P<people>leaders|presidents|ministers|foreign\s+ministers|top\s+diplomats|delegations|heads\s+of\s+state)|(?P<sides>sides|parties))(?-u:\b)|(?-u:\b)(?P<plural>they|their|them)(?-u:\b)|(?-u:\b)(?P<it>it|its)(?-u:\b)|(?-u:\b)(?P<person>(?:his|her)\s+(?:country|government|nation)|he|she|his|her)(?-u:\b)",
     )
     .unwrap_or_else(|_| unreachable!())
 });
@@ -230,6 +230,9 @@ pub struct Coref {
     people: Option<Resolved>,
     single_actor: Option<Resolved>,
     single_person: Option<Resolved>,
+    /// The last actors named one at a time, most recent last: "Pakistani FM Qureshi …
+    /// Chinese FM Wang Yi … The two sides" means Pakistan and China.
+    singles: Vec<Resolved>,
 }
 
 impl Coref {
@@ -255,13 +258,22 @@ impl Coref {
                 } else {
                     self.single_actor = Some(r.clone());
                 }
+                // Only people count: a country named alone is as often a place or an object
+                // ("the situation in Ukraine") as a party.
+                if p.actors.len() == 1 && !p.people.is_empty() {
+                    self.singles.retain(|s| s.actors != r.actors);
+                    self.singles.push(r.clone());
+                    if self.singles.len() > 2 {
+                        self.singles.remove(0);
+                    }
+                }
                 Some(r)
             }
             Subject::Anaphor { span, kind, .. } => {
                 let from = match kind {
-                    AnaphorKind::Countries => self.countries.clone(),
-                    AnaphorKind::People => self.people.clone(),
-                    AnaphorKind::Sides => self.countries.clone().or_else(|| self.plural.clone()),
+                    AnaphorKind::Countries => self.latest_pair(kb, self.countries.clone()),
+                    AnaphorKind::People => self.latest_pair(kb, self.people.clone()),
+                    AnaphorKind::Sides => self.latest_pair(kb, self.countries.clone().or_else(|| self.plural.clone())),
                     AnaphorKind::Plural => return self.plural.clone(),
                     AnaphorKind::It => return self.single_actor.clone(),
                     AnaphorKind::Person => return self.single_person.clone(),
@@ -284,6 +296,22 @@ impl Coref {
                 self.plural = None;
                 None
             }
+        }
+    }
+
+    /// A plural phrase's antecedent: the last group named together, or the last two
+    /// countries named one at a time when they came later.
+    fn latest_pair(&self, kb: &Kb, group: Option<Resolved>) -> Option<Resolved> {
+        let pair = match self.singles.as_slice() {
+            [a, b] if a.actors.iter().chain(&b.actors).all(|x| kb.country(x).is_some()) => Some(Resolved {
+                actors: a.actors.iter().chain(&b.actors).cloned().collect(),
+                antecedent: b.antecedent.clone(),
+            }),
+            _ => None,
+        };
+        match (group, pair) {
+            (Some(g), Some(p)) => Some(if p.antecedent.start > g.antecedent.start { p } else { g }),
+            (g, p) => g.or(p),
         }
     }
 

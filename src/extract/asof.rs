@@ -98,10 +98,13 @@ pub fn determine(doc: &Document, opts: AsOfOptions) -> AsOf {
 /// the nearest past occurrence before `reference`, and says that its year is a guess.
 pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate) -> Option<Dateline> {
     static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*[\p{Lu}][\p{L}.'’ ,-]{1,60}(?:\s*\([^)]{1,40}\))?,\s*$").unwrap_or_else(|_| unreachable!())
+        // "SAMARKAND,", "KYIV, Ukraine,", "HANGZHOU, China (AP) —", "OPINION |", "By the Desk,"
+        Regex::new(r"^\s*[\p{Lu}][\p{L}.'’ ,-]{1,60}(?:\s*\([^)]{1,40}\))?\s*(?:,|—|–|--|-|\|)\s*$")
+            .unwrap_or_else(|_| unreachable!())
     });
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[ \t]*(?:\([^)]{1,40}\))?[ \t]*(?::|--|—|–|-|/|\.?[ \t]*(?:\n|$))")
+        // "(TDI):", "(Xinhua) --", "— The", ". /Our correspondent/.", or the end of the line
+        Regex::new(r"^[ \t]*(?:\([^)]{1,40}\))?[ \t]*(?::|--|—|–|-|/|\.[ \t]+/|\.?[ \t]*(?:\n|$))")
             .unwrap_or_else(|_| unreachable!())
     });
     let body = crate::text::from(prose, body_start);
@@ -226,5 +229,16 @@ mod tests {
             assert_eq!(dateline(text, 0, r).map(|d| d.date), want, "{text}");
         }
         assert!(dateline("BEIJING, Feb. 4 (AP) -- No year here.", 0, r).is_some_and(|d| d.guessed_year));
+        let shapes = [
+            ("HANGZHOU, China (AP) — Sept. 6, 2016\n\nLeaders left.", ymd(2016, 9, 6)),
+            ("OPINION | 20 November 2023\n\nText.", ymd(2023, 11, 20)),
+            (
+                "MOSCOW, October 28, 2024. /Our correspondent/. The Russian side",
+                ymd(2024, 10, 28),
+            ),
+        ];
+        for (text, want) in shapes {
+            assert_eq!(dateline(text, 0, r).map(|d| d.date), Some(want), "{text}");
+        }
     }
 }

@@ -285,6 +285,11 @@ fn num(c: &Captures<'_>, name: &str) -> Option<u32> {
 
 fn parse(prose: &str, c: &Captures<'_>, shape: &Shape, order: NumericOrder) -> Option<Raw> {
     let whole = c.get(0)?;
+    // "3 September." ends a sentence: the full stop is not an abbreviation's.
+    let full_month_dot = ["m1", "m2"].iter().any(|m| {
+        let dot = if *m == "m1" { "dot1" } else { "dot2" };
+        c.name(m).is_some_and(|x| x.as_str().len() > 4) && c.name(dot).is_some_and(|d| d.end() == whole.end())
+    });
     // "Feb 32.9", "March 5,000": a number that goes on is not a day.
     let mut next = crate::text::from(prose, whole.end()).chars();
     if matches!(next.next(), Some('.' | ',')) && next.next().is_some_and(|ch| ch.is_ascii_digit()) {
@@ -294,6 +299,9 @@ fn parse(prose: &str, c: &Captures<'_>, shape: &Shape, order: NumericOrder) -> O
         return None;
     }
     let mut span = whole.range();
+    if full_month_dot {
+        span.end -= 1;
+    }
     if let Some(b) = c.name("between") {
         span.start = b.end();
     }

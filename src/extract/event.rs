@@ -71,75 +71,15 @@ static POSSESSIVE_VISIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that may stand between an event mention and the date or place the text gives
 /// for it: linking verbs and prepositions. Capitalised words (a venue: "Bharat Mandapam")
 /// may stand there too.
+#[rustfmt::skip]
 const LINK_WORDS: &[&str] = &[
-    "which",
-    "that",
-    "and",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "be",
-    "been",
-    "had",
-    "has",
-    "have",
-    "held",
-    "took",
-    "takes",
-    "take",
-    "place",
-    "ran",
-    "runs",
-    "run",
-    "lasted",
-    "lasts",
-    "convened",
-    "convenes",
-    "hosted",
-    "opened",
-    "opens",
-    "open",
-    "began",
-    "begins",
-    "begin",
-    "started",
-    "starts",
-    "start",
-    "closed",
-    "closes",
-    "ended",
-    "ends",
-    "concluded",
-    "concludes",
-    "kicked",
-    "kicks",
-    "off",
-    "got",
-    "underway",
-    "scheduled",
-    "set",
-    "due",
-    "planned",
-    "expected",
-    "to",
-    "on",
-    "from",
-    "between",
-    "in",
-    "during",
-    "for",
-    "at",
-    "over",
-    "the",
-    "of",
-    "city",
-    "capital",
-    "resort",
-    "venue",
-    "centre",
-    "center",
+    "which", "that", "was", "were", "is", "are", "will", "be", "been", "had", "has", "have", "held", "took",
+    "takes", "take", "place", "ran", "runs", "run", "lasted", "lasts", "convened", "convenes", "hosted", "opened",
+    "opens", "open", "began", "begins", "begin", "started", "starts", "start", "closed", "closes", "ended", "ends",
+    "concluded", "concludes", "kicked", "kicks", "off", "got", "underway", "scheduled", "set", "due", "planned",
+    "expected", "to", "on", "from", "between", "in", "during", "for", "at", "over", "the", "of", "city", "capital",
+    "resort", "venue", "centre", "center", "by", "here", "there", "this", "its", "their", "talks", "summit",
+    "meeting", "conference", "negotiations", "session", "gathering", "forum", "leaders", "ministers",
 ];
 
 /// The end of a clause: what follows belongs to something else.
@@ -154,13 +94,21 @@ fn links(gap: &str) -> bool {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '('))
         .filter(|w| !w.is_empty())
         .collect();
-    words.len() <= 12
-        && words.iter().all(|w| {
-            LINK_WORDS.contains(&w.to_ascii_lowercase().as_str())
+    let unknown = words
+        .iter()
+        .filter(|w| {
+            !(LINK_WORDS.contains(&w.to_ascii_lowercase().as_str())
                 || w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars()
-                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
         })
+        .count();
+    // A word or two of description may stand there too: "in this coastal State on"; a
+    // coordinated "and" starts something else ("… in Tianjin and for the commemorations of").
+    let coordinated = words
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"));
+    words.len() <= 12 && unknown <= 2 && !coordinated
 }
 
 /// The ordinal written just before `start`, e.g. "4th " or "fourth ".
@@ -195,6 +143,11 @@ fn ordinal_before(prose: &str, from: usize, start: usize) -> Option<(u32, Range<
     let c = ORDINAL_WORDS.captures(before)?;
     let m = c.get(0)?;
     let n = super::ordinal::from_words(c.get(1).map(|x| x.as_str()), c.get(2)?.as_str())?;
+    // "the first G20 summit held on African soil", "the second summit in a row": small
+    // ordinals in words usually describe, not number.
+    if n <= 3 {
+        return None;
+    }
     Some((n, from + m.start()..from + m.start() + m.as_str().trim_end().len()))
 }
 
@@ -300,7 +253,7 @@ pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<Ev
                 Surface::Event(e) => Some(named(cx, &sentence, hits, i, e)),
                 Surface::Series(series) => Some(in_series(cx, &sentence, hits, i, series)),
                 Surface::Country { form, .. } if form != CountryForm::Demonym => visit(cx, &sentence, hits, i),
-                Surface::Place(_) => visit(cx, &sentence, hits, i),
+                Surface::Place(_) => visit(cx, &sentence, hits, i).or_else(|| at_place(cx, &sentence, hits, i)),
                 _ => None,
             };
             if let Some(m) = mention {
@@ -325,27 +278,113 @@ fn finish(cx: &Context<'_>, sentence: &Range<usize>, mut m: EventMention) -> Eve
 
 fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, event: usize) -> EventMention {
     let hit = &hits[i];
+    let date = attached_date(cx.prose, &hit.span, sentence, cx.dates);
+    // One name may stand for several events ("Emmanuel Macron's state visit to China"):
+    // the one nearest the date the text gives, or else the draft's date.
+    let when = date
+        .and_then(|d| cx.dates.get(d))
+        .and_then(|d| d.start)
+        .unwrap_or(cx.as_of);
+    let same_name: Vec<usize> = hit
+        .surfaces
+        .iter()
+        .filter_map(|s| match s {
+            Surface::Event(e) => Some(*e),
+            _ => None,
+        })
+        .collect();
+    let event = if same_name.len() > 1 {
+        same_name
+            .into_iter()
+            .filter_map(|e| Some((e, distance(cx.kb.events.get(e)?, when))))
+            .min_by_key(|(_, d)| *d)
+            .filter(|(_, d)| *d <= 366)
+            .map(|(e, _)| e)
+    } else {
+        Some(event)
+    };
     let m = EventMention {
         span: hit.span.clone(),
-        event: Some(event),
+        event,
         event_id: None,
-        series: cx
-            .kb
-            .events
-            .get(event)
+        series: event
+            .and_then(|e| cx.kb.events.get(e))
             .and_then(|e| e.series.as_ref())
             .and_then(|s| cx.kb.series.iter().position(|x| x.id.get_ref() == s)),
         // A name that carries the ordinal ("21st meeting of the SCO …") states it.
-        ordinal: cx.kb.events.get(event).and_then(|e| e.ordinal).and_then(|n| {
-            let text = crate::text::get(cx.prose, hit.span.clone());
-            let len = ORDINAL_AT_START.find(text)?.end();
-            Some((n, hit.span.start..hit.span.start + len))
-        }),
+        ordinal: event
+            .and_then(|e| cx.kb.events.get(e))
+            .and_then(|e| e.ordinal)
+            .and_then(|n| {
+                let text = crate::text::get(cx.prose, hit.span.clone());
+                let len = ORDINAL_AT_START.find(text)?.end();
+                Some((n, hit.span.start..hit.span.start + len))
+            }),
         place: attached_place(cx, hits, i, sentence),
-        date: attached_date(cx.prose, &hit.span, sentence, cx.dates),
+        date,
         tense: Tense::Unknown,
     };
     finish(cx, sentence, m)
+}
+
+/// "The Hangzhou summit": a known city followed by "summit" (or "meeting", "conference")
+/// names the event held there nearest the date the text gives, or the draft's date.
+fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -> Option<EventMention> {
+    static NOUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+(?:summit|meeting|conference|talks)(?-u:\b)").unwrap_or_else(|_| unreachable!())
+    });
+    let hit = &hits[i];
+    let noun = NOUN.find(crate::text::from(cx.prose, hit.span.end))?;
+    let span = hit.span.start..hit.span.end + noun.end();
+    let Some(Place::City(city)) = place_of(cx.kb, hit) else {
+        return None;
+    };
+    let date = attached_date(cx.prose, &span, sentence, cx.dates);
+    let when = date
+        .and_then(|d| cx.dates.get(d))
+        .and_then(|d| d.start)
+        .unwrap_or(cx.as_of);
+    let event = cx
+        .kb
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.kind.as_deref() != Some("visit") && e.place.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(&city))
+        })
+        .map(|(i, e)| (i, distance(e, when)))
+        .filter(|(_, d)| *d <= 366)
+        .min_by_key(|(_, d)| *d)
+        .map(|(i, _)| i)?;
+    let series = cx
+        .kb
+        .events
+        .get(event)
+        .and_then(|e| e.series.as_ref())
+        .and_then(|s| cx.kb.series.iter().position(|x| x.id.get_ref() == s));
+    let m = EventMention {
+        span,
+        event: Some(event),
+        event_id: None,
+        series,
+        ordinal: None,
+        place: None,
+        date,
+        tense: Tense::Unknown,
+    };
+    Some(finish(cx, sentence, m))
+}
+
+/// Days between a day and an event (0 inside it).
+fn distance(e: &crate::kb::model::Event, day: NaiveDate) -> i64 {
+    let end = e.end.unwrap_or(e.start);
+    if day < e.start {
+        (e.start - day).num_days()
+    } else if day > end {
+        (day - end).num_days()
+    } else {
+        0
+    }
 }
 
 fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, series: usize) -> EventMention {

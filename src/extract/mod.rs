@@ -114,11 +114,15 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
     let prose = doc.prose.as_str();
     let as_of = asof::determine(doc, opts.as_of);
     let sentences = sentence::split(prose, &doc.breaks);
+    // "on Friday" is the Friday ahead when its own clause speaks of the future ("will meet
+    // on Friday"), else the one just past: news reports what happened.
     let future = |pos: usize| {
-        sentences
-            .iter()
-            .find(|s| s.start <= pos && pos < s.end)
-            .is_some_and(|s| tense::sentence_is_future(crate::text::get(prose, s.clone())))
+        let i = sentences.partition_point(|s| s.start <= pos);
+        i.checked_sub(1).and_then(|i| sentences.get(i)).is_some_and(|s| {
+            let before = crate::text::get(prose, s.start..pos);
+            let after = crate::text::get(prose, pos..s.end);
+            tense::around(before, after) == tense::Tense::Future
+        })
     };
     let dates = date::extract(prose, opts.numeric_order, date::Anchor { as_of: as_of.date }, &future);
     let mut hits = kb.surfaces.scan(prose);

@@ -51,6 +51,12 @@ static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!())
 });
 
+/// What follows the speaker of an aside: "…, he said, supports".
+static SPEAKER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:said|says|added|noted|stressed|insisted|argued|told\s+reporters)\s*,\s*$")
+        .unwrap_or_else(|_| unreachable!())
+});
+
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:say|says|said|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed|ing)|according\s+to|argu(?:e|es|ed)|believ(?:e|es|ed)|insist(?:s|ed)?|suggest(?:s|ed)?|told|tell|tells|report(?:s|ed)?|contend(?:s|ed)?|charg(?:e|es|ed)|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?)(?-u:\b)")
         .unwrap_or_else(|_| unreachable!())
@@ -223,7 +229,7 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
             continue;
         }
         // The subject: the nearest subject before the trigger, with only filler between.
-        let Some((si, subject)) = input
+        let Some((mut si, mut subject)) = input
             .subjects
             .iter()
             .enumerate()
@@ -232,7 +238,23 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         else {
             continue;
         };
+        // "Moscow, he said, supports …": the speaker of an aside is not the subject.
+        let mut speaker = None;
+        let tail = crate::text::get(prose, subject.span().end..trigger.start);
+        let opens_aside = crate::text::upto(prose, subject.span().start).trim_end().ends_with(',');
+        if opens_aside && SPEAKER_TAIL.is_match(tail) && si > 0 {
+            speaker = Some(subject);
+            si -= 1;
+            subject = &input.subjects[si];
+        }
         let gap = crate::text::get(prose, subject.span().end..trigger.start);
+        let gap = match speaker {
+            // Drop the aside itself: ", he said, ".
+            Some(s) => crate::text::get(prose, s.span().end..trigger.start)
+                .split_once(',')
+                .map_or(gap, |(_, rest)| rest),
+            None => gap,
+        };
         let possessive_subject = match subject {
             Subject::Actors(p) => p.possessive,
             Subject::Anaphor { possessive, .. } => *possessive,
@@ -256,6 +278,14 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         let Some(Some(who)) = resolved.get(si).cloned() else {
             continue;
         };
+        if let Some(s) = speaker {
+            let agrees = coref
+                .peek(kb, s)
+                .is_some_and(|r| r.actors.iter().all(|a| who.actors.contains(a)));
+            if !agrees {
+                continue;
+            }
+        }
         if reported_by_other(kb, input, coref, subject, &who, trigger) {
             continue;
         }

@@ -111,7 +111,7 @@ const NEUTRAL: &[&str] = &[
     "anniversary",
 ];
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z']+|[;:—–]").unwrap_or_else(|_| unreachable!()));
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z']+|[;:—–,]").unwrap_or_else(|_| unreachable!()));
 
 fn classify(word: &str) -> Option<Tense> {
     let w = word.to_ascii_lowercase();
@@ -128,8 +128,29 @@ fn classify(word: &str) -> Option<Tense> {
 }
 
 /// The tense of the clause a mention sits in. `before` is the sentence text up to the
-/// mention, `after` the text after it.
+/// mention, `after` the text after it. A mention that opens its clause ("On 5 May, the
+/// leaders met", "As is known, the summit … is to be held") takes the verb after it;
+/// otherwise the nearest verb before it decides.
 pub fn around(before: &str, after: &str) -> Tense {
+    // A dateline ("JOHANNESBURG, Nov 20 (Reuters) - ") or a leading phrase is not part of
+    // the clause.
+    let clause = [" - ", " -- ", ": ", " — ", " – ", "):", ", "]
+        .iter()
+        .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
+        .max()
+        .map_or(before, |i| before.get(i..).unwrap_or(before));
+    let opens_clause = WORD.find_iter(clause).filter(|m| m.as_str() != ",").count() <= 2;
+    if opens_clause {
+        let t = forward(after);
+        if t != Tense::Unknown {
+            return t;
+        }
+    }
+    backward(before)
+}
+
+/// The nearest verb before the mention.
+fn backward(before: &str) -> Tense {
     let words: Vec<&str> = WORD.find_iter(before).map(|m| m.as_str()).collect();
     for (k, w) in words.iter().enumerate().rev().take(16) {
         if matches!(*w, ";" | ":" | "—" | "–") {
@@ -151,40 +172,112 @@ pub fn around(before: &str, after: &str) -> Tense {
         }
         // "the summit hosted by China": a participle describing, not a past event.
         let passive = words.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("by"));
+        // "agreed to invite six countries to become members from January": the date belongs
+        // to the infinitive, a plan, not to the past verb.
+        let plan = prev.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "scheduled"
+                    | "set"
+                    | "due"
+                    | "expected"
+                    | "planned"
+                    | "going"
+                    | "about"
+            )
+        });
+        let infinitive = w.eq_ignore_ascii_case("to")
+            && !plan
+            && words.get(k + 1).is_some_and(|n| {
+                n.chars().next().is_some_and(char::is_lowercase)
+                    && !matches!(
+                        n.to_ascii_lowercase().as_str(),
+                        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that"
+                    )
+            });
+        if infinitive {
+            return Tense::Unknown;
+        }
         match classify(w) {
             Some(Tense::Past) if passive => return Tense::Unknown,
             Some(Tense::Past) => return auxiliaries(&words[k.saturating_sub(3)..k]),
+            // "will be remembered for …" says nothing about when the event is.
+            Some(Tense::Future) if is_modal_future(w) && !event_verb_follows(&words[k + 1..]) => return Tense::Unknown,
             Some(t) => return t,
             // Another participle ("a chat conducted June 3") governs the date: no verdict.
             None if w.len() > 4 && w.ends_with("ed") => return Tense::Unknown,
             None => {}
         }
     }
-    // "On 5 May, the leaders met …": the verb follows the date.
-    // A dateline ("JOHANNESBURG, Nov 20 (Reuters) - ") is not part of the sentence.
-    let clause = [" - ", " -- ", ": ", " — ", " – ", "):"]
-        .iter()
-        .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
-        .max()
-        .map_or(before, |i| before.get(i..).unwrap_or(before));
-    let starts_sentence = WORD.find_iter(clause).count() <= 2;
-    if starts_sentence {
-        let ahead: Vec<&str> = WORD.find_iter(after).map(|m| m.as_str()).take(11).collect();
-        for (k, w) in ahead.iter().enumerate().take(10) {
-            if matches!(*w, ";" | ":") {
-                break;
-            }
-            if let Some(t) = classify(w) {
-                let passive = ahead.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("by"));
-                return if passive && t == Tense::Past { Tense::Unknown } else { t };
-            }
+    Tense::Unknown
+}
+
+/// The first verb after a mention that opens its clause.
+fn forward(after: &str) -> Tense {
+    let ahead: Vec<&str> = WORD.find_iter(after).map(|m| m.as_str()).take(11).collect();
+    for (k, w) in ahead.iter().enumerate().take(10) {
+        if matches!(*w, ";" | ":") {
+            break;
+        }
+        if *w == "," {
+            continue;
+        }
+        // "the summit … is to be held", "is scheduled to open": a plan.
+        let next = ahead.get(k + 1).map(|n| n.to_ascii_lowercase());
+        if matches!(w.to_ascii_lowercase().as_str(), "is" | "are")
+            && next
+                .as_deref()
+                .is_some_and(|n| matches!(n, "to" | "scheduled" | "due" | "set" | "expected" | "planned"))
+        {
+            return Tense::Future;
+        }
+        if let Some(t) = classify(w) {
+            let passive = ahead.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("by"));
+            let idle_future = t == Tense::Future && is_modal_future(w) && !event_verb_follows(&ahead[k + 1..]);
+            return if (passive && t == Tense::Past) || idle_future {
+                Tense::Unknown
+            } else {
+                t
+            };
         }
     }
     Tense::Unknown
 }
 
 /// A past participle after "will be", "to be" or a modal is not the past tense.
+fn is_modal_future(w: &str) -> bool {
+    w.eq_ignore_ascii_case("will") || w.eq_ignore_ascii_case("shall") || w.ends_with("'ll")
+}
+
+/// Whether one of the next few words is a verb of something taking place: "will host",
+/// "will be held", "shall meet".
+fn event_verb_follows(rest: &[&str]) -> bool {
+    const VERBS: &[&str] = &[
+        "hold", "host", "meet", "take", "be", "open", "begin", "start", "convene", "gather", "visit", "attend",
+        "travel", "arrive", "sign", "chair", "head", "go", "fly", "come", "return", "run", "end", "close", "wrap",
+        "conclude", "welcome", "receive", "discuss",
+    ];
+    rest.iter()
+        .take(3)
+        .any(|w| VERBS.contains(&w.to_ascii_lowercase().as_str()))
+        && !rest.iter().take(3).any(|w| {
+            let w = w.to_ascii_lowercase();
+            w == "remembered" || w == "seen" || w == "judged" || w == "known" || w == "recalled"
+        })
+}
+
 fn auxiliaries(before: &[&str]) -> Tense {
+    let lower: Vec<String> = before.iter().map(|w| w.to_ascii_lowercase()).collect();
+    // "is to be held", "are to be hosted": a plan.
+    if lower
+        .windows(2)
+        .any(|p| matches!(p[0].as_str(), "is" | "are") && p[1] == "to")
+    {
+        return Tense::Future;
+    }
     let mut verdict = Tense::Past;
     for w in before.iter().rev() {
         match classify(w) {
@@ -197,20 +290,6 @@ fn auxiliaries(before: &[&str]) -> Tense {
         }
     }
     verdict
-}
-
-/// Whether a sentence speaks of the future anywhere (for bare weekdays: "on Friday").
-pub fn sentence_is_future(sentence: &str) -> bool {
-    let words: Vec<String> = WORD
-        .find_iter(sentence)
-        .map(|m| m.as_str().to_ascii_lowercase())
-        .collect();
-    words.iter().enumerate().any(|(k, w)| {
-        let after_present = k > 0 && matches!(words[k - 1].as_str(), "is" | "are" | "'s");
-        w.ends_with("'ll")
-            || matches!(w.as_str(), "will" | "shall" | "next" | "upcoming")
-            || after_present && matches!(w.as_str(), "due" | "scheduled" | "expected" | "set" | "to")
-    })
 }
 
 #[cfg(test)]
@@ -231,6 +310,30 @@ mod tests {
             Tense::Unknown
         );
         assert_eq!(around("The summit chaired by Lula on ", ""), Tense::Unknown);
+        assert_eq!(around("The 16th summit is to be held on ", ""), Tense::Future);
+        assert_eq!(
+            around("The Osaka summit will be remembered less for the ", ""),
+            Tense::Unknown
+        );
+        assert_eq!(
+            around(
+                "Leaders agreed to invite six countries to become full members from ",
+                ""
+            ),
+            Tense::Unknown
+        );
+        assert_eq!(around("Xi travelled to Moscow on ", ""), Tense::Past);
+        assert_eq!(
+            around(
+                "As is known, the ",
+                " in the city of Kazan is to be held on 22-24 October"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            around("The ", " summit in Osaka will be remembered less for its communiqué"),
+            Tense::Unknown
+        );
         assert_eq!(
             around("JOHANNESBURG, Nov 20 (Reuters) - The ", " took place on Saturday."),
             Tense::Past

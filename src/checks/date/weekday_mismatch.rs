@@ -21,8 +21,8 @@ in case the weekday is right, the nearest date that falls on it.
 ```text
 The ministers met on Monday, 14 April 2023.
 ```
-14 April 2023 was a Friday. Only dates with a written year are checked: a year-less date's year is
-inferred, and a weekday should not be judged against a guess.",
+14 April 2023 was a Friday. A date without a year is checked only within three months of the
+draft's own date, where its year is clear; never against a guessed year.",
     run,
 };
 
@@ -31,7 +31,10 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let (Some((written, span)), Some(date)) = (&d.weekday, d.start) else {
             continue;
         };
-        if !d.year_written {
+        // A year-less date is judged only close to a draft date the draft itself gives:
+        // "Thursday, 18 November" in a story datelined 19 November 2022.
+        let near = !cx.ex.as_of.guessed_year && (date - cx.ex.as_of.date).num_days().abs() <= 90;
+        if !d.year_written && !near {
             continue;
         }
         let Some(w) = weekday_from(written) else { continue };

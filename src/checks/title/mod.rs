@@ -44,31 +44,32 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
     let prose = cx.doc.prose.as_str();
     let named = sentence
         .and_then(|s| cx.ex.sentence_date(s).or_else(|| cx.ex.sentence_period(s)))
-        .filter(|d| same_clause(prose, &title, &d.span))
+        // The dateline's date dates the sentence it opens.
+        .filter(|d| cx.ex.as_of.span.as_ref() == Some(&d.span) || same_clause(prose, &title, &d.span))
         // A year inferred from an assumed as-of date is no date at all.
         .filter(|d| d.year_written || !cx.ex.as_of.guessed_year);
     if let Some((a, b)) = named.and_then(|d| Some((d.start?, d.end?))) {
         return (a, b, true);
     }
-    // A draft with no date of its own reads as a narrative: the time is the event the
-    // sentence names, or else the last one it named in the few sentences before ("When leaders gathered on 4-5 September 2016 …
+    // A known event the sentence names dates it: "Obama at the Hangzhou summit".
+    let event = sentence.and_then(|s| {
+        let span = cx.ex.sentences.get(s)?;
+        cx.ex.events.iter().find_map(|m| {
+            let e = cx.kb.events.get(m.event?)?;
+            (m.span.start >= span.start
+                && m.span.end <= span.end
+                && e.precision == crate::kb::model::Precision::Day
+                && same_clause(prose, &title, &m.span))
+            .then(|| (e.start, e.end.unwrap_or(e.start)))
+        })
+    });
+    if let Some((a, b)) = event {
+        return (a, b, true);
+    }
+    // A draft with no date of its own reads as a narrative: the time is the last one it
+    // named in the few sentences before ("When leaders gathered on 4-5 September 2016 …
     // Obama …").
     if cx.ex.as_of.guessed_year {
-        // A known event the sentence names dates it: "Obama at the Hangzhou summit".
-        let event = sentence.and_then(|s| {
-            let span = cx.ex.sentences.get(s)?;
-            cx.ex.events.iter().find_map(|m| {
-                let e = cx.kb.events.get(m.event?)?;
-                (m.span.start >= span.start
-                    && m.span.end <= span.end
-                    && e.precision == crate::kb::model::Precision::Day
-                    && same_clause(prose, &title, &m.span))
-                .then(|| (e.start, e.end.unwrap_or(e.start)))
-            })
-        });
-        if let Some((a, b)) = event {
-            return (a, b, true);
-        }
         let at = sentence.and_then(|s| cx.ex.sentences.get(s)).map_or(0, |s| s.start);
         let from = sentence
             .and_then(|s| cx.ex.sentences.get(s.saturating_sub(NARRATIVE_REACH)))
@@ -113,10 +114,63 @@ fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool 
         (other.end, title.start)
     };
     let between = crate::text::get(prose, a.min(b)..b.max(a));
-    const BREAKS: &[&str] = &[
-        ";", ", who ", ", which ", ", whose ", ", when ", ", where ", ", while ", " — ", "(", ")",
-    ];
-    !BREAKS.iter().any(|x| between.contains(x))
+    const BREAKS: &[&str] = &[";", ", when ", ", where ", ", while ", " — ", "(", ")"];
+    if BREAKS.iter().any(|x| between.contains(x)) {
+        return false;
+    }
+    // A relative clause holds its own time ("Erdogan, who hosted the 2004 summit, …"): a
+    // date inside one dates only a title inside the same one. A title inside one shares
+    // the main clause's time ("On 20 July 2015 the council adopted it, which Foreign
+    // Minister Zarif welcomed").
+    let start = title.start.min(other.start);
+    let line_start = crate::text::upto(prose, start).rfind(['.', '\n']).map_or(0, |i| i + 1);
+    let scope = crate::text::get(prose, line_start..title.end.max(other.end));
+    let regions: Vec<Range<usize>> = [", who ", ", which ", ", whose "]
+        .iter()
+        .flat_map(|m| scope.match_indices(m).map(|(i, _)| i))
+        .map(|i| {
+            let rest = crate::text::from(scope, i + 2);
+            let end = rest.find([',', ';']).map_or(scope.len(), |j| i + 2 + j);
+            line_start + i..line_start + end
+        })
+        .collect();
+    let region = |x: &Range<usize>| regions.iter().position(|r| r.start <= x.start && x.start < r.end);
+    match region(other) {
+        None => true,
+        Some(k) => region(title) == Some(k),
+    }
+}
+
+/// Whether the person held the office at a date or known event named in the few
+/// sentences before the title's.
+fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) -> bool {
+    let Some(s) = cx.ex.title_sentence.get(i).copied() else {
+        return false;
+    };
+    let (Some(here), Some(from)) = (
+        cx.ex.sentences.get(s),
+        cx.ex.sentences.get(s.saturating_sub(NARRATIVE_REACH)),
+    ) else {
+        return false;
+    };
+    let dates = cx
+        .ex
+        .dates
+        .iter()
+        .filter(|d| d.span.start >= from.start && d.span.end <= here.start && d.year_written)
+        .filter_map(|d| Some((d.start?, d.end?)));
+    let events = cx
+        .ex
+        .events
+        .iter()
+        .filter(|m| m.span.start >= from.start && m.span.end <= here.start)
+        .filter_map(|m| cx.kb.events.get(m.event?))
+        .map(|e| (e.start, e.end.unwrap_or(e.start)));
+    dates.chain(events).any(|(a, b)| {
+        terms
+            .iter()
+            .any(|(_, t)| within(t, a) != Within::No || within(t, b) != Within::No || (t.start >= a && t.start <= b))
+    })
 }
 
 /// A sentence reporting a death gives the title held at death: "Foreign Minister X was
@@ -177,6 +231,11 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
         }
     }
     if unsure {
+        return Verdict::Unknown;
+    }
+    // Judged at the draft's date, but a time named in the few sentences before fits the
+    // title: the sentence may well be narrating that time. Stay quiet.
+    if !from_sentence && held_at_narrative_time(cx, i, &person_terms) {
         return Verdict::Unknown;
     }
     // Someone else is recorded in the office on that date.

@@ -73,7 +73,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             diag = diag.note(format!("{name} was {}", term_text(kb, o, term)));
         }
         let (_, from_sentence) = super::relevant_date(cx, i);
-        if !from_sentence {
+        if !from_sentence || date == cx.ex.as_of.date {
             diag = diag.note(cx.as_of_note());
         }
         out.push(diag);
