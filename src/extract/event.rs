@@ -143,11 +143,6 @@ fn ordinal_before(prose: &str, from: usize, start: usize) -> Option<(u32, Range<
     let c = ORDINAL_WORDS.captures(before)?;
     let m = c.get(0)?;
     let n = super::ordinal::from_words(c.get(1).map(|x| x.as_str()), c.get(2)?.as_str())?;
-    // "the first G20 summit held on African soil", "the second summit in a row": small
-    // ordinals in words usually describe, not number.
-    if n <= 3 {
-        return None;
-    }
     Some((n, from + m.start()..from + m.start() + m.as_str().trim_end().len()))
 }
 
@@ -394,16 +389,24 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
     } else {
         sentence.start
     };
-    let ordinal = ordinal_before(cx.prose, prev_end, hit.span.start);
+    let mut ordinal = ordinal_before(cx.prose, prev_end, hit.span.start);
+    let place = attached_place(cx, hits, i, sentence);
+    let date = attached_date(cx.prose, &hit.span, sentence, cx.dates);
+    // "the first G20 summit held on African soil", "the second summit in a row": a small
+    // ordinal in words describes rather than numbers, unless a place pins it.
+    let small_word = ordinal.as_ref().is_some_and(|(n, r)| {
+        *n <= 3 && !crate::text::get(cx.prose, r.clone()).starts_with(|c: char| c.is_ascii_digit())
+    });
+    if small_word && place.is_none() {
+        ordinal = None;
+    }
     let mut span = hit.span.clone();
     if let Some((_, r)) = &ordinal {
         span.start = r.start;
     }
-    let place = attached_place(cx, hits, i, sentence);
     let year = YEAR_BEFORE
         .captures(crate::text::get(cx.prose, prev_end..span.start))
         .and_then(|c| c.get(1)?.as_str().parse::<i32>().ok());
-    let date = attached_date(cx.prose, &span, sentence, cx.dates);
     let series_id = cx
         .kb
         .series
