@@ -38,6 +38,8 @@ pub enum AnaphorKind {
     Sides,
     /// it, its
     It,
+    /// the bloc, the alliance, the group
+    Org,
     /// he, she, his, her
     Person,
 }
@@ -73,7 +75,7 @@ pub struct Resolved {
 
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:both|the\s+two|the)\s+(?:(?P<countries>countries|nations|governments|capitals|states)|(?P<people>leaders|presidents|ministers|foreign\s+ministers|top\s+diplomats|delegations|heads\s+of\s+state)|(?P<sides>sides|parties))(?-u:\b)|(?-u:\b)(?P<plural>they|their|them)(?-u:\b)|(?-u:\b)(?P<it>it|its)(?-u:\b)|(?-u:\b)(?P<person>(?:his|her)\s+(?:country|government|nation)|he|she|his|her)(?-u:\b)",
+        r"(?i)(?-u:\b)(?P<org>the\s+(?:bloc|group|alliance|organisation|organization|grouping))(?-u:\b)|(?-u:\b)(?:both|the\s+(?:two|three|four|five|six|seven|eight|nine|ten)|the)\s+(?:(?P<countries>countries|nations|governments|capitals|states)|(?P<people>leaders|presidents|ministers|foreign\s+ministers|top\s+diplomats|delegations|heads\s+of\s+state)|(?P<sides>sides|parties))(?-u:\b)|(?-u:\b)(?P<plural>they|their|them)(?-u:\b)|(?-u:\b)(?P<it>it|its)(?-u:\b)|(?-u:\b)(?P<person>(?:his|her)\s+(?:country|government|nation)|he|she|his|her)(?-u:\b)",
     )
     .unwrap_or_else(|_| unreachable!())
 });
@@ -182,7 +184,9 @@ pub fn subjects(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> V
         if out.iter().any(|s| overlaps(&s.span(), &span)) {
             continue;
         }
-        let kind = if c.name("countries").is_some() {
+        let kind = if c.name("org").is_some() {
+            AnaphorKind::Org
+        } else if c.name("countries").is_some() {
             AnaphorKind::Countries
         } else if c.name("people").is_some() {
             AnaphorKind::People
@@ -233,6 +237,8 @@ pub struct Coref {
     /// The last actors named one at a time, most recent last: "Pakistani FM Qureshi …
     /// Chinese FM Wang Yi … The two sides" means Pakistan and China.
     singles: Vec<Resolved>,
+    /// The last organisation named alone.
+    org: Option<Resolved>,
 }
 
 impl Coref {
@@ -257,6 +263,9 @@ impl Coref {
                     self.single_person = Some(r.clone());
                 } else {
                     self.single_actor = Some(r.clone());
+                    if p.actors.iter().all(|a| kb.country(a).is_none()) {
+                        self.org = Some(r.clone());
+                    }
                 }
                 // Only people count: a country named alone is as often a place or an object
                 // ("the situation in Ukraine") as a party.
@@ -276,6 +285,7 @@ impl Coref {
                     AnaphorKind::Sides => self.latest_pair(kb, self.countries.clone().or_else(|| self.plural.clone())),
                     AnaphorKind::Plural => return self.plural.clone(),
                     AnaphorKind::It => return self.single_actor.clone(),
+                    AnaphorKind::Org => return self.org.clone(),
                     AnaphorKind::Person => return self.single_person.clone(),
                 }?;
                 // "Both countries" becomes the antecedent of a later "They".

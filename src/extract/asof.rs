@@ -18,6 +18,9 @@ pub enum AsOfSource {
     Flag,
     FrontMatter,
     Dateline,
+    /// The first full date of the opening paragraph, for a draft with no dateline: close
+    /// to the draft's date, but not exact enough to judge tense by.
+    Lead,
     Config,
     Today,
 }
@@ -40,6 +43,7 @@ impl fmt::Display for AsOf {
             AsOfSource::FrontMatter => "from the front matter",
             AsOfSource::Dateline if self.guessed_year => "from the dateline; the year is a guess",
             AsOfSource::Dateline => "from the dateline",
+            AsOfSource::Lead => "from the first date in the opening paragraph",
             AsOfSource::Config => "from the configuration",
             AsOfSource::Today => "today's date, assumed: the draft gives none",
         };
@@ -84,6 +88,9 @@ pub fn determine(doc: &Document, opts: AsOfOptions) -> AsOf {
     if let Some(date) = opts.config {
         return as_of(date, AsOfSource::Config, None);
     }
+    if let Some((date, span)) = lead_date(&doc.prose, doc.body_start, today) {
+        return as_of(date, AsOfSource::Lead, Some(span));
+    }
     // No date anywhere: today is an assumption, not the draft's date.
     AsOf {
         guessed_year: true,
@@ -98,8 +105,9 @@ pub fn determine(doc: &Document, opts: AsOfOptions) -> AsOf {
 /// the nearest past occurrence before `reference`, and says that its year is a guess.
 pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate) -> Option<Dateline> {
     static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-        // "SAMARKAND,", "KYIV, Ukraine,", "HANGZHOU, China (AP) —", "OPINION |", "By the Desk,"
-        Regex::new(r"^\s*[\p{Lu}][\p{L}.'’ ,-]{1,60}(?:\s*\([^)]{1,40}\))?\s*(?:,|—|–|--|-|\|)\s*$")
+        // "SAMARKAND,", "KYIV, Ukraine,", "HANGZHOU, China (AP) —", "OPINION |", "By the Desk,",
+        // "Broadcast:", "Issue dated"
+        Regex::new(r"^\s*[\p{Lu}][\p{L}.'’ ,-]{1,60}(?:\s*\([^)]{1,40}\))?\s*(?:,|—|–|--|-|\||:|(?-u:\b)dated)\s*$")
             .unwrap_or_else(|_| unreachable!())
     });
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,15 +129,14 @@ pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate) -> Option<
             && AFTER.is_match(crate::text::from(line, span.end))
         {
             let written = year.is_some();
-            let y = match year {
-                Some(y) => y,
-                None => yearless(prose, month, day.min(28), reference)?.year(),
+            let (y, trusted) = match year {
+                Some(y) => (y, true),
+                None => yearless(prose, month, day.min(28), reference).map(|(d, t)| (d.year(), t))?,
             };
             // An impossible dateline (31 April) still dates the draft, roughly.
             let valid = NaiveDate::from_ymd_opt(y, month, day);
             let date = valid.or_else(|| NaiveDate::from_ymd_opt(y, month, super::date::days_in_month(y, month)))?;
-            let guessed = valid.is_none()
-                || !written && !super::date::written_years(prose).iter().any(|&y| y <= reference.year());
+            let guessed = valid.is_none() || !written && !trusted;
             return Some(Dateline {
                 date,
                 span: start + span.start..start + span.end,
@@ -143,6 +150,31 @@ pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate) -> Option<
     None
 }
 
+/// The first full date (day, month and year written) in the opening paragraph of the
+/// body, if it is not after `today`.
+fn lead_date(prose: &str, body_start: usize, today: NaiveDate) -> Option<(NaiveDate, Range<usize>)> {
+    let body = crate::text::from(prose, body_start);
+    let lead = body.len() - body.trim_start().len();
+    let start = body_start + lead;
+    let text = crate::text::from(prose, start);
+    // The opening paragraph: up to the first blank line, at most 600 bytes.
+    let end = text
+        .find("\n\n")
+        .unwrap_or(text.len())
+        .min(crate::text::floor_char_boundary(text, 600));
+    let paragraph = crate::text::upto(text, end);
+    super::date::extract(
+        paragraph,
+        super::date::NumericOrder::Unknown,
+        super::date::Anchor { as_of: today },
+        &|_| super::tense::Tense::Unknown,
+    )
+    .into_iter()
+    .find(|d| d.year_written && d.precision == super::date::Precision::Day && !d.is_range)
+    .and_then(|d| Some((d.start?, start + d.span.start..start + d.span.end)))
+    .filter(|(d, _)| *d <= today)
+}
+
 /// What a dateline gave.
 #[derive(Debug, Clone)]
 pub struct Dateline {
@@ -154,10 +186,15 @@ pub struct Dateline {
 
 /// The year of a year-less dateline: the latest year written in a full date of the draft,
 /// if any (not after `reference`); otherwise the nearest past occurrence.
-fn yearless(prose: &str, month: u32, day: u32, reference: NaiveDate) -> Option<NaiveDate> {
-    // The year that puts the dateline nearest a date the draft writes: a story on the
-    // August 2023 summit that mentions 1 January 2024 is from 2023.
-    let written = super::date::written_dates(prose);
+fn yearless(prose: &str, month: u32, day: u32, reference: NaiveDate) -> Option<(NaiveDate, bool)> {
+    // The year that puts the dateline nearest a full date the draft writes: a story on the
+    // August 2023 summit that mentions 1 January 2024 is from 2023. Only a full date within
+    // two months vouches for the year; a passing "since December 2012" does not.
+    let written: Vec<NaiveDate> = super::date::written_dates(prose)
+        .into_iter()
+        .filter(|(_, day)| *day)
+        .map(|(d, _)| d)
+        .collect();
     let mut years: Vec<i32> = written
         .iter()
         .map(|d| d.year())
@@ -165,23 +202,25 @@ fn yearless(prose: &str, month: u32, day: u32, reference: NaiveDate) -> Option<N
         .collect();
     years.sort_unstable();
     years.dedup();
+    let nearest = |at: NaiveDate| {
+        written
+            .iter()
+            .map(|d| (*d - at).num_days().abs())
+            .min()
+            .unwrap_or(i64::MAX)
+    };
     let best = years
         .into_iter()
-        .filter_map(|y| Some((y, NaiveDate::from_ymd_opt(y, month, day)?)))
-        .min_by_key(|(_, at)| {
-            written
-                .iter()
-                .map(|d| (*d - *at).num_days().abs())
-                .min()
-                .unwrap_or(i64::MAX)
-        });
-    if let Some((_, date)) = best {
-        return Some(date);
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|at| nearest(*at));
+    if let Some(date) = best {
+        return Some((date, nearest(date) <= 60));
     }
-    match NaiveDate::from_ymd_opt(reference.year(), month, day) {
+    let date = match NaiveDate::from_ymd_opt(reference.year(), month, day) {
         Some(d) if d <= reference => Some(d),
         _ => NaiveDate::from_ymd_opt(reference.year() - 1, month, day),
-    }
+    }?;
+    Some((date, false))
 }
 
 #[cfg(test)]
@@ -232,6 +271,11 @@ mod tests {
         let shapes = [
             ("HANGZHOU, China (AP) — Sept. 6, 2016\n\nLeaders left.", ymd(2016, 9, 6)),
             ("OPINION | 20 November 2023\n\nText.", ymd(2023, 11, 20)),
+            (
+                "Broadcast: 15 November 2022\n\nPRESENTER: Good evening.",
+                ymd(2022, 11, 15),
+            ),
+            ("Issue dated 10 June 2025\n\nText.", ymd(2025, 6, 10)),
             (
                 "MOSCOW, October 28, 2024. /Our correspondent/. The Russian side",
                 ymd(2024, 10, 28),

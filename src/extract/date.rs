@@ -13,6 +13,8 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 use serde::Serialize;
 
+use super::tense::Tense;
+
 /// Day-month or month-day order for numeric dates such as `04/05/2023`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -423,6 +425,15 @@ fn parse(prose: &str, c: &Captures<'_>, shape: &Shape, order: NumericOrder) -> O
                     _ => 0,
                 })
             };
+            // "three years ago today" is an anniversary, not today.
+            if rel == "today"
+                && crate::text::upto(prose, whole.start())
+                    .trim_end()
+                    .to_ascii_lowercase()
+                    .ends_with("ago")
+            {
+                return None;
+            }
             let mut r = raw((None, 1, 1), None, Precision::Day, style(Order::Relative));
             if let Some(b) = c.name("bwd") {
                 r.span = b.range();
@@ -459,12 +470,14 @@ pub struct Anchor {
     pub as_of: NaiveDate,
 }
 
-/// Find and resolve every date in `prose`. `future(span)` tells whether the sentence
-/// around a span speaks of the future, for bare weekdays ("on Friday").
-pub fn extract(prose: &str, order: NumericOrder, anchor: Anchor, future: &dyn Fn(usize) -> bool) -> Vec<DateMention> {
+/// Find and resolve every date in `prose`. `tense(offset)` tells the tense of the clause a
+/// date sits in: a bare weekday reported in the past is the last one before the as-of
+/// date, one announced is the next one after it. A year-less date takes the nearest year:
+/// reading its year from the tense would hide the very errors the tense check looks for.
+pub fn extract(prose: &str, order: NumericOrder, anchor: Anchor, tense: &dyn Fn(usize) -> Tense) -> Vec<DateMention> {
     find(prose, order)
         .into_iter()
-        .map(|raw| resolve(prose, raw, anchor, future))
+        .map(|raw| resolve(prose, raw, anchor, tense))
         .collect()
 }
 
@@ -479,17 +492,20 @@ pub fn first_date_in(text: &str) -> Option<(Range<usize>, Option<i32>, u32, u32)
 /// Every year written in a full date or a month-and-year in `text` (a year alone, as in
 /// "since 2013", says little about when the text was written).
 pub fn written_years(text: &str) -> Vec<i32> {
-    written_dates(text).into_iter().map(|d| d.year()).collect()
+    written_dates(text).into_iter().map(|(d, _)| d.year()).collect()
 }
 
-/// Every date written with its year (full dates and months), as the day it starts on.
-pub fn written_dates(text: &str) -> Vec<NaiveDate> {
+/// Every date written with its year (full dates and months), as the day it starts on,
+/// and whether it names a day.
+pub fn written_dates(text: &str) -> Vec<(NaiveDate, bool)> {
     find(text, NumericOrder::Unknown)
         .into_iter()
         .filter(|r| r.relative.is_none() && r.precision != Precision::Year)
-        .flat_map(|r| [Some(r.start), r.end])
-        .flatten()
-        .filter_map(|(y, m, d)| NaiveDate::from_ymd_opt(y?, m, d.clamp(1, 28)))
+        .flat_map(|r| {
+            let day = r.precision == Precision::Day;
+            [Some(r.start), r.end].into_iter().flatten().map(move |x| (x, day))
+        })
+        .filter_map(|((y, m, d), day)| Some((NaiveDate::from_ymd_opt(y?, m, d.clamp(1, 28))?, day)))
         .collect()
 }
 
@@ -523,9 +539,9 @@ fn impossible(year: Option<i32>, month: u32, day: u32) -> Option<String> {
 }
 
 /// The year that puts (month, day) nearest the anchor.
-fn nearest_year(anchor: NaiveDate, month: u32, day: u32) -> i32 {
+fn nearest_year(anchor: NaiveDate, month: u32, day: u32, tense: Tense) -> i32 {
     let y = anchor.year();
-    [y - 1, y, y + 1]
+    let candidates: Vec<(i32, NaiveDate)> = [y - 1, y, y + 1]
         .into_iter()
         .filter_map(|yy| {
             Some((
@@ -533,11 +549,28 @@ fn nearest_year(anchor: NaiveDate, month: u32, day: u32) -> i32 {
                 NaiveDate::from_ymd_opt(yy, month, day.min(days_in_month(yy, month)))?,
             ))
         })
-        .min_by_key(|(_, dd)| (*dd - anchor).num_days().abs())
-        .map_or(y, |(yy, _)| yy)
+        .collect();
+    let nearest = || {
+        candidates
+            .iter()
+            .min_by_key(|(_, dd)| (*dd - anchor).num_days().abs())
+            .map_or(y, |(yy, _)| *yy)
+    };
+    match tense {
+        Tense::Past => candidates
+            .iter()
+            .rev()
+            .find(|(_, dd)| *dd <= anchor)
+            .map_or_else(nearest, |(yy, _)| *yy),
+        Tense::Future => candidates
+            .iter()
+            .find(|(_, dd)| *dd >= anchor)
+            .map_or_else(nearest, |(yy, _)| *yy),
+        Tense::Unknown => nearest(),
+    }
 }
 
-fn resolve(prose: &str, raw: Raw, anchor: Anchor, future: &dyn Fn(usize) -> bool) -> DateMention {
+fn resolve(prose: &str, raw: Raw, anchor: Anchor, tense: &dyn Fn(usize) -> Tense) -> DateMention {
     let text = crate::text::get(prose, raw.span.clone()).to_string();
     let mut out = DateMention {
         span: raw.span.clone(),
@@ -565,7 +598,7 @@ fn resolve(prose: &str, raw: Raw, anchor: Anchor, future: &dyn Fn(usize) -> bool
                 let monday = a.checked_sub_days(Days::new(u64::from(a.weekday().num_days_from_monday())));
                 monday.and_then(|m| m.checked_add_days(Days::new(u64::from(w.num_days_from_monday()))))
             }
-            Relative::Bare(w) => step(a, w, future(raw.span.start), true),
+            Relative::Bare(w) => step(a, w, tense(raw.span.start) == Tense::Future, true),
         };
         out.start = day;
         out.end = day;
@@ -579,7 +612,7 @@ fn resolve(prose: &str, raw: Raw, anchor: Anchor, future: &dyn Fn(usize) -> bool
         return out;
     }
     if raw.precision != Precision::Day {
-        let yy = y1.unwrap_or_else(|| nearest_year(anchor.as_of, m1, 15));
+        let yy = y1.unwrap_or_else(|| nearest_year(anchor.as_of, m1, 15, Tense::Unknown));
         let last = days_in_month(yy, m1);
         let (a, b) = match raw.part {
             Some(Part::Early) => (1, 10),
@@ -595,7 +628,7 @@ fn resolve(prose: &str, raw: Raw, anchor: Anchor, future: &dyn Fn(usize) -> bool
         out.impossible = Some(why);
         return out;
     }
-    let yy = y1.unwrap_or_else(|| nearest_year(anchor.as_of, m1, d1));
+    let yy = y1.unwrap_or_else(|| nearest_year(anchor.as_of, m1, d1, Tense::Unknown));
     out.start = NaiveDate::from_ymd_opt(yy, m1, d1);
     out.end = match raw.end {
         Some((y2, m2, d2)) => {
@@ -716,7 +749,7 @@ mod tests {
     }
 
     fn dates(text: &str) -> Vec<DateMention> {
-        extract(text, NumericOrder::Unknown, anchor(), &|_| false)
+        extract(text, NumericOrder::Unknown, anchor(), &|_| Tense::Unknown)
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {

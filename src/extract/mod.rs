@@ -118,11 +118,13 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
     // on Friday"), else the one just past: news reports what happened.
     let future = |pos: usize| {
         let i = sentences.partition_point(|s| s.start <= pos);
-        i.checked_sub(1).and_then(|i| sentences.get(i)).is_some_and(|s| {
-            let before = crate::text::get(prose, s.start..pos);
-            let after = crate::text::get(prose, pos..s.end);
-            tense::around(before, after) == tense::Tense::Future
-        })
+        i.checked_sub(1)
+            .and_then(|i| sentences.get(i))
+            .map_or(tense::Tense::Unknown, |s| {
+                let before = crate::text::get(prose, s.start..pos);
+                let after = crate::text::get(prose, pos..s.end);
+                tense::around(before, after)
+            })
     };
     let dates = date::extract(prose, opts.numeric_order, date::Anchor { as_of: as_of.date }, &future);
     let mut hits = kb.surfaces.scan(prose);

@@ -394,6 +394,16 @@ fn filler_words(gap: &str, possessive_noun: bool) -> Option<Vec<String>> {
     // "Germany, the host, opposed": a short aside between commas.
     static ASIDE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*,[^,;:]{1,40},").unwrap_or_else(|_| unreachable!()));
+    // "Both countries, which have long campaigned together …, opposed": a relative clause.
+    static RELATIVE_ASIDE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*,\s*(?:which|who|whose)\s[^;:]*,\s*$").unwrap_or_else(|_| unreachable!()));
+    let gap = match gap
+        .rfind(',')
+        .filter(|_| !possessive_noun && RELATIVE_ASIDE.is_match(gap))
+    {
+        Some(i) => gap.get(i + 1..).unwrap_or(gap),
+        None => gap,
+    };
     let gap = match ASIDE.find(gap) {
         Some(m) if !possessive_noun && !TRIGGER.is_match(m.as_str()) && !REPORTING.is_match(m.as_str()) => {
             gap.get(m.end()..).unwrap_or(gap)

@@ -126,6 +126,7 @@ impl Surfaces {
                 add(n, Surface::Org(i));
             }
         }
+        let mut variant_surnames: std::collections::BTreeMap<String, Option<usize>> = std::collections::BTreeMap::new();
         for (i, p) in kb.people.iter().enumerate() {
             for n in std::iter::once(&p.name).chain(&p.aliases) {
                 add(
@@ -141,6 +142,35 @@ impl Surfaces {
                     n,
                     Surface::Person {
                         person: i,
+                        form: NameForm::Variant,
+                    },
+                );
+            }
+            // "Shavkat Mirziyoev" is also written "Mirziyoev" alone: a variant's distinctive
+            // last word, when the preferred spelling has no such word.
+            let preferred: Vec<&str> = std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .flat_map(|n| n.split_whitespace())
+                .collect();
+            for n in &p.variants {
+                let words: Vec<&str> = n.split_whitespace().collect();
+                if let [_, .., last] = words.as_slice() {
+                    let distinctive = last.chars().count() >= 5 && last.chars().next().is_some_and(char::is_uppercase);
+                    if distinctive && !preferred.contains(last) && preferred.iter().any(|w| similar(w, last)) {
+                        let owner = variant_surnames.entry(last.to_string()).or_insert(Some(i));
+                        if *owner != Some(i) {
+                            *owner = None; // father and son: "Berdimuhamedow" is either
+                        }
+                    }
+                }
+            }
+        }
+        for (surname, owner) in variant_surnames {
+            if let Some(person) = owner {
+                add(
+                    &surname,
+                    Surface::Person {
+                        person,
                         form: NameForm::Variant,
                     },
                 );
@@ -266,6 +296,17 @@ impl Surfaces {
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
     }
+}
+
+/// Two spellings of one word: same first letter and most letters shared ("Mirziyoyev",
+/// "Mirziyoev"), so that a variant's given name ("Sergei") is not taken for a surname.
+fn similar(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if a == b || a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let shared = a.chars().filter(|c| b.contains(*c)).count();
+    shared * 4 >= a.chars().count().max(b.chars().count()) * 3
 }
 
 /// A capital in the pattern must be a capital in the text ("China", not "china").

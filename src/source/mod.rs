@@ -50,17 +50,39 @@ impl Document {
         let path = path.into();
         let mut doc = match format {
             Format::Markdown => markdown::read(path, text),
-            Format::Text => Document {
-                path,
-                prose: text.clone(),
-                text,
-                breaks: Vec::new(),
-                front_matter_date: None,
-                body_start: 0,
-            },
+            Format::Text => text_document(path, text),
         };
         blank_urls(&mut doc.prose);
         doc
+    }
+}
+
+/// A plain-text draft; a YAML front matter block at its top (`---` … `---`) is read for its
+/// date and left out of the prose, as in Markdown.
+fn text_document(path: String, text: String) -> Document {
+    let mut prose = text.clone();
+    let mut date = None;
+    let mut body_start = 0;
+    if let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) {
+        let open = text.len() - rest.len();
+        if let Some(close) = rest.find("\n---").filter(|&c| c < 4096) {
+            let end_line = rest
+                .get(close + 4..)
+                .map_or(0, |r| r.find('\n').map_or(r.len(), |n| n + 1));
+            body_start = open + close + 4 + end_line;
+            date = front_matter_date(crate::text::get(&text, open..open + close), open);
+            let mut bytes = std::mem::take(&mut prose).into_bytes();
+            blank(&mut bytes, 0..body_start.min(text.len()));
+            prose = String::from_utf8(bytes).unwrap_or_default();
+        }
+    }
+    Document {
+        path,
+        prose,
+        text,
+        breaks: Vec::new(),
+        front_matter_date: date,
+        body_start,
     }
 }
 

@@ -28,7 +28,7 @@ brackets or with `on`) are compared, and only when the draft gives its own date.
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
-    if cx.ex.as_of.guessed_year {
+    if cx.ex.as_of.guessed_year || cx.ex.as_of.source == crate::extract::asof::AsOfSource::Lead {
         return;
     }
     let dates = &cx.ex.dates;

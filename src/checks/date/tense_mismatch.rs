@@ -30,7 +30,9 @@ date without a written year is never judged.",
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     let as_of = cx.ex.as_of.date;
-    if cx.ex.as_of.guessed_year {
+    // An assumed date, or one read from the lead (which may be the event's own day), is not
+    // precise enough to say what had happened by then.
+    if cx.ex.as_of.guessed_year || cx.ex.as_of.source == crate::extract::asof::AsOfSource::Lead {
         return;
     }
     let mut attached = Vec::new();

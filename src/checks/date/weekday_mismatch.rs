@@ -33,12 +33,20 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         };
         // A year-less date is judged only close to a draft date the draft itself gives:
         // "Thursday, 18 November" in a story datelined 19 November 2022.
-        let near = !cx.ex.as_of.guessed_year && (date - cx.ex.as_of.date).num_days().abs() <= 90;
+        let near =
+            !cx.ex.as_of.guessed_year && (date - cx.ex.as_of.date).num_days().abs() <= 90 && tense_fits(cx, d, date);
         if !d.year_written && !near {
             continue;
         }
         let Some(w) = weekday_from(written) else { continue };
-        if w == date.weekday() {
+        // "on Monday and Tuesday, November 18-19": any day of a range may be the one named.
+        let end = d.end.unwrap_or(date);
+        if date
+            .iter_days()
+            .take_while(|x| *x <= end)
+            .take(31)
+            .any(|x| x.weekday() == w)
+        {
             continue;
         }
         let as_written = cx.doc.text.get(span.clone()).unwrap_or(written);
@@ -68,6 +76,31 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             ));
         }
         out.push(diag);
+    }
+}
+
+/// A year-less date whose clause's tense contradicts the year it was given ("crossed back
+/// on Friday, 1 March" in a story of 26 February) probably belongs to another year.
+fn tense_fits(cx: &Context<'_>, d: &crate::extract::date::DateMention, date: NaiveDate) -> bool {
+    use crate::extract::tense::{Tense, around};
+    let Some(s) = cx.ex.sentence_at(d.span.start).and_then(|s| cx.ex.sentences.get(s)) else {
+        return true;
+    };
+    let before = crate::text::get(&cx.doc.prose, s.start..d.span.start);
+    let after = crate::text::get(&cx.doc.prose, d.span.end..s.end);
+    // A verb in "-ed" just before ("crossed back … on Friday, 1 March") is enough here: the
+    // question is only which year the writer meant.
+    let past_verb = before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(8)
+        .any(|w| w.len() > 4 && w.ends_with("ed"));
+    match around(before, after) {
+        Tense::Past => date <= cx.ex.as_of.date,
+        Tense::Future => date >= cx.ex.as_of.date,
+        Tense::Unknown if past_verb => date <= cx.ex.as_of.date,
+        Tense::Unknown => true,
     }
 }
 

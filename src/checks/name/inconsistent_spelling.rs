@@ -64,7 +64,18 @@ fn words(s: &str) -> Vec<String> {
 /// "Sergey Lavrov"); "Kim Jong Un" and "Kim Jong-un" do not.
 fn compatible(a: &str, b: &str) -> bool {
     let (wa, wb) = (words(a), words(b));
-    wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w))
+    // "S. Jaishankar" abbreviates "Subrahmanyam Jaishankar".
+    let initial = |w: &str| {
+        w.strip_suffix('.')
+            .filter(|i| i.chars().count() == 1)
+            .and_then(|i| i.chars().next())
+    };
+    let abbreviates =
+        |short: &str, long: &str| initial(short).is_some_and(|c| long.chars().count() > 2 && long.starts_with(c));
+    let matches = |w: &String, other: &[String]| {
+        other.contains(w) || other.iter().any(|o| abbreviates(w, o) || abbreviates(o, w))
+    };
+    wa.iter().all(|w| matches(w, &wb)) || wb.iter().all(|w| matches(w, &wa))
 }
 
 /// The first spelling, cut to the length of the later form where the later form is a
@@ -90,5 +101,6 @@ mod tests {
         assert!(!compatible("Sergey Lavrov", "Sergei Lavrov"));
         assert!(!compatible("Kim Jong Un", "Kim Jong-un"));
         assert!(!compatible("Zelenskyy", "Volodymyr Zelensky"));
+        assert!(compatible("S. Jaishankar", "Subrahmanyam Jaishankar"));
     }
 }

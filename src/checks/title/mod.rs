@@ -42,62 +42,46 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
     let sentence = cx.ex.title_sentence.get(i).copied();
     let title = cx.ex.titles.get(i).map_or(0..0, |t| t.span.clone());
     let prose = cx.doc.prose.as_str();
-    let named = sentence
-        .and_then(|s| cx.ex.sentence_date(s).or_else(|| cx.ex.sentence_period(s)))
-        // The dateline's date dates the sentence it opens.
-        .filter(|d| cx.ex.as_of.span.as_ref() == Some(&d.span) || same_clause(prose, &title, &d.span))
-        // A year inferred from an assumed as-of date is no date at all.
-        .filter(|d| d.year_written || !cx.ex.as_of.guessed_year);
+    let as_of = &cx.ex.as_of;
+    let span = sentence.and_then(|s| cx.ex.sentences.get(s)).cloned().unwrap_or(0..0);
+    // The date nearest the title in its clause: the dateline's date dates the sentence it
+    // opens; a year inferred from an assumed as-of date is no date at all; a year alone
+    // that lies ahead is a plan ("would take the chair in 2026"), not the sentence's time.
+    let distance = |x: &Range<usize>| {
+        if x.start >= title.end {
+            x.start - title.end
+        } else {
+            title.start.saturating_sub(x.end)
+        }
+    };
+    let named = cx
+        .ex
+        .dates
+        .iter()
+        .filter(|d| d.span.start >= span.start && d.span.end <= span.end && d.start.is_some())
+        .filter(|d| as_of.span.as_ref() == Some(&d.span) || same_clause(prose, &title, &d.span))
+        .filter(|d| d.year_written || !as_of.guessed_year)
+        .filter(|d| d.precision != crate::extract::date::Precision::Year || d.start.is_some_and(|x| x <= as_of.date))
+        .min_by_key(|d| distance(&d.span));
     if let Some((a, b)) = named.and_then(|d| Some((d.start?, d.end?))) {
         return (a, b, true);
     }
-    // A known event the sentence names dates it: "Obama at the Hangzhou summit".
-    let event = sentence.and_then(|s| {
-        let span = cx.ex.sentences.get(s)?;
-        cx.ex.events.iter().find_map(|m| {
-            let e = cx.kb.events.get(m.event?)?;
-            (m.span.start >= span.start
-                && m.span.end <= span.end
-                && e.precision == crate::kb::model::Precision::Day
-                && same_clause(prose, &title, &m.span))
-            .then(|| (e.start, e.end.unwrap_or(e.start)))
-        })
+    // A known event the sentence names dates it: "Obama at the Hangzhou summit" — unless
+    // only an ordinal picked it, which may be the very error.
+    let event = cx.ex.events.iter().find_map(|m| {
+        let e = cx.kb.events.get(m.event?)?;
+        let pinned = m.ordinal.is_none() || m.place.is_some() || m.date.is_some();
+        (m.span.start >= span.start
+            && m.span.end <= span.end
+            && pinned
+            && e.precision == crate::kb::model::Precision::Day
+            && same_clause(prose, &title, &m.span))
+        .then(|| (e.start, e.end.unwrap_or(e.start)))
     });
     if let Some((a, b)) = event {
         return (a, b, true);
     }
-    // A draft with no date of its own reads as a narrative: the time is the last one it
-    // named in the few sentences before ("When leaders gathered on 4-5 September 2016 …
-    // Obama …").
-    if cx.ex.as_of.guessed_year {
-        let at = sentence.and_then(|s| cx.ex.sentences.get(s)).map_or(0, |s| s.start);
-        let from = sentence
-            .and_then(|s| cx.ex.sentences.get(s.saturating_sub(NARRATIVE_REACH)))
-            .map_or(0, |s| s.start);
-        let last_date = cx
-            .ex
-            .dates
-            .iter()
-            .filter(|d| d.span.start >= from && d.span.end <= at)
-            .filter(|d| d.year_written && d.precision != crate::extract::date::Precision::Year)
-            .filter_map(|d| Some((d.span.start, d.start?, d.end?)))
-            .next_back();
-        let last_event = cx
-            .ex
-            .events
-            .iter()
-            .filter(|m| m.span.start >= from && m.span.end <= at)
-            .filter_map(|m| {
-                let e = cx.kb.events.get(m.event?)?;
-                (e.precision == crate::kb::model::Precision::Day)
-                    .then(|| (m.span.start, e.start, e.end.unwrap_or(e.start)))
-            })
-            .next_back();
-        if let Some((_, a, b)) = [last_date, last_event].into_iter().flatten().max_by_key(|x| x.0) {
-            return (a, b, true);
-        }
-    }
-    (cx.ex.as_of.date, cx.ex.as_of.date, false)
+    (as_of.date, as_of.date, false)
 }
 
 /// How many sentences back a narrative's last named time still holds.
