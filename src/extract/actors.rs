@@ -52,6 +52,8 @@ pub enum Subject {
         span: Range<usize>,
         kind: AnaphorKind,
         possessive: bool,
+        /// "the five leaders": how many it speaks of, when it says.
+        count: Option<usize>,
     },
     /// "critics", "analysts", "officials": people who are not a known actor.
     Others(Range<usize>),
@@ -201,7 +203,16 @@ pub fn subjects(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> V
         };
         let word = m.as_str().to_ascii_lowercase();
         let possessive = matches!(word.as_str(), "their" | "its" | "his" | "her");
-        out.push(Subject::Anaphor { span, kind, possessive });
+        let count = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+            .iter()
+            .position(|n| word.split_whitespace().any(|w| w == *n))
+            .map(|i| i + 2);
+        out.push(Subject::Anaphor {
+            span,
+            kind,
+            possessive,
+            count,
+        });
     }
     for m in OTHERS.find_iter(text) {
         let span = sentence.start + m.start()..sentence.start + m.end();
@@ -239,6 +250,8 @@ pub struct Coref {
     singles: Vec<Resolved>,
     /// The last organisation named alone.
     org: Option<Resolved>,
+    /// Every group of two or more named together, most recent last.
+    groups: Vec<Resolved>,
 }
 
 impl Coref {
@@ -252,6 +265,7 @@ impl Coref {
                     antecedent: p.span.clone(),
                 };
                 if p.actors.len() >= 2 {
+                    self.groups.push(r.clone());
                     self.plural = Some(r.clone());
                     if p.actors.iter().all(|a| kb.country(a).is_some()) {
                         self.countries = Some(r.clone());
@@ -278,8 +292,11 @@ impl Coref {
                 }
                 Some(r)
             }
-            Subject::Anaphor { span, kind, .. } => {
+            Subject::Anaphor { span, kind, count, .. } => {
                 let from = match kind {
+                    AnaphorKind::Countries | AnaphorKind::People if count.is_some_and(|n| n > 2) => {
+                        self.group_of(count.unwrap_or(0))
+                    }
                     AnaphorKind::Countries => self.latest_pair(kb, self.countries.clone()),
                     AnaphorKind::People => self.latest_pair(kb, self.people.clone()),
                     AnaphorKind::Sides => self.latest_pair(kb, self.countries.clone().or_else(|| self.plural.clone())),
@@ -323,6 +340,12 @@ impl Coref {
             (Some(g), Some(p)) => Some(if p.antecedent.start > g.antecedent.start { p } else { g }),
             (g, p) => g.or(p),
         }
+    }
+
+    /// "The five leaders": the latest group at least that large, less one (a host is often
+    /// named apart from the guests).
+    fn group_of(&self, n: usize) -> Option<Resolved> {
+        self.groups.iter().rev().find(|g| g.actors.len() + 1 >= n).cloned()
     }
 
     /// Resolve without recording.

@@ -598,7 +598,19 @@ fn resolve(prose: &str, raw: Raw, anchor: Anchor, tense: &dyn Fn(usize) -> Tense
                 let monday = a.checked_sub_days(Days::new(u64::from(a.weekday().num_days_from_monday())));
                 monday.and_then(|m| m.checked_add_days(Days::new(u64::from(w.num_days_from_monday()))))
             }
-            Relative::Bare(w) => step(a, w, tense(raw.span.start) == Tense::Future, true),
+            // Reported in the past: the last such day; announced: the next; present tense
+            // ("the summit closes on Wednesday"): whichever is nearer.
+            Relative::Bare(w) => match tense(raw.span.start) {
+                Tense::Past => step(a, w, false, true),
+                Tense::Future => step(a, w, true, true),
+                Tense::Unknown => {
+                    let (back, ahead) = (step(a, w, false, true), step(a, w, true, true));
+                    match (back, ahead) {
+                        (Some(b), Some(f)) if (f - a).num_days() < (a - b).num_days() => Some(f),
+                        (b, f) => b.or(f),
+                    }
+                }
+            },
         };
         out.start = day;
         out.end = day;

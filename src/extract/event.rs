@@ -30,6 +30,9 @@ pub struct EventMention {
     /// Index into the draft's dates of the date attached to this mention.
     pub date: Option<usize>,
     pub tense: Tense,
+    /// "the summit": resolved from the context, good only for comparing the date given.
+    #[serde(skip)]
+    pub anaphoric: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -237,11 +240,14 @@ pub struct Context<'a> {
     pub prose: &'a str,
     pub dates: &'a [DateMention],
     pub as_of: NaiveDate,
+    /// The series of the last organisation named ("the Group of 20" → G20 summits).
+    pub recent_series: Option<usize>,
 }
 
 /// Event mentions in one sentence.
 pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<EventMention> {
     let mut out = Vec::new();
+    the_summit(cx, &sentence, hits, &mut out);
     for (i, hit) in hits.iter().enumerate() {
         for s in &hit.surfaces {
             let mention = match *s {
@@ -318,6 +324,7 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, even
         place: attached_place(cx, hits, i, sentence),
         date,
         tense: Tense::Unknown,
+        anaphoric: false,
     };
     finish(cx, sentence, m)
 }
@@ -366,8 +373,64 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
         place: None,
         date,
         tense: Tense::Unknown,
+        anaphoric: false,
     };
     Some(finish(cx, sentence, m))
+}
+
+/// "The summit" refers back: to the last known event named just before, or to the meeting
+/// of the last organisation named nearest the date the text gives or the draft's date.
+fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut Vec<EventMention>) {
+    static THE_SUMMIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?-u:\b)[Tt]he summit(?-u:\b)").unwrap_or_else(|_| unreachable!()));
+    let text = crate::text::get(cx.prose, sentence.clone());
+    for m in THE_SUMMIT.find_iter(text) {
+        let span = sentence.start + m.start()..sentence.start + m.end();
+        if hits
+            .iter()
+            .any(|h| h.span.start < span.end + 2 && span.start < h.span.end + 2)
+        {
+            continue; // part of a named event ("the summit of BRICS leaders")
+        }
+        // Only a date given right there makes it worth resolving: "chaired the summit on …".
+        let Some(date) = attached_date(cx.prose, &span, sentence, cx.dates) else {
+            continue;
+        };
+        let Some(when) = cx.dates.get(date).and_then(|d| d.start) else {
+            continue;
+        };
+        let Some(series) = cx
+            .recent_series
+            .and_then(|i| cx.kb.series.get(i))
+            .map(|s| s.id.get_ref().clone())
+        else {
+            continue;
+        };
+        let event = {
+            cx.kb
+                .events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.series.as_deref() == Some(series.as_str()))
+                .map(|(i, e)| (i, distance(e, when)))
+                .filter(|(_, d)| *d <= 60)
+                .min_by_key(|(_, d)| *d)
+                .map(|(i, _)| i)
+        };
+        let Some(event) = event else { continue };
+        let mention = EventMention {
+            span,
+            event: Some(event),
+            event_id: None,
+            series: None,
+            ordinal: None,
+            place: None,
+            date: Some(date),
+            tense: Tense::Unknown,
+            anaphoric: true,
+        };
+        out.push(finish(cx, sentence, mention));
+    }
 }
 
 /// Days between a day and an event (0 inside it).
@@ -449,6 +512,7 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
         place,
         date,
         tense: Tense::Unknown,
+        anaphoric: false,
     };
     finish(cx, sentence, m)
 }
@@ -611,6 +675,7 @@ fn visit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -> O
         place: Some((host, host_hit.span.clone())),
         date,
         tense: Tense::Unknown,
+        anaphoric: false,
     };
     Some(finish(cx, sentence, m))
 }

@@ -157,11 +157,17 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
             out.titles.push(t);
             out.title_sentence.push(si);
         }
+        // What "the summit" can mean: a meeting of the last organisation named.
+        let recent_series = out.actors.iter().rev().find_map(|a| {
+            let prefix = format!("{}-", a.actor.to_lowercase());
+            kb.series.iter().position(|x| x.id.get_ref().starts_with(&prefix))
+        });
         let cx = event::Context {
             kb,
             prose,
             dates: &out.dates,
             as_of: out.as_of.date,
+            recent_series,
         };
         let events = event::extract(&cx, s.clone(), in_sentence);
         out.events.extend(events);

@@ -396,7 +396,7 @@ fn filler_words(gap: &str, possessive_noun: bool) -> Option<Vec<String>> {
         LazyLock::new(|| Regex::new(r"^\s*,[^,;:]{1,40},").unwrap_or_else(|_| unreachable!()));
     // "Both countries, which have long campaigned together …, opposed": a relative clause.
     static RELATIVE_ASIDE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*,\s*(?:which|who|whose)\s[^;:]*,\s*$").unwrap_or_else(|_| unreachable!()));
+        LazyLock::new(|| Regex::new(r"^\s*,\s*(?:which|who|whose)\s[^;:]*,").unwrap_or_else(|_| unreachable!()));
     let gap = match gap
         .rfind(',')
         .filter(|_| !possessive_noun && RELATIVE_ASIDE.is_match(gap))

@@ -139,7 +139,15 @@ pub fn around(before: &str, after: &str) -> Tense {
         .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
         .max()
         .map_or(before, |i| before.get(i..).unwrap_or(before));
-    let opens_clause = WORD.find_iter(clause).filter(|m| m.as_str() != ",").count() <= 2;
+    // The clause's own words first: "since 21 September 2024, is expected" is about "since".
+    let own = backward(clause);
+    let hedged = WORD
+        .find_iter(clause)
+        .any(|m| classify(m.as_str()) == Some(Tense::Unknown));
+    if own != Tense::Unknown || hedged {
+        return own;
+    }
+    let opens_clause = WORD.find_iter(clause).filter(|m| m.as_str() != ",").count() <= 3;
     if opens_clause {
         let t = forward(after);
         if t != Tense::Unknown {

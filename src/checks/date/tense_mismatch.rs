@@ -40,7 +40,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         if let Some(d) = m.date {
             attached.push(d);
         }
-        let Some(e) = m.event.and_then(|i| cx.kb.events.get(i)) else {
+        let Some(e) = m.event.and_then(|i| cx.kb.events.get(i)).filter(|_| !m.anaphoric) else {
             continue;
         };
         let end = e.end.unwrap_or(e.start);

@@ -70,7 +70,7 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
     // only an ordinal picked it, which may be the very error.
     let event = cx.ex.events.iter().find_map(|m| {
         let e = cx.kb.events.get(m.event?)?;
-        let pinned = m.ordinal.is_none() || m.place.is_some() || m.date.is_some();
+        let pinned = !m.anaphoric && (m.ordinal.is_none() || m.place.is_some() || m.date.is_some());
         (m.span.start >= span.start
             && m.span.end <= span.end
             && pinned
