@@ -86,7 +86,7 @@ pub fn read(item: &Item, stdin_name: &str) -> Result<Document, InputError> {
                 message: format!("cannot read: {}", io_reason(&e)),
                 fatal: true,
             })?;
-            (p.display().to_string(), bytes)
+            (display_path(p), bytes)
         }
     };
     decode(&name, bytes)
@@ -122,7 +122,11 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Display a path relative to the current directory when it is under it.
+/// A path as the user would write it: "a.md", not "./a.md".
 pub fn display_path(p: &Path) -> String {
-    p.display().to_string()
+    let shown = p.display().to_string();
+    match shown.strip_prefix("./") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => shown,
+    }
 }
