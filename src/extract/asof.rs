@@ -187,9 +187,16 @@ pub struct Dateline {
 /// The year of a year-less dateline: the latest year written in a full date of the draft,
 /// if any (not after `reference`); otherwise the nearest past occurrence.
 fn yearless(prose: &str, month: u32, day: u32, reference: NaiveDate) -> Option<(NaiveDate, bool)> {
-    // The year that puts the dateline nearest a full date the draft writes: a story on the
-    // August 2023 summit that mentions 1 January 2024 is from 2023. Only a full date within
-    // two months vouches for the year; a passing "since December 2012" does not.
+    // A weekday written with a year-less date ("on Friday, Sept 27") fixes the year best.
+    let weekdays = super::date::yearless_weekdays(prose);
+    let fits = |y: i32| {
+        weekdays
+            .iter()
+            .all(|(w, m, d)| NaiveDate::from_ymd_opt(y, *m, *d).is_some_and(|x| x.weekday() == *w))
+    };
+    // Else the year that puts the dateline nearest a full date the draft writes: a story on
+    // the August 2023 summit that mentions 1 January 2024 is from 2023. Only a full date
+    // within two months vouches for the year; a passing "since December 2012" does not.
     let written: Vec<NaiveDate> = super::date::written_dates(prose)
         .into_iter()
         .filter(|(_, day)| *day)
@@ -198,7 +205,7 @@ fn yearless(prose: &str, month: u32, day: u32, reference: NaiveDate) -> Option<(
     let mut years: Vec<i32> = written
         .iter()
         .map(|d| d.year())
-        .filter(|&y| y <= reference.year())
+        .filter(|&y| y <= reference.year() && fits(y))
         .collect();
     years.sort_unstable();
     years.dedup();
@@ -214,7 +221,17 @@ fn yearless(prose: &str, month: u32, day: u32, reference: NaiveDate) -> Option<(
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .min_by_key(|at| nearest(*at));
     if let Some(date) = best {
-        return Some((date, nearest(date) <= 60));
+        return Some((date, nearest(date) <= 60 || !weekdays.is_empty()));
+    }
+    if !weekdays.is_empty() {
+        // The most recent year, not after the reference, whose calendar fits every weekday.
+        let year = (reference.year() - 30..=reference.year())
+            .rev()
+            .find(|&y| fits(y) && NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d <= reference));
+        // Weekdays alone repeat every few years: a likely year, not a sure one.
+        if let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day)) {
+            return Some((date, false));
+        }
     }
     let date = match NaiveDate::from_ymd_opt(reference.year(), month, day) {
         Some(d) if d <= reference => Some(d),

@@ -87,6 +87,8 @@ enum Relative {
     This(Weekday),
     /// "on Friday": the nearest such day in the direction the sentence's tense points.
     Bare(Weekday),
+    /// "four years ago": the year that many years before the as-of date.
+    YearsAgo(i32),
 }
 
 /// A date found in a draft, resolved.
@@ -135,6 +137,7 @@ enum Shape {
     MonthYear,
     MonthAlone,
     YearAlone,
+    YearsAgo,
     Relative,
 }
 
@@ -218,6 +221,10 @@ static PATTERNS: LazyLock<Vec<(Regex, Shape)>> = LazyLock::new(|| {
         (
             r"(?-u:\b)(?:in|during|In|During)\s+(?P<y1>(?:19|20)\d\d)(?-u:\b)(?P<tail>[-/.,]?\d|s(?-u:\b))?".to_string(),
             Shape::YearAlone,
+        ),
+        (
+            r"(?-u:\b)(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|[1-9][0-9]?)\s+years\s+(?:ago|earlier)(?-u:\b)".to_string(),
+            Shape::YearsAgo,
         ),
         (
             r"(?-u:\b)(?P<rel>yesterday|today|tomorrow|Yesterday|Today|Tomorrow|(?:last|next|this|Last|Next|This)\s+(?P<rwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on|On)\s+(?P<bwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?-u:\b)".to_string(),
@@ -382,6 +389,20 @@ fn parse(prose: &str, c: &Captures<'_>, shape: &Shape, order: NumericOrder) -> O
             }
             Some(raw((year1, mm, dd), None, Precision::Day, style(Order::Numeric)))
         }
+        Shape::YearsAgo => {
+            let n = c.name("n")?.as_str().to_ascii_lowercase();
+            let n = n.as_str();
+            const WORDS: [&str; 11] = [
+                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            ];
+            let years = WORDS
+                .iter()
+                .position(|w| *w == n)
+                .map_or_else(|| n.parse().ok(), |i| Some(i as i32 + 2))?;
+            let mut r = raw((None, 1, 1), None, Precision::Year, style(Order::Relative));
+            r.relative = Some(Relative::YearsAgo(years));
+            Some(r)
+        }
         Shape::YearAlone => {
             if c.name("tail").is_some() {
                 return None;
@@ -495,6 +516,15 @@ pub fn written_years(text: &str) -> Vec<i32> {
     written_dates(text).into_iter().map(|(d, _)| d.year()).collect()
 }
 
+/// Weekdays written with a year-less date ("Friday, Sept 27"): evidence of the year.
+pub fn yearless_weekdays(text: &str) -> Vec<(Weekday, u32, u32)> {
+    find(text, NumericOrder::Unknown)
+        .into_iter()
+        .filter(|r| r.relative.is_none() && r.precision == Precision::Day && r.start.0.is_none())
+        .filter_map(|r| Some((r.weekday?.0, r.start.1, r.start.2)))
+        .collect()
+}
+
 /// Every date written with its year (full dates and months), as the day it starts on,
 /// and whether it names a day.
 pub fn written_dates(text: &str) -> Vec<(NaiveDate, bool)> {
@@ -588,10 +618,17 @@ fn resolve(prose: &str, raw: Raw, anchor: Anchor, tense: &dyn Fn(usize) -> Tense
         impossible: None,
         style: raw.style.clone(),
     };
+    if let Some(Relative::YearsAgo(n)) = raw.relative {
+        let y = anchor.as_of.year() - n;
+        out.start = NaiveDate::from_ymd_opt(y, 1, 1);
+        out.end = NaiveDate::from_ymd_opt(y, 12, 31);
+        return out;
+    }
     if let Some(rel) = raw.relative {
         let a = anchor.as_of;
         let day = match rel {
             Relative::Offset(n) => a.checked_add_signed(chrono::Duration::days(n)),
+            Relative::YearsAgo(_) => None, // resolved above
             Relative::Last(w) => step(a, w, false, false),
             Relative::Next(w) => step(a, w, true, false),
             Relative::This(w) => {

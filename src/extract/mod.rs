@@ -127,7 +127,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
             })
     };
     let dates = date::extract(prose, opts.numeric_order, date::Anchor { as_of: as_of.date }, &future);
-    let mut hits = kb.surfaces.scan(prose);
+    let mut hits = kb.surfaces.scan(&joined_lines(prose));
     add_surnames(kb, prose, &mut hits);
     let mut out = Extraction {
         as_of,
@@ -231,6 +231,23 @@ fn collect_names(kb: &Kb, prose: &str, hits: &[Hit], sentence: usize, out: &mut 
             }
         }
     }
+}
+
+/// The prose with a lone line break read as a space, so that names hard-wrapped across
+/// lines ("G20\nsummit") are found; paragraph breaks stay. Same length, same offsets.
+fn joined_lines(prose: &str) -> String {
+    let bytes = prose.as_bytes();
+    let joined: Vec<u8> = bytes
+        .iter()
+        .enumerate()
+        .map(|(i, &b)| {
+            let lone = b == b'\n'
+                && i.checked_sub(1).and_then(|p| bytes.get(p)) != Some(&b'\n')
+                && bytes.get(i + 1) != Some(&b'\n');
+            if lone { b' ' } else { b }
+        })
+        .collect();
+    String::from_utf8(joined).unwrap_or_else(|_| prose.to_string())
 }
 
 /// Countries whose people are named family name first in English copy.

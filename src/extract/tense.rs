@@ -113,6 +113,13 @@ const NEUTRAL: &[&str] = &[
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z']+|[;:—–,]").unwrap_or_else(|_| unreachable!()));
 
+/// "was held", "were overshadowed": a past passive, whatever the verb.
+fn past_passive(prev: Option<&str>, word: &str) -> bool {
+    prev.is_some_and(|p| p.eq_ignore_ascii_case("was") || p.eq_ignore_ascii_case("were"))
+        && word.len() > 4
+        && word.ends_with("ed")
+}
+
 fn classify(word: &str) -> Option<Tense> {
     let w = word.to_ascii_lowercase();
     let w = w.trim_end_matches("'ll");
@@ -132,6 +139,14 @@ fn classify(word: &str) -> Option<Tense> {
 /// leaders met", "As is known, the summit … is to be held") takes the verb after it;
 /// otherwise the nearest verb before it decides.
 pub fn around(before: &str, after: &str) -> Tense {
+    // "extended until 1 October 2024", "by 2030": a deadline, whatever the verb's tense.
+    let last = WORD.find_iter(before).last().map(|m| m.as_str().to_ascii_lowercase());
+    if last
+        .as_deref()
+        .is_some_and(|w| matches!(w, "until" | "till" | "through" | "by" | "before" | "after"))
+    {
+        return Tense::Unknown;
+    }
     // A dateline ("JOHANNESBURG, Nov 20 (Reuters) - ") or a leading phrase is not part of
     // the clause.
     let clause = [" - ", " -- ", ": ", " — ", " – ", "):", ", "]
@@ -215,6 +230,7 @@ fn backward(before: &str) -> Tense {
             // "will be remembered for …" says nothing about when the event is.
             Some(Tense::Future) if is_modal_future(w) && !event_verb_follows(&words[k + 1..]) => return Tense::Unknown,
             Some(t) => return t,
+            None if past_passive(prev.as_deref(), w) => return Tense::Past,
             // Another participle ("a chat conducted June 3") governs the date: no verdict.
             None if w.len() > 4 && w.ends_with("ed") => return Tense::Unknown,
             None => {}
@@ -225,8 +241,8 @@ fn backward(before: &str) -> Tense {
 
 /// The first verb after a mention that opens its clause.
 fn forward(after: &str) -> Tense {
-    let ahead: Vec<&str> = WORD.find_iter(after).map(|m| m.as_str()).take(11).collect();
-    for (k, w) in ahead.iter().enumerate().take(10) {
+    let ahead: Vec<&str> = WORD.find_iter(after).map(|m| m.as_str()).take(21).collect();
+    for (k, w) in ahead.iter().enumerate().take(20) {
         if matches!(*w, ";" | ":") {
             break;
         }
@@ -241,6 +257,10 @@ fn forward(after: &str) -> Tense {
                 .is_some_and(|n| matches!(n, "to" | "scheduled" | "due" | "set" | "expected" | "planned"))
         {
             return Tense::Future;
+        }
+        let prev = k.checked_sub(1).and_then(|p| ahead.get(p)).copied();
+        if past_passive(prev, w) && classify(w).is_none() {
+            return Tense::Past;
         }
         if let Some(t) = classify(w) {
             let passive = ahead.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("by"));
@@ -333,6 +353,13 @@ mod tests {
         assert_eq!(around("Xi travelled to Moscow on ", ""), Tense::Past);
         assert_eq!(
             around(
+                "The ",
+                " summit in Kananaskis on 15-17 June 2025 was overshadowed by the war"
+            ),
+            Tense::Past
+        );
+        assert_eq!(
+            around(
                 "As is known, the ",
                 " in the city of Kazan is to be held on 22-24 October"
             ),
@@ -346,7 +373,8 @@ mod tests {
             around("JOHANNESBURG, Nov 20 (Reuters) - The ", " took place on Saturday."),
             Tense::Past
         );
-        assert_eq!(around("The deal, signed in May, will run until ", ""), Tense::Future);
+        assert_eq!(around("The deal, signed in May, will run until ", ""), Tense::Unknown);
+        assert_eq!(around("His term was extended in July until ", ""), Tense::Unknown);
         assert_eq!(
             around("We will be posting the transcript of a chat conducted ", ""),
             Tense::Unknown

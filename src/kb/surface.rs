@@ -155,7 +155,9 @@ impl Surfaces {
             for n in &p.variants {
                 let words: Vec<&str> = n.split_whitespace().collect();
                 if let [_, .., last] = words.as_slice() {
-                    let distinctive = last.chars().count() >= 5 && last.chars().next().is_some_and(char::is_uppercase);
+                    // "al-Sisi": the capital follows the article.
+                    let core = last.rsplit('-').next().unwrap_or(last);
+                    let distinctive = last.chars().count() >= 5 && core.chars().next().is_some_and(char::is_uppercase);
                     if distinctive && !preferred.contains(last) && preferred.iter().any(|w| similar(w, last)) {
                         let owner = variant_surnames.entry(last.to_string()).or_insert(Some(i));
                         if *owner != Some(i) {
@@ -260,13 +262,22 @@ impl Surfaces {
                 }
             }
         }
-        // Leftmost-longest across both automata.
-        found.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
-        let mut hits: Vec<Hit> = Vec::new();
+        // Where the two automata overlap, the longer phrase wins: "UN climate conference"
+        // over "The UN".
+        found.sort_by(|a, b| {
+            (b.0.end - b.0.start)
+                .cmp(&(a.0.end - a.0.start))
+                .then(a.0.start.cmp(&b.0.start))
+        });
+        let mut taken: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
         for (span, i) in found {
-            if hits.last().is_some_and(|h| span.start < h.span.end) {
-                continue;
+            if !taken.iter().any(|(t, _)| span.start < t.end && t.start < span.end) {
+                taken.push((span, i));
             }
+        }
+        taken.sort_by_key(|(span, _)| span.start);
+        let mut hits: Vec<Hit> = Vec::new();
+        for (span, i) in taken {
             let text_found = crate::text::get(text, span.clone());
             let pattern = &self.patterns[i];
             let surfaces: Vec<Surface> = self.meanings[i]
@@ -302,6 +313,10 @@ impl Surfaces {
 /// "Mirziyoev"), so that a variant's given name ("Sergei") is not taken for a surname.
 fn similar(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    // "el-Sisi", "al-Sisi": the same name after the article.
+    if let (Some((_, x)), Some((_, y))) = (a.split_once('-'), b.split_once('-')) {
+        return a != b && x == y && x.chars().count() >= 3;
+    }
     if a == b || a.chars().next() != b.chars().next() {
         return false;
     }

@@ -36,7 +36,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         if !d.year_written && cx.ex.as_of.guessed_year {
             continue; // its year would be a guess
         }
-        if !disagrees(d, e) || super::ordinal_points_elsewhere(cx, m).is_some() {
+        if !disagrees(d, e) || fits_another_year(d, e) || super::ordinal_points_elsewhere(cx, m).is_some() {
             continue; // the ordinal is what is wrong: date/wrong-ordinal says so
         }
         let end = e.end.unwrap_or(e.start);
@@ -65,6 +65,23 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         }
         out.push(diag);
     }
+}
+
+/// A date written without its year ("in November", "on 22-24 August") may mean the year
+/// before or after the one inferred: if one of them fits the record, say nothing.
+fn fits_another_year(d: &DateMention, e: &Event) -> bool {
+    if d.year_written {
+        return false;
+    }
+    [-1, 1].iter().any(|&k| {
+        let shift = |x: Option<chrono::NaiveDate>| x.and_then(|x| x.with_year(x.year() + k));
+        let moved = DateMention {
+            start: shift(d.start),
+            end: shift(d.end),
+            ..d.clone()
+        };
+        moved.start.is_some() && !disagrees(&moved, e)
+    })
 }
 
 /// True when what the text says cannot be reconciled with the record.

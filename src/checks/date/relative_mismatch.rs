@@ -39,7 +39,10 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             (false, true) => (b, a),
             _ => continue,
         };
-        if !side_by_side(&cx.doc.prose, a, b) || explicit.precision != Precision::Day {
+        if !side_by_side(&cx.doc.prose, a, b)
+            || explicit.precision != Precision::Day
+            || relative.precision != Precision::Day
+        {
             continue;
         }
         let (Some(r), Some(e)) = (relative.start, explicit.start) else {

@@ -39,6 +39,17 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let Some(w) = weekday_from(written) else { continue };
+        // A year-less date more than two weeks from the draft's date whose weekday fits the
+        // year before or after was probably meant in that year ("On Tuesday, 7 September, the
+        // Taliban named…" in a piece a year on).
+        let days_off = (date - cx.ex.as_of.date).num_days().abs();
+        let other_year_fits = [-1, 1]
+            .iter()
+            .filter_map(|k| date.with_year(date.year() + k))
+            .any(|x| x.weekday() == w);
+        if !d.year_written && days_off > 14 && other_year_fits {
+            continue;
+        }
         // "on Monday and Tuesday, November 18-19": any day of a range may be the one named.
         let end = d.end.unwrap_or(date);
         if date

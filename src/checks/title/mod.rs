@@ -91,6 +91,12 @@ const NARRATIVE_REACH: usize = 5;
 /// clause the title is outside of ("President Xi, who took over the party in November,
 /// …"; "Erdogan, who hosted the 2004 summit, welcomed …") and no clause break stands
 /// between them ("… since 2011, when then-President Obama …").
+/// "two weeks after", "four years earlier": the time moves away from the date named.
+static SHIFT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|earlier|later|ago)(?-u:\b)")
+        .unwrap_or_else(|_| unreachable!())
+});
+
 fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool {
     let (a, b) = if title.start <= other.start {
         (title.end, other.start)
@@ -98,8 +104,13 @@ fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool 
         (other.end, title.start)
     };
     let between = crate::text::get(prose, a.min(b)..b.max(a));
-    const BREAKS: &[&str] = &[";", ", when ", ", where ", ", while ", " — ", "(", ")"];
-    if BREAKS.iter().any(|x| between.contains(x)) {
+    // "in March 2013, when Premier Li Keqiang took office": a "when" right after the date
+    // elaborates that date.
+    let elaborates = other.end <= title.start && between.trim_start().starts_with(", when ");
+    const BREAKS: &[&str] = &[
+        ";", ", when ", ", where ", ", while ", ", and ", ", but ", " — ", "(", ")",
+    ];
+    if !elaborates && BREAKS.iter().any(|x| between.contains(x)) || SHIFT.is_match(between) {
         return false;
     }
     // A relative clause holds its own time ("Erdogan, who hosted the 2004 summit, …"): a
@@ -196,7 +207,15 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
             return Verdict::WrongOffice { office: o };
         }
     }
-    if !from_sentence && (cx.ex.as_of.guessed_year || reports_death(cx, i)) {
+    // "Four years after Xi flew to Islamabad … with Prime Minister Nawaz Sharif": the
+    // sentence moves away from the draft's date without naming another.
+    let shifted = cx
+        .ex
+        .title_sentence
+        .get(i)
+        .and_then(|&s| cx.ex.sentences.get(s))
+        .is_some_and(|s| SHIFT.is_match(crate::text::get(&cx.doc.prose, s.clone())));
+    if (!from_sentence && (cx.ex.as_of.guessed_year || shifted)) || reports_death(cx, i) {
         return Verdict::Unknown; // no year to judge at, or a title held until death
     }
     match t.modifier {
