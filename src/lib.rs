@@ -48,7 +48,10 @@ pub fn check(doc: &Document, rules: &Rules, opts: &extract::Options) -> (Extract
     for user in &rules.user {
         user.run(&doc.prose, user.severity, &mut out);
     }
-    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)));
-    out.dedup();
+    out.sort_by(|a, b| {
+        (a.span.start, &a.rule, &a.message, a.span.end).cmp(&(b.span.start, &b.rule, &b.message, b.span.end))
+    });
+    // Two names for one event in a sentence ("COP21, the UN climate conference") give one finding.
+    out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     (ex, out)
 }

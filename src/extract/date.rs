@@ -237,6 +237,27 @@ static PATTERNS: LazyLock<Vec<(Regex, Shape)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// "August", "Aug": a month's name as copy writes it.
+pub fn is_month(word: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES
+        .iter()
+        .any(|m| *m == word || (word.len() >= 3 && m.starts_with(word)))
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let key: String = name.chars().take(3).collect();
     let n = [

@@ -34,6 +34,9 @@ const PAST: &[&str] = &[
     "discussed",
     "reached",
     "adopted",
+    "endorsed",
+    "approved",
+    "pledged",
     "addressed",
     "spoke",
     "paid",
@@ -109,6 +112,10 @@ const NEUTRAL: &[&str] = &[
     "intends",
     "intended",
     "anniversary",
+    "results",
+    "outcome",
+    "outcomes",
+    "aftermath",
 ];
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z']+|[;:—–,]").unwrap_or_else(|_| unreachable!()));
@@ -221,7 +228,13 @@ fn backward(before: &str) -> Tense {
                         "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that"
                     )
             });
-        if infinitive {
+        // "will arrive fresh from the summit": coming from it puts it behind, whatever the
+        // verb's tense. (A date right after "from" opens a range and is left to the verb.)
+        let source = w.eq_ignore_ascii_case("from")
+            && words
+                .get(k + 1)
+                .is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit()) && !crate::extract::date::is_month(n));
+        if infinitive || source {
             return Tense::Unknown;
         }
         match classify(w) {

@@ -56,6 +56,8 @@ static OTHER_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
 static FORMER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:former|ex-|late|erstwhile|onetime|one-time|previous|[a-z]+-time|ousted|deposed|toppled|overthrown|exiled|(?:ousting|overthrow|removal|impeachment|death|assassination|resignation|fall)\s+of(?:\s+the)?)\s*$").unwrap_or_else(|_| unreachable!())
 });
+static AS_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)as\s+(?:the\s+)?$").unwrap_or_else(|_| unreachable!()));
 static THEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)then[\s-]*$").unwrap_or_else(|_| unreachable!()));
 static TRANSITION: LazyLock<Regex> = LazyLock::new(|| {
@@ -119,7 +121,11 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ve
             .then(|| i - 2);
             // "Brazil's foreign minister, Naledi Pandor": a comma is fine after a title
             // that names its country.
-            let comma = gap(prev, hit).trim() == "," && country_before.is_some();
+            // Not after "as": "Sunak, at his first G20 as British prime minister, Macron"
+            // describes the name before it.
+            let comma = gap(prev, hit).trim() == ","
+                && country_before
+                    .is_some_and(|c| !AS_BEFORE.is_match(crate::text::get(prose, sentence.start..hits[c].span.start)));
             if title_of(prev) && (SPACE.is_match(gap(prev, hit)) || comma) {
                 found = Some((i - 1, country_before, country_before.unwrap_or(i - 1)));
             } else if i >= 2

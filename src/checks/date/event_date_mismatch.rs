@@ -67,13 +67,18 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A date written without its year ("in November", "on 22-24 August") may mean the year
-/// before or after the one inferred: if one of them fits the record, say nothing.
+/// A date written without its year ("in November", "on 22-24 August", "in late June that
+/// year") says nothing about the year: if it fits the record in the event's own year (or
+/// the year either side of the one inferred), say nothing.
 fn fits_another_year(d: &DateMention, e: &Event) -> bool {
     if d.year_written {
         return false;
     }
-    [-1, 1].iter().any(|&k| {
+    let Some(inferred) = d.start.map(|x| x.year()) else {
+        return false;
+    };
+    let to_event = e.start.year() - inferred;
+    [-1, 1, to_event].iter().any(|&k| {
         let shift = |x: Option<chrono::NaiveDate>| x.and_then(|x| x.with_year(x.year() + k));
         let moved = DateMention {
             start: shift(d.start),

@@ -49,7 +49,10 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             Tense::Future => end < as_of,
             Tense::Unknown => false,
         };
-        if !wrong || e.precision != crate::kb::model::Precision::Day {
+        // When the ordinal names another meeting than the text describes, the ordinal is what
+        // is wrong (date/wrong-ordinal), not the tense.
+        if !wrong || e.precision != crate::kb::model::Precision::Day || super::ordinal_points_elsewhere(cx, m).is_some()
+        {
             continue;
         }
         out.push(

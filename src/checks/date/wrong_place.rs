@@ -19,7 +19,8 @@ Host cities of summits are easy to mix up across years.
 Leaders gathered for the 15th BRICS summit in Durban.
 ```
 The 15th BRICS summit was held in Johannesburg. A country is accepted when the recorded city is in
-it (`the 4th Neighbours of Afghanistan meeting in Uzbekistan`).",
+it (`the 4th Neighbours of Afghanistan meeting in Uzbekistan`). A venue given before the event
+opened is not judged: it may have been the planned one.",
     run,
 };
 
@@ -33,7 +34,11 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             Place::City(_) => e.place.is_some(),
             Place::Country(_) => e.country.is_some(),
         };
+        // Before an event, the text can only give its planned venue, which may have moved since
+        // (COP25 was moved from Chile to Madrid a month before it opened).
+        let planned = e.start > cx.ex.as_of.date && !cx.ex.as_of.guessed_year;
         if !recorded
+            || planned
             || e.kind.as_deref() == Some("visit")
             || place_matches(cx.kb, i, place)
             || super::ordinal_points_elsewhere(cx, m).is_some()

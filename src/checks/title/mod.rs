@@ -62,7 +62,7 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
         .filter(|d| as_of.span.as_ref() == Some(&d.span) || same_clause(prose, &title, &d.span))
         .filter(|d| d.year_written || !as_of.guessed_year)
         .filter(|d| d.precision != crate::extract::date::Precision::Year || d.start.is_some_and(|x| x <= as_of.date))
-        .min_by_key(|d| distance(&d.span));
+        .min_by_key(|d| (attributive(prose, &d.span), distance(&d.span)));
     if let Some((a, b)) = named.and_then(|d| Some((d.start?, d.end?))) {
         return (a, b, true);
     }
@@ -82,6 +82,16 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
         return (a, b, true);
     }
     (as_of.date, as_of.date, false)
+}
+
+/// "set a May 2021 deadline": a date after an article qualifies a noun rather than dating
+/// the clause, so a date that does date it ("signed in February 2020") is preferred.
+fn attributive(prose: &str, date: &Range<usize>) -> bool {
+    let before = crate::text::upto(prose, date.start).trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    ["a", "an", "the", "its", "their", "his", "her"]
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d))
 }
 
 /// How many sentences back a narrative's last named time still holds.
