@@ -23,6 +23,9 @@ pub struct ActorPhrase {
     pub people: Vec<usize>,
     /// The phrase ends in a possessive (`China's`).
     pub possessive: bool,
+    /// The phrase is a place after a preposition ("the project in Pakistan"), not a party.
+    #[serde(skip)]
+    pub place: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -75,6 +78,9 @@ pub struct Resolved {
     pub antecedent: Range<usize>,
 }
 
+static PLACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:in|into|inside|across|throughout|near)\s+$").unwrap_or_else(|_| unreachable!())
+});
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?P<org>the\s+(?:bloc|group|alliance|organisation|organization|grouping))(?-u:\b)|(?-u:\b)(?:both|the\s+(?:two|three|four|five|six|seven|eight|nine|ten)|the)\s+(?:(?P<countries>countries|nations|governments|capitals|states)|(?P<people>leaders|presidents|ministers|foreign\s+ministers|top\s+diplomats|delegations|heads\s+of\s+state)|(?P<sides>sides|parties))(?-u:\b)|(?-u:\b)(?P<plural>they|their|them)(?-u:\b)|(?-u:\b)(?P<it>it|its)(?-u:\b)|(?-u:\b)(?P<person>(?:his|her)\s+(?:country|government|nation)|he|she|his|her)(?-u:\b)",
@@ -141,6 +147,7 @@ pub fn subjects(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> V
             actors: Vec::new(),
             people: Vec::new(),
             possessive: false,
+            place: PLACE_BEFORE.is_match(crate::text::upto(prose, hit.span.start)),
         });
         p.span.end = hit.span.end;
         last_end = hit.span.end;
@@ -275,7 +282,7 @@ impl Coref {
                     }
                 } else if !p.people.is_empty() {
                     self.single_person = Some(r.clone());
-                } else {
+                } else if !p.place {
                     self.single_actor = Some(r.clone());
                     if p.actors.iter().all(|a| kb.country(a).is_none()) {
                         self.org = Some(r.clone());
