@@ -203,7 +203,26 @@ fn attached_date(prose: &str, span: &Range<usize>, sentence: &Range<usize>, date
         .iter()
         .enumerate()
         .find(|(_, d)| d.span.start >= span.end && d.span.start <= limit)?;
-    links(crate::text::get(prose, span.end..d.span.start)).then_some(i)
+    let gap = crate::text::get(prose, span.end..d.span.start);
+    (links(gap) || after_apposition(gap).is_some_and(links)).then_some(i)
+}
+
+/// "COP21, the 21st Conference of the Parties to the convention, which ran …": a noun
+/// phrase set off by commas after a mention names the same thing, so what follows it is
+/// still about the mention. The rest of the gap after the apposition, if there is one.
+fn after_apposition(gap: &str) -> Option<&str> {
+    let inner = gap.strip_prefix(',')?;
+    let (phrase, rest) = inner.split_once(',')?;
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let first = words.first()?.to_ascii_lowercase();
+    let verb = |w: &&str| {
+        let lower = w.to_ascii_lowercase();
+        matches!(
+            lower.as_str(),
+            "said" | "says" | "say" | "is" | "are" | "was" | "were" | "will" | "has" | "have" | "had" | "and" | "or"
+        ) || (lower.ends_with("ed") && !w.starts_with(char::is_uppercase))
+    };
+    (matches!(first.as_str(), "the" | "a" | "an") && words.len() <= 16 && !words.iter().any(verb)).then_some(rest)
 }
 
 /// The place the text gives for a mention: a city or country after it in its clause,
