@@ -715,3 +715,20 @@ pub fn holder(kb: &Kb, country: &str, role: &str, date: NaiveDate) -> Option<usi
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::after_apposition;
+
+    #[test]
+    fn skips_a_noun_phrase_set_off_by_commas() {
+        assert_eq!(
+            after_apposition(", the 21st Conference of the Parties, which ran in Paris from "),
+            Some(" which ran in Paris from ")
+        );
+        // A clause between commas is not an apposition.
+        assert_eq!(after_apposition(", the leaders said, on "), None);
+        assert_eq!(after_apposition(", which ran in Paris from "), None);
+        assert_eq!(after_apposition(" in Paris from "), None);
+    }
+}

@@ -229,11 +229,12 @@ fn backward(before: &str) -> Tense {
                     )
             });
         // "will arrive fresh from the summit": coming from it puts it behind, whatever the
-        // verb's tense. (A date right after "from" opens a range and is left to the verb.)
+        // verb's tense. (A date after "from" opens a range and is left to the verb; `words`
+        // holds no digits, so "from 22 to 24 August" shows as "from to August".)
         let source = w.eq_ignore_ascii_case("from")
-            && words
-                .get(k + 1)
-                .is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit()) && !crate::extract::date::is_month(n));
+            && words.get(k + 1).is_some_and(|n| {
+                !crate::extract::date::is_month(n) && !matches!(*n, "to" | "until" | "till" | "through")
+            });
         if infinitive || source {
             return Tense::Unknown;
         }
@@ -392,5 +393,12 @@ mod tests {
             around("We will be posting the transcript of a chat conducted ", ""),
             Tense::Unknown
         );
+        assert_eq!(
+            around("Ramaphosa will arrive fresh from hosting the ", ""),
+            Tense::Unknown
+        );
+        assert_eq!(around("Ramaphosa will discuss the results of the ", ""), Tense::Unknown);
+        assert_eq!(around("Leaders met from 22 to 24 August at the ", ""), Tense::Past);
+        assert_eq!(around("At the ", ", leaders endorsed a plan."), Tense::Past);
     }
 }
