@@ -71,8 +71,9 @@ pub struct Hit {
 }
 
 /// Names are matched case-sensitively (one automaton), titles, topics and event phrases
-/// case-insensitively (another): the first is large and builds far faster without case
-/// folding, and both are built at once on two threads.
+/// case-insensitively (another, of ASCII-lowercased patterns run over ASCII-lowercased
+/// text: an automaton builds far faster without case folding), both built at once on two
+/// threads.
 #[derive(Debug, Default)]
 pub struct Surfaces {
     /// Exact-case names; each automaton pattern maps to an index into `patterns`.
@@ -227,21 +228,22 @@ impl Surfaces {
                     names.1.push(i);
                 }
             } else {
-                phrases.0.push(p.clone());
+                // Folded here and in the text searched rather than by the automaton, which
+                // builds several times slower with case folding. ASCII folding keeps offsets.
+                phrases.0.push(p.to_ascii_lowercase());
                 phrases.1.push(i);
             }
         }
-        let build = |pats: &[String], fold: bool| {
+        let build = |pats: &[String]| {
             AhoCorasickBuilder::new()
-                .ascii_case_insensitive(fold)
                 .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
                 .build(pats)
                 .ok()
         };
         let (names_ac, phrases_ac) = std::thread::scope(|s| {
-            let n = s.spawn(|| build(&names.0, false));
-            let p = build(&phrases.0, true);
+            let n = s.spawn(|| build(&names.0));
+            let p = build(&phrases.0);
             (n.join().ok().flatten(), p)
         });
         Surfaces {
@@ -255,8 +257,13 @@ impl Surfaces {
     /// Every phrase of the knowledge base in `text`, whole words only, in order.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
         let mut found: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
-        for (ac, map) in [&self.names, &self.phrases].into_iter().flatten() {
-            for m in ac.find_iter(text) {
+        let folded = text.to_ascii_lowercase();
+        let searches = [(&self.names, text), (&self.phrases, folded.as_str())];
+        for (ac, map, haystack) in searches
+            .into_iter()
+            .filter_map(|(a, h)| a.as_ref().map(|(ac, map)| (ac, map, h)))
+        {
+            for m in ac.find_iter(haystack) {
                 if crate::text::is_word(text, &m.range()) {
                     found.push((m.range(), map[m.pattern().as_usize()]));
                 }
