@@ -147,7 +147,7 @@ pub fn subjects(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> V
             actors: Vec::new(),
             people: Vec::new(),
             possessive: false,
-            place: PLACE_BEFORE.is_match(crate::text::upto(prose, hit.span.start)),
+            place: PLACE_BEFORE.is_match(crate::text::get(prose, sentence.start..hit.span.start)),
         });
         p.span.end = hit.span.end;
         last_end = hit.span.end;

@@ -239,21 +239,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Shape)>> = LazyLock::new(|| {
 
 /// "August", "Aug": a month's name as copy writes it.
 pub fn is_month(word: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
+    MONTH_NAMES
         .iter()
         .any(|m| *m == word || (word.len() >= 3 && m.starts_with(word)))
 }

@@ -42,6 +42,9 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         Some(e) => format!("{} – {}", long_date(start), long_date(e)),
         None => format!("since {}", long_date(start)),
     };
+    let record = |at: &super::Origin, source: &Option<String>| {
+        format!("  record: {at} (source: {})", source.as_deref().unwrap_or("none"))
+    };
     for (pi, p) in kb.people.iter().enumerate() {
         let names: Vec<&String> = std::iter::once(&p.name).chain(&p.aliases).chain(&p.variants).collect();
         if !matches(query, p.id.get_ref(), &names) {
@@ -57,12 +60,7 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         if let Some(c) = &p.country {
             let _ = writeln!(out, "  serves: {}", kb.actor_name(c));
         }
-        let _ = writeln!(
-            out,
-            "  record: {} (source: {})",
-            p.at,
-            p.source.as_deref().unwrap_or("none")
-        );
+        let _ = writeln!(out, "{}", record(&p.at, &p.source));
         for (o, t) in kb.terms_of(pi) {
             let acting = if t.acting { "acting " } else { "" };
             let _ = writeln!(out, "  {acting}{}: {}", kb.office_label(o), span(t.start, t.end));
@@ -76,12 +74,7 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
             continue;
         }
         let _ = writeln!(out, "office {} ({})", kb.office_label(oi), o.id.get_ref());
-        let _ = writeln!(
-            out,
-            "  record: {} (source: {})",
-            o.at,
-            o.source.as_deref().unwrap_or("none")
-        );
+        let _ = writeln!(out, "{}", record(&o.at, &o.source));
         for t in &o.term {
             let who = kb
                 .person(t.person.get_ref())
@@ -111,12 +104,7 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         if let Some(n) = e.ordinal {
             let _ = writeln!(out, "  number {n} of its series");
         }
-        let _ = writeln!(
-            out,
-            "  record: {} (source: {})\n",
-            e.at,
-            e.source.as_deref().unwrap_or("none")
-        );
+        let _ = writeln!(out, "{}\n", record(&e.at, &e.source));
     }
     for c in &kb.countries {
         let names: Vec<&String> = std::iter::once(&c.name)
