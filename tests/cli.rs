@@ -229,3 +229,18 @@ fn extract_shows_resolved_values() {
     assert_eq!(stance["subject_span_text"], "They");
     assert_eq!(stance["antecedent_text"], "Both countries");
 }
+
+#[test]
+fn two_names_for_one_event_give_one_finding() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("cop.txt"),
+        "PARIS, 20 December 2015 - The text was adopted at COP21, the UN climate conference, \
+         which ran in Paris from 30 November to 13 December 2015.\n",
+    )
+    .unwrap_or_default();
+    let out = factlint(&["check", "cop.txt", "--format", "short"], dir.path());
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.matches("date/event-date-mismatch").count(), 1, "{stdout}");
+    assert_eq!(out.status.code(), Some(1));
+}
