@@ -22,6 +22,7 @@ pub mod report;
 pub mod rules;
 pub mod run;
 pub mod source;
+pub mod spelling;
 pub mod suppress;
 pub mod text;
 

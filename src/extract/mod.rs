@@ -7,6 +7,7 @@ pub mod asof;
 pub mod date;
 pub mod event;
 pub mod ordinal;
+pub mod proper_names;
 pub mod sentence;
 pub mod stance;
 pub mod tense;
@@ -23,6 +24,7 @@ use crate::source::Document;
 use asof::{AsOf, AsOfOptions};
 use date::{DateMention, NumericOrder};
 use event::EventMention;
+use proper_names::NameMention;
 use stance::StanceMention;
 use title::TitleMention;
 
@@ -57,6 +59,8 @@ pub struct Extraction {
     pub sentences: Vec<Range<usize>>,
     pub dates: Vec<DateMention>,
     pub people: Vec<PersonMention>,
+    /// Personal names as written, known to the knowledge base or not.
+    pub names: Vec<NameMention>,
     pub actors: Vec<ActorMention>,
     pub titles: Vec<TitleMention>,
     pub events: Vec<EventMention>,
@@ -134,6 +138,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
         sentences: Vec::new(),
         dates,
         people: Vec::new(),
+        names: proper_names::extract(prose, &hits, &sentences),
         actors: Vec::new(),
         titles: Vec::new(),
         events: Vec::new(),

@@ -25,6 +25,37 @@ A short form in the same spelling (`Lavrov` after `Sergey Lavrov`) is not a seco
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    listed_variants(cx, severity, out);
+    let flagged: Vec<std::ops::Range<usize>> = out.iter().map(|d| d.span.clone()).collect();
+    for (later, first) in unlisted::pairs(&cx.doc.prose, &cx.ex.names) {
+        let (m, a) = (&cx.ex.names[later], &cx.ex.names[first]);
+        let spans: Vec<_> = unlisted::differing(&cx.doc.prose, m, a);
+        if spans
+            .iter()
+            .any(|(s, _)| flagged.iter().any(|f| f.start < s.end && s.start < f.end))
+        {
+            continue;
+        }
+        let (line, _) = crate::text::line_col(&cx.doc.text, a.span.start);
+        for (span, fix) in spans {
+            let written = crate::text::get(&cx.doc.prose, span.clone()).to_string();
+            out.push(
+                Diagnostic::new(
+                    CHECK.id,
+                    severity,
+                    span.clone(),
+                    format!("`{written}` is spelled `{fix}` on line {line}"),
+                )
+                .label("another spelling of the same name")
+                .with_label(a.span.clone(), "first spelled here")
+                .suggest(span, fix),
+            );
+        }
+    }
+}
+
+/// The knowledge base's other transliterations of a person it knows.
+fn listed_variants(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     let mut first: HashMap<usize, usize> = HashMap::new();
     for (i, m) in cx.ex.people.iter().enumerate() {
         let Some(&j) = first.get(&m.person) else {
@@ -51,6 +82,103 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             diag = diag.suggest(m.span.clone(), r);
         }
         out.push(diag);
+    }
+}
+
+/// Names the knowledge base does not list as variants: two mentions that are one name
+/// under the transliteration key, or that share the other words and differ in one word by
+/// a letter or two.
+mod unlisted {
+    use std::ops::Range;
+
+    use crate::extract::proper_names::NameMention;
+    use crate::spelling;
+
+    fn text(prose: &str, r: &Range<usize>) -> String {
+        crate::text::get(prose, r.clone()).to_string()
+    }
+
+    /// The words of `m` written differently from their counterparts in `a`, with the
+    /// counterpart's spelling: both names have the same number of words, or `m` is one
+    /// word standing for one of `a`'s.
+    pub fn differing(prose: &str, m: &NameMention, a: &NameMention) -> Vec<(Range<usize>, String)> {
+        let (mw, aw): (Vec<String>, Vec<String>) = (
+            m.words.iter().map(|r| text(prose, r)).collect(),
+            a.words.iter().map(|r| text(prose, r)).collect(),
+        );
+        if mw.len() == aw.len() {
+            return m
+                .words
+                .iter()
+                .zip(&mw)
+                .zip(&aw)
+                .filter(|((_, x), y)| x != y)
+                .map(|((r, _), y)| (r.clone(), y.clone()))
+                .collect();
+        }
+        if let ([_], Some(y)) = (mw.as_slice(), aw.last()) {
+            return vec![(m.words[0].clone(), y.clone())];
+        }
+        Vec::new()
+    }
+
+    /// Is `m` the name `a` spelled another way?
+    fn same_name(prose: &str, m: &NameMention, a: &NameMention) -> bool {
+        // Two people the record holds apart stay apart: Li Keqiang and Li Qiang.
+        if !m.people.is_empty() && !a.people.is_empty() && m.people.iter().all(|p| !a.people.contains(p)) {
+            return false;
+        }
+        let mw: Vec<String> = m.words.iter().map(|r| text(prose, r)).collect();
+        let aw: Vec<String> = a.words.iter().map(|r| text(prose, r)).collect();
+        if mw == aw || mw.is_empty() || aw.is_empty() {
+            return false;
+        }
+        // A name alone, against another alone, is too often a common word ("Good", "God").
+        if mw.len() == aw.len() {
+            if mw.len() == 1 {
+                return false;
+            }
+            let differ: Vec<(&String, &String)> = mw.iter().zip(&aw).filter(|(x, y)| x != y).collect();
+            return match differ.as_slice() {
+                [(x, y)] => spelling::same_key(x, y) || spelling::same_word(x, y),
+                // "Kim Jong-un" / "Kim Jong Un" has the same words but one hyphen fewer.
+                _ => {
+                    spelling::key(&mw.join(" ")) == spelling::key(&aw.join(" "))
+                        && differ.iter().all(|(x, y)| spelling::same_word(x, y))
+                }
+            };
+        }
+        // A surname alone against a full name: "Jayshankar" after "Subrahmanyam Jaishankar".
+        match (mw.as_slice(), aw.len()) {
+            ([one], n) if n >= 2 && one.chars().count() >= 5 => {
+                let Some(surname) = aw.last() else { return false };
+                !aw.contains(one) && (spelling::same_key(one, surname) || spelling::slip(one, surname))
+            }
+            _ => false,
+        }
+    }
+
+    /// Pairs (later mention, the first mention of the same name) whose spellings differ.
+    pub fn pairs(prose: &str, names: &[NameMention]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        // The first spelling of each name seen so far.
+        let mut firsts: Vec<usize> = Vec::new();
+        for (i, m) in names.iter().enumerate() {
+            let mw: Vec<String> = m.words.iter().map(|r| text(prose, r)).collect();
+            // Already seen in this very spelling: nothing new.
+            let seen = firsts.iter().any(|&f| {
+                let fw: Vec<String> = names[f].words.iter().map(|r| text(prose, r)).collect();
+                fw == mw || (mw.len() == 1 && fw.contains(&mw[0]))
+            });
+            if seen {
+                continue;
+            }
+            match firsts.iter().find(|&&f| same_name(prose, m, &names[f])) {
+                Some(&f) => out.push((i, f)),
+                None => firsts.push(i),
+            }
+        }
+        out
     }
 }
 
