@@ -3,20 +3,32 @@
 //! a small edit distance between words, with common given names that differ by a letter
 //! (`Andrew`, `Andrea`) kept apart. Knows nothing of the knowledge base.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Given names that are different names although a letter or two apart. One per line.
-static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+/// Common given names, each spelling mapped to the line of its name: spellings on one
+/// line are one name (`Mohammed`, `Muhammad`), names on different lines are different names
+/// although a letter or two apart (`Andrew`, `Andrea`).
+static GIVEN_NAMES: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
     include_str!("lexicon/given-names.txt")
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .enumerate()
+        .flat_map(|(i, l)| l.split_whitespace().map(move |w| (fold(w), i)))
         .collect()
 });
+
+/// Both are common given names, and different ones.
+fn different_given_names(a: &str, b: &str) -> bool {
+    matches!((GIVEN_NAMES.get(a), GIVEN_NAMES.get(b)), (Some(x), Some(y)) if x != y)
+}
+
+/// A common given name (`Mohammed`, `Andrea`): never a surname standing for one person.
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.contains_key(&fold(word))
+}
 
 /// Lowercase letters without diacritics: `Erdoğan` → `erdogan`.
 pub fn fold(word: &str) -> String {
@@ -82,7 +94,7 @@ pub fn same_word(a: &str, b: &str) -> bool {
     if short < 4 {
         return false;
     }
-    if GIVEN_NAMES.contains(&fa) && GIVEN_NAMES.contains(&fb) {
+    if different_given_names(&fa, &fb) {
         return false;
     }
     if key(&fa) == key(&fb) {
@@ -116,7 +128,7 @@ pub fn same_key(a: &str, b: &str) -> bool {
         && key(a) == key(b)
         && !plural_of(&fa, &fb)
         && !plural_of(&fb, &fa)
-        && !(GIVEN_NAMES.contains(&fa) && GIVEN_NAMES.contains(&fb))
+        && !different_given_names(&fa, &fb)
 }
 
 /// A one-letter slip inside a long word ("Medeleev" for "Mendeleev"), not a different

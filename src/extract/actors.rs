@@ -168,6 +168,20 @@ pub fn subjects(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> V
                 form: CountryForm::Demonym,
             } = s
             {
+                // "the Russian foreign minister": an office speaks for its country.
+                let title_next = hits.iter().any(|h| {
+                    h.span.start == hit.span.end + 1
+                        && crate::text::get(prose, hit.span.end..h.span.start) == " "
+                        && h.surfaces.iter().any(|s| {
+                            matches!(
+                                s,
+                                Surface::RoleTitle(_) | Surface::OfficeTitle(_) | Surface::Informal(_)
+                            )
+                        })
+                });
+                if title_next && let Some(c) = kb.countries.get(country) {
+                    push_unique(&mut p.actors, c.id.get_ref().clone());
+                }
                 // "the Chinese side", "Russian President Vladimir Putin" (the person adds it too).
                 if DESCRIPTOR.is_match(crate::text::from(prose, hit.span.end)) {
                     if let Some(c) = kb.countries.get(country) {

@@ -13,6 +13,7 @@ pub mod stance;
 pub mod tense;
 pub mod title;
 pub mod view;
+pub mod words;
 
 use std::ops::Range;
 

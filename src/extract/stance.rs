@@ -12,8 +12,10 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::actors::{Coref, Resolved, Subject};
+use super::words::GRAMMAR;
 use crate::kb::Kb;
-use crate::kb::model::Position;
+use crate::kb::lexicon::StanceLexicon;
+use crate::kb::model::{Position, PredicateKind};
 use crate::kb::surface::{Hit, Surface};
 
 #[derive(Debug, Clone, Serialize)]
@@ -38,13 +40,6 @@ impl StanceMention {
     }
 }
 
-static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:(?P<sn>support\s+for|backing\s+(?:for|of)|commitment\s+to|advocacy\s+of|supporters?\s+of|proponents?\s+of|champions?\s+of|endorsement\s+of)|(?P<on>opposition\s+to|opponents?\s+of|rejection\s+of|condemnation\s+of)|(?P<sv>support(?:s|ed|ing)?|back(?:s|ed|ing)?|endors(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|champion(?:s|ed|ing)?|advocat(?:e|es|ed|ing)|promot(?:e|es|ed|ing)|uph(?:old|olds|eld|olding)|defend(?:s|ed|ing)?|(?:is|are|was|were|remain|remains|remained)\s+committed\s+to|call(?:s|ed)?\s+for|stand(?:s)?\s+for|stood\s+for|(?:is|are|was|were)\s+in\s+favou?r\s+of)|(?P<ov>oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|object(?:s|ed|ing)?\s+to|resist(?:s|ed|ing)?|st(?:and|ands|ood)\s+against|(?:is|are|was|were|remain|remains|remained)\s+(?:opposed\s+to|against)))(?-u:\b)",
-    )
-    .unwrap_or_else(|_| unreachable!())
-});
-
 /// The end of a verb's reach: a new clause.
 static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|\s+(?:but|while|whereas|although|though|however|yet)(?-u:\b)|\s+—\s+|:")
@@ -61,112 +56,6 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:say|says|said|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed|ing)|according\s+to|argu(?:e|es|ed)|believ(?:e|es|ed)|insist(?:s|ed)?|suggest(?:s|ed)?|told|tell|tells|report(?:s|ed)?|contend(?:s|ed)?|charg(?:e|es|ed)|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?)(?-u:\b)")
         .unwrap_or_else(|_| unreachable!())
 });
-
-const NEGATIONS: &[&str] = &[
-    "not", "never", "no", "refused", "refuses", "refuse", "declined", "declines", "decline", "denied", "denies",
-    "deny", "failed", "fails",
-];
-const HYPOTHETICAL: &[&str] = &[
-    "would", "could", "might", "may", "should", "must", "if", "unless", "whether",
-];
-const FILLER: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "did",
-    "does",
-    "do",
-    "also",
-    "again",
-    "always",
-    "both",
-    "all",
-    "long",
-    "further",
-    "still",
-    "each",
-    "longer",
-    "to",
-    "continue",
-    "continues",
-    "continued",
-    "reaffirm",
-    "reaffirms",
-    "reaffirmed",
-    "reiterate",
-    "reiterates",
-    "reiterated",
-    "express",
-    "expresses",
-    "expressed",
-    "voice",
-    "voices",
-    "voiced",
-    "state",
-    "states",
-    "stated",
-    "declare",
-    "declares",
-    "declared",
-    "their",
-    "its",
-    "his",
-    "her",
-    "the",
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "will",
-    "remain",
-    "remains",
-    "remained",
-    "firm",
-    "strong",
-    "full",
-    "unwavering",
-    "steadfast",
-    "consistent",
-    "clear",
-    "together",
-    "jointly",
-    "confirmed",
-    "confirm",
-    "confirms",
-    "underlined",
-    "underlines",
-    "stressed",
-    "stresses",
-    "emphasized",
-    "emphasised",
-    "once",
-    "more",
-    "as",
-    "well",
-    "then",
-    "too",
-    "and",
-    "in",
-    "principle",
-    "have",
-    "re-affirmed",
-    "pledged",
-    "pledge",
-    "pledges",
-    "vowed",
-    "vow",
-    "vows",
-    "publicly",
-    "openly",
-    "for",
-    "years",
-    "decades",
-    "months",
-    "many",
-    "several",
-    "now",
-];
 
 /// What was observed in a sentence, in order, for the coreference state.
 pub struct SentenceInput<'a> {
@@ -202,20 +91,27 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
             })
         })
         .collect();
-    let triggers: Vec<(Range<usize>, Position, bool)> = TRIGGER
-        .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(0)?;
-            let noun = c.name("sn").is_some() || c.name("on").is_some();
-            let pos = if c.name("sn").is_some() || c.name("sv").is_some() {
-                Position::Support
-            } else {
-                Position::Oppose
-            };
-            Some((sentence.start + m.start()..sentence.start + m.end(), pos, noun))
+    let triggers: Vec<(Range<usize>, Position, bool)> = kb
+        .lexicon
+        .find(text)
+        .into_iter()
+        .map(|t| {
+            let noun = t.kind == PredicateKind::Noun;
+            (
+                sentence.start + t.span.start..sentence.start + t.span.end,
+                t.position,
+                noun,
+            )
         })
         .collect();
     for (ti, (trigger, position, noun)) in triggers.iter().enumerate() {
+        if !*noun && !hypothetical_sentence {
+            let clause_start = ti.checked_sub(1).map_or(sentence.start, |p| triggers[p].0.end);
+            if let Some(passive) = passive(kb, input, &resolved, &topics, clause_start, trigger, *position) {
+                out.extend(passive);
+                continue;
+            }
+        }
         // The topics this trigger governs: up to the clause end or the next trigger.
         let next_trigger = triggers.get(ti + 1).map_or(sentence.end, |t| t.0.start);
         let rest = crate::text::get(prose, trigger.end..next_trigger);
@@ -260,10 +156,10 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
             Subject::Anaphor { possessive, .. } => *possessive,
             Subject::Others(_) => false,
         };
-        let Some(words) = filler_words(gap, *noun && possessive_subject) else {
+        let Some(words) = filler_words(&kb.lexicon, gap, *noun && possessive_subject) else {
             continue;
         };
-        if words.iter().any(|w| HYPOTHETICAL.contains(&w.as_str())) {
+        if words.iter().any(|w| GRAMMAR.hypothetical.contains(w.as_str())) {
             continue;
         }
         // "Neither Moscow nor Beijing has opposed …"
@@ -271,10 +167,8 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
             .trim_end()
             .to_ascii_lowercase()
             .ends_with("neither");
-        let negated = neither
-            || words
-                .iter()
-                .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"));
+        let frame = crate::text::get(prose, sentence.start..subject.span().start);
+        let negated = neither || GRAMMAR.denied_by_frame(frame) || words.iter().any(|w| GRAMMAR.is_negation(w));
         let Some(Some(who)) = resolved.get(si).cloned() else {
             continue;
         };
@@ -308,6 +202,88 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         }
     }
     out
+}
+
+/// A passive statement: "X was opposed by Moscow and Beijing". The topic stands before
+/// the participle and a form of "be"; the actors follow "by".
+fn passive(
+    kb: &Kb,
+    input: &SentenceInput<'_>,
+    resolved: &[Option<Resolved>],
+    topics: &[(Range<usize>, usize)],
+    clause_start: usize,
+    trigger: &Range<usize>,
+    position: Position,
+) -> Option<Vec<StanceMention>> {
+    let prose = input.prose;
+    // "by", then at most an article or "both" before the agent.
+    let (si, agent) = input
+        .subjects
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.span().start >= trigger.end)?;
+    let between: Vec<String> = crate::text::get(prose, trigger.end..agent.span().start)
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let by_agent = between.first().is_some_and(|w| w == "by")
+        && between.len() <= 2
+        && between
+            .iter()
+            .skip(1)
+            .all(|w| matches!(w.as_str(), "both" | "the" | "either"));
+    if !by_agent {
+        return None;
+    }
+    // Before the participle: a form of "be", with adverbs and negations around it.
+    let before = crate::text::get(prose, clause_start..trigger.start);
+    let mut words: Vec<String> = Vec::new();
+    let mut aux_at = None;
+    let mut offset = before.len();
+    for w in before.split_whitespace().rev() {
+        let lower = w.to_ascii_lowercase();
+        offset = crate::text::upto(before, offset).rfind(w).unwrap_or(0);
+        if GRAMMAR.passive_auxiliaries.contains(lower.as_str()) {
+            aux_at = Some(clause_start + offset);
+            words.push(lower);
+            if !matches!(words.last().map(String::as_str), Some("been")) {
+                break;
+            }
+            continue;
+        }
+        let ok = GRAMMAR.is_negation(&lower) || lower.ends_with("ly") || GRAMMAR.filler.contains(lower.as_str());
+        if !ok || words.len() > 4 {
+            return None;
+        }
+        words.push(lower);
+    }
+    let aux_at = aux_at?;
+    if words.iter().any(|w| GRAMMAR.hypothetical.contains(w.as_str())) {
+        return None;
+    }
+    let negated = words.iter().any(|w| GRAMMAR.is_negation(w));
+    // The topic: the last one before "be", with a few words at most between.
+    let (tspan, topic) = topics
+        .iter()
+        .rev()
+        .find(|(span, _)| span.end <= aux_at && span.start >= clause_start)?;
+    let gap = crate::text::get(prose, tspan.end..aux_at);
+    if gap.split_whitespace().count() > 6 || gap.contains([';', ':', '.']) {
+        return None;
+    }
+    let who = resolved.get(si).cloned().flatten()?;
+    let t = kb.topics.get(*topic)?;
+    Some(vec![StanceMention {
+        span: trigger.start..agent.span().end,
+        trigger: trigger.clone(),
+        topic_span: tspan.clone(),
+        topic_id: t.id.get_ref().clone(),
+        position,
+        negated,
+        subject_span: agent.span(),
+        actors: who.actors.clone(),
+        antecedent: (who.antecedent != agent.span()).then(|| who.antecedent.clone()),
+    }])
 }
 
 /// Between a verb and its object only articles, a few adjectives, adverbs and the other
@@ -369,6 +345,9 @@ fn object_reachable(prose: &str, from: usize, to: usize, topics: &[(Range<usize>
             .split(|c: char| c.is_whitespace() || c == ',')
             .map(str::to_string),
     );
+    if in_a_list(crate::text::get(prose, from..to)) {
+        return true;
+    }
     let words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
     words.len() <= 40
         && words.iter().all(|w| {
@@ -377,9 +356,31 @@ fn object_reachable(prose: &str, from: usize, to: usize, topics: &[(Range<usize>
         })
 }
 
+/// The text between a verb and a later item of its list: "opposed hegemonism, bloc
+/// confrontation and " before "the democratization of …". Short items separated by
+/// commas, the last joined by "and" or "or".
+fn in_a_list(between: &str) -> bool {
+    let t = between.trim_end();
+    let Some(head) = t
+        .strip_suffix(" and")
+        .or_else(|| t.strip_suffix(" or"))
+        .or_else(|| t.strip_suffix(" and the"))
+        .map(|h| h.trim_end().trim_end_matches(','))
+    else {
+        return false;
+    };
+    let items: Vec<&str> = head.split(',').map(str::trim).collect();
+    !head.trim().is_empty()
+        && items.len() <= 8
+        && items.iter().all(|i| {
+            let n = i.split_whitespace().count();
+            (1..=6).contains(&n) && !i.contains([';', ':', '.', '(', ')'])
+        })
+}
+
 /// The words between a subject and its verb, if they are all auxiliaries, adverbs,
 /// negations or modals; `None` when something else stands there.
-fn filler_words(gap: &str, possessive_noun: bool) -> Option<Vec<String>> {
+fn filler_words(lexicon: &StanceLexicon, gap: &str, possessive_noun: bool) -> Option<Vec<String>> {
     if possessive_noun
         && gap
             .trim()
@@ -405,7 +406,7 @@ fn filler_words(gap: &str, possessive_noun: bool) -> Option<Vec<String>> {
         None => gap,
     };
     let gap = match ASIDE.find(gap) {
-        Some(m) if !possessive_noun && !TRIGGER.is_match(m.as_str()) && !REPORTING.is_match(m.as_str()) => {
+        Some(m) if !possessive_noun && !lexicon.is_match(m.as_str()) && !REPORTING.is_match(m.as_str()) => {
             gap.get(m.end()..).unwrap_or(gap)
         }
         _ => gap,
@@ -420,9 +421,9 @@ fn filler_words(gap: &str, possessive_noun: bool) -> Option<Vec<String>> {
         if !w.chars().all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '-') {
             return None;
         }
-        let ok = FILLER.contains(&w.as_str())
-            || NEGATIONS.contains(&w.as_str())
-            || HYPOTHETICAL.contains(&w.as_str())
+        let ok = GRAMMAR.filler.contains(w.as_str())
+            || GRAMMAR.is_negation(&w)
+            || GRAMMAR.hypothetical.contains(w.as_str())
             || w.ends_with("n't")
             || (w.ends_with("ly") && w.len() > 4);
         if !ok {
@@ -459,10 +460,9 @@ fn reported_by_other(
         let according = m.as_str().to_ascii_lowercase().starts_with("according");
         // The speaker: the subject just before the verb with only filler between, or
         // (for "according to" and inverted "…, said Lavrov") the one just after it.
-        let before =
-            input.subjects.iter().rev().find(|s| s.span().end <= at).filter(|s| {
-                !according && filler_words(crate::text::get(input.prose, s.span().end..at), false).is_some()
-            });
+        let before = input.subjects.iter().rev().find(|s| s.span().end <= at).filter(|s| {
+            !according && filler_words(&kb.lexicon, crate::text::get(input.prose, s.span().end..at), false).is_some()
+        });
         let after = input.subjects.iter().find(|s| s.span().start >= end).filter(|s| {
             let gap = crate::text::get(input.prose, end..s.span().start);
             gap.split_whitespace().all(|w| {

@@ -2,6 +2,7 @@
 //! indexed for the lookups the checks make (who held an office on a date, which events a
 //! series has, what an actor's documented position is).
 
+pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod show;
@@ -103,6 +104,9 @@ pub struct Kb {
     pub events: Vec<Entry<Event>>,
     pub topics: Vec<Entry<Topic>>,
     pub stances: Vec<Entry<Stance>>,
+    pub predicates: Vec<Entry<Predicate>>,
+    /// The stance predicates compiled into one matcher.
+    pub lexicon: lexicon::StanceLexicon,
     country_index: HashMap<String, usize>,
     org_index: HashMap<String, usize>,
     person_index: HashMap<String, usize>,
@@ -133,6 +137,7 @@ impl Kb {
         let mut events = Merged::new();
         let mut topics = Merged::new();
         let mut stances = Merged::new();
+        let mut predicates = Merged::new();
         for file in files {
             let p = &file.pack;
             for c in &p.country {
@@ -207,6 +212,15 @@ impl Kb {
                     },
                 );
             }
+            for x in &p.predicate {
+                predicates.put(
+                    x.id.get_ref().clone(),
+                    Entry {
+                        at: origin(file, x.id.span()),
+                        fact: x.clone(),
+                    },
+                );
+            }
             for x in &p.stance {
                 let key = format!("{}\u{0}{}", x.actor.get_ref(), x.topic);
                 stances.put(
@@ -219,6 +233,7 @@ impl Kb {
             }
         }
         let mut kb = Kb {
+            predicates: predicates.items,
             countries: countries.items,
             organizations: orgs.items,
             people: people.items,
@@ -247,6 +262,7 @@ impl Kb {
             }
         }
         kb.surfaces = surface::Surfaces::build(&kb);
+        kb.lexicon = lexicon::StanceLexicon::build(&kb.predicates);
         Ok(kb)
     }
 

@@ -29,6 +29,9 @@ pub struct PackFile {
     pub topic: Vec<Topic>,
     #[serde(default)]
     pub stance: Vec<Stance>,
+    /// Words and phrases that state a stance: `[[predicate]]`.
+    #[serde(default)]
+    pub predicate: Vec<Predicate>,
     /// `[checks."date/weekday-mismatch"]`: turn a check off or change its severity.
     #[serde(default)]
     pub checks: BTreeMap<Spanned<String>, CheckSetting>,
@@ -176,6 +179,33 @@ pub struct Topic {
     #[serde(default)]
     pub names: Vec<String>,
     pub source: Option<String>,
+}
+
+/// A group of words that state a position: verbs ("oppose", "speak out against"), nouns
+/// ("opposition to"), adjectives ("hostile to"). Verbs are written in their base form and
+/// inflected (`oppose`, `opposes`, `opposed`, `opposing`); irregular and fixed forms go in
+/// `also`. `{their}` stands for any possessive pronoun.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Predicate {
+    pub id: Spanned<String>,
+    pub kind: PredicateKind,
+    pub position: Position,
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub also: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PredicateKind {
+    /// The subject comes before, the topic after: "China opposes X".
+    Verb,
+    /// A noun governing the topic: "China's opposition to X", "support for X".
+    Noun,
+    /// An adjective after a form of "be": "China is hostile to X".
+    Adjective,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]

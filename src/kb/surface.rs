@@ -159,7 +159,11 @@ impl Surfaces {
                     // "al-Sisi": the capital follows the article.
                     let core = last.rsplit('-').next().unwrap_or(last);
                     let distinctive = last.chars().count() >= 5 && core.chars().next().is_some_and(char::is_uppercase);
-                    if distinctive && !preferred.contains(last) && preferred.iter().any(|w| similar(w, last)) {
+                    if distinctive
+                        && !crate::spelling::is_given_name(last)
+                        && !preferred.contains(last)
+                        && preferred.iter().any(|w| similar(w, last))
+                    {
                         let owner = variant_surnames.entry(last.to_string()).or_insert(Some(i));
                         if *owner != Some(i) {
                             *owner = None; // father and son: "Berdimuhamedow" is either

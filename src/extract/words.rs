@@ -1,0 +1,71 @@
+//! The closed-class words the readers rely on (negators, modals, auxiliaries, relative
+//! pronouns, frames that deny what follows), loaded once from `src/lexicon/grammar.toml`.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lists {
+    negations: Vec<String>,
+    hypothetical: Vec<String>,
+    filler: Vec<String>,
+    negated_frames: Vec<String>,
+    passive_auxiliaries: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Grammar {
+    pub negations: HashSet<String>,
+    pub hypothetical: HashSet<String>,
+    pub filler: HashSet<String>,
+    /// Lowercase phrases; matched against lowercased text.
+    pub negated_frames: Vec<String>,
+    pub passive_auxiliaries: HashSet<String>,
+}
+
+pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
+    let lists: Lists = toml::from_str(include_str!("../lexicon/grammar.toml")).unwrap_or_else(|e| {
+        // The file is part of the source tree and tested; this cannot happen in a build
+        // that passed its tests.
+        unreachable!("src/lexicon/grammar.toml: {e}")
+    });
+    let set = |v: Vec<String>| v.into_iter().collect::<HashSet<String>>();
+    Grammar {
+        negations: set(lists.negations),
+        hypothetical: set(lists.hypothetical),
+        filler: set(lists.filler),
+        negated_frames: lists.negated_frames,
+        passive_auxiliaries: set(lists.passive_auxiliaries),
+    }
+});
+
+impl Grammar {
+    pub fn is_negation(&self, w: &str) -> bool {
+        self.negations.contains(w) || w.ends_with("n't")
+    }
+
+    /// True when `before` (text leading up to a statement, in its sentence) ends in or
+    /// contains a frame that denies what follows: "It is not true that …".
+    pub fn denied_by_frame(&self, before: &str) -> bool {
+        let lower = before.to_lowercase().replace('’', "'");
+        let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.negated_frames.iter().any(|f| lower.contains(f.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GRAMMAR;
+
+    #[test]
+    fn the_word_lists_load() {
+        assert!(GRAMMAR.is_negation("not"));
+        assert!(GRAMMAR.is_negation("didn't"));
+        assert!(GRAMMAR.hypothetical.contains("would"));
+        assert!(GRAMMAR.filler.contains("which"));
+        assert!(GRAMMAR.denied_by_frame("It is not  true that"));
+    }
+}

@@ -1,0 +1,137 @@
+//! The words that state a stance, from the `[[predicate]]` tables of the rule packs,
+//! expanded to their inflected forms and matched in one pass.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::Entry;
+use super::model::{Position, Predicate, PredicateKind};
+
+/// Possessive pronouns, for `{their}` in a phrase: "threw their weight behind".
+const POSSESSIVES: &[&str] = &["their", "its", "his", "her", "our", "my", "your"];
+
+/// A stance word found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    pub span: Range<usize>,
+    pub position: Position,
+    pub kind: PredicateKind,
+}
+
+#[derive(Debug, Default)]
+pub struct StanceLexicon {
+    matcher: Option<AhoCorasick>,
+    meanings: Vec<(Position, PredicateKind)>,
+}
+
+/// `oppose` → oppose, opposes, opposed, opposing; `decry` → decries, decried, decrying.
+pub fn inflect(verb: &str) -> Vec<String> {
+    let v = verb.to_ascii_lowercase();
+    let consonant_y = v.ends_with('y') && !v.ends_with("ay") && !v.ends_with("ey") && !v.ends_with("oy");
+    let mut forms = vec![v.clone()];
+    if let Some(stem) = v.strip_suffix('e') {
+        forms.extend([format!("{v}s"), format!("{v}d"), format!("{stem}ing")]);
+    } else if consonant_y {
+        let stem = v.strip_suffix('y').unwrap_or(&v);
+        forms.extend([format!("{stem}ies"), format!("{stem}ied"), format!("{v}ing")]);
+    } else if ["s", "sh", "ch", "x", "z"].iter().any(|e| v.ends_with(e)) {
+        forms.extend([format!("{v}es"), format!("{v}ed"), format!("{v}ing")]);
+    } else {
+        forms.extend([format!("{v}s"), format!("{v}ed"), format!("{v}ing")]);
+    }
+    forms
+}
+
+/// Every written form of one phrase: the first word inflected when it is a verb, and
+/// `{their}` spelled out.
+fn forms(phrase: &str, kind: PredicateKind) -> Vec<String> {
+    let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+    let heads = match (kind, phrase.split_once(' ')) {
+        (PredicateKind::Verb, Some((head, rest))) => inflect(head).into_iter().map(|h| format!("{h} {rest}")).collect(),
+        (PredicateKind::Verb, None) => inflect(&phrase),
+        _ => vec![phrase.to_ascii_lowercase()],
+    };
+    heads
+        .into_iter()
+        .flat_map(|f| {
+            if f.contains("{their}") {
+                POSSESSIVES.iter().map(|p| f.replace("{their}", p)).collect()
+            } else {
+                vec![f]
+            }
+        })
+        .collect()
+}
+
+impl StanceLexicon {
+    pub fn build(predicates: &[Entry<Predicate>]) -> Self {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut meanings = Vec::new();
+        for p in predicates {
+            let written = p
+                .phrases
+                .iter()
+                .flat_map(|x| forms(x, p.kind))
+                .chain(p.also.iter().flat_map(|x| forms(x, PredicateKind::Noun)));
+            for f in written {
+                if !patterns.contains(&f) {
+                    patterns.push(f);
+                    meanings.push((p.position, p.kind));
+                }
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .ok();
+        StanceLexicon { matcher, meanings }
+    }
+
+    /// The stance words in `text` (whole words; a line break counts as a space), with
+    /// offsets into `text`.
+    pub fn find(&self, text: &str) -> Vec<Trigger> {
+        let Some(m) = &self.matcher else { return Vec::new() };
+        let spaced = text.replace(['\n', '\r', '\t'], " ");
+        m.find_iter(&spaced)
+            .filter(|x| crate::text::is_word(text, &x.range()) && !crate::text::is_possessive(text, &x.range()))
+            .filter_map(|x| {
+                let (position, kind) = *self.meanings.get(x.pattern().as_usize())?;
+                Some(Trigger {
+                    span: x.range(),
+                    position,
+                    kind,
+                })
+            })
+            .collect()
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        !self.find(text).is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.meanings.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.meanings.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_are_inflected_and_pronouns_spelled_out() {
+        assert_eq!(inflect("oppose"), ["oppose", "opposes", "opposed", "opposing"]);
+        assert_eq!(inflect("decry"), ["decry", "decries", "decried", "decrying"]);
+        assert_eq!(inflect("back"), ["back", "backs", "backed", "backing"]);
+        assert!(forms("speak out against", PredicateKind::Verb).contains(&"speaking out against".to_string()));
+        assert!(
+            forms("threw {their} weight behind", PredicateKind::Noun).contains(&"threw its weight behind".to_string())
+        );
+    }
+}
