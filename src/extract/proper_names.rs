@@ -26,6 +26,9 @@ pub struct NameMention {
     /// The mention opens its sentence (so its capital proves nothing).
     #[serde(skip)]
     pub sentence_start: bool,
+    /// More than one word, initials included: `S. Jaishankar` is a full name.
+    #[serde(skip)]
+    pub full: bool,
 }
 
 fn set(list: &'static str) -> HashSet<&'static str> {
@@ -137,6 +140,7 @@ pub fn extract(prose: &str, hits: &[Hit], sentences: &[Range<usize>]) -> Vec<Nam
         if !institution {
             out.push(NameMention {
                 sentence_start: opens_sentence(span.start),
+                full: run.len() > 1,
                 words: run
                     .iter()
                     .filter(|&&k| !ws[k].initial)

@@ -77,7 +77,9 @@ pub fn ordinal_points_elsewhere(cx: &super::Context<'_>, m: &crate::extract::eve
         let hits: Vec<usize> = others().filter(|(_, x)| inside(x)).map(|(i, _)| i).collect();
         return (hits.len() == 1).then(|| hits[0]);
     }
-    let (place, _) = m.place.as_ref()?;
+    let Some((place, _)) = m.place.as_ref() else {
+        return held_where_and_when_the_dateline_says(cx, named, &others().map(|(i, _)| i).collect::<Vec<_>>());
+    };
     if place_matches(cx.kb, named, place) {
         return None;
     }
@@ -87,6 +89,36 @@ pub fn ordinal_points_elsewhere(cx: &super::Context<'_>, m: &crate::extract::eve
         .filter(|(i, _)| place_matches(cx.kb, *i, place))
         .min_by_key(|(_, x)| distance(x))?;
     (distance(x) < distance(e)).then_some(best)
+}
+
+/// A dateline such as `JOHANNESBURG, Aug 24, 2023 (Reuters) -` puts the story at a meeting
+/// of the series held there on that day: an ordinal naming another meeting of the series
+/// then disagrees with it. The one meeting of `others` in the dateline's city whose days
+/// (or the day after) hold the draft's date; none when the named meeting does.
+fn held_where_and_when_the_dateline_says(cx: &super::Context<'_>, named: usize, others: &[usize]) -> Option<usize> {
+    let as_of = &cx.ex.as_of;
+    let span = as_of
+        .span
+        .as_ref()
+        .filter(|_| as_of.source == crate::extract::asof::AsOfSource::Dateline)?;
+    let prose = cx.doc.prose.as_str();
+    let line_start = crate::text::upto(prose, span.start).rfind('\n').map_or(0, |i| i + 1);
+    let dateline = crate::text::get(prose, line_start..span.start).to_lowercase();
+    let covers = |e: &Event| {
+        let end = e.end.unwrap_or(e.start);
+        as_of.date >= e.start && as_of.date <= end + chrono::Days::new(1)
+    };
+    let in_city = |e: &Event| e.place.as_ref().is_some_and(|p| dateline.contains(&p.to_lowercase()));
+    let e = cx.kb.events.get(named)?;
+    if covers(e) {
+        return None;
+    }
+    let hits: Vec<usize> = others
+        .iter()
+        .copied()
+        .filter(|&i| cx.kb.events.get(i).is_some_and(|x| covers(x) && in_city(x)))
+        .collect();
+    (hits.len() == 1).then(|| hits[0])
 }
 
 /// "4th" → "2nd", "fourth" → "second": a new ordinal written like the old one.

@@ -134,7 +134,7 @@ mod unlisted {
             return false;
         }
         // A name alone, against another alone, is too often a common word ("Good", "God").
-        if mw.len() == aw.len() {
+        if mw.len() == aw.len() && !(mw.len() == 1 && a.full && !m.full) {
             if mw.len() == 1 {
                 return false;
             }
@@ -150,7 +150,7 @@ mod unlisted {
         }
         // A surname alone against a full name: "Jayshankar" after "Subrahmanyam Jaishankar".
         match (mw.as_slice(), aw.len()) {
-            ([one], n) if n >= 2 && one.chars().count() >= 5 => {
+            ([one], n) if (n >= 2 || a.full) && !m.full && one.chars().count() >= 5 => {
                 let Some(surname) = aw.last() else { return false };
                 !aw.contains(one) && (spelling::same_key(one, surname) || spelling::slip(one, surname))
             }

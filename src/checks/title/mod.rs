@@ -163,7 +163,11 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
         .dates
         .iter()
         .filter(|d| d.span.start >= from.start && d.span.end <= here.start && d.year_written)
-        .filter_map(|d| Some((d.start?, d.end?)));
+        // "since March 2023" reaches up to the draft's date; a date ahead of the draft is a
+        // plan. Neither is a time the story is told at.
+        .filter(|d| !after_since(&cx.doc.prose, &d.span))
+        .filter_map(|d| Some((d.start?, d.end?)))
+        .filter(|(a, _)| *a <= cx.ex.as_of.date);
     let events = cx
         .ex
         .events
@@ -176,6 +180,13 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
             .iter()
             .any(|(_, t)| within(t, a) != Within::No || within(t, b) != Within::No || (t.start >= a && t.start <= b))
     })
+}
+
+/// "since March 2023", "ever since 2019"
+fn after_since(prose: &str, date: &Range<usize>) -> bool {
+    let before = crate::text::upto(prose, date.start).trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    word.eq_ignore_ascii_case("since")
 }
 
 /// A sentence reporting a death gives the title held at death: "Foreign Minister X was
