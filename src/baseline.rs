@@ -40,7 +40,28 @@ pub fn fingerprint(text: &str, d: &Diagnostic) -> String {
     format!("{hash:016x}")
 }
 
+/// The baseline format this version of factlint reads and writes.
+pub const VERSION: u32 = 1;
+
 impl Baseline {
+    /// Read a baseline file: at most `files::limits::BASELINE` bytes, of this version.
+    pub fn read(path: &std::path::Path) -> Result<Self, String> {
+        let text = crate::files::read_text(path, crate::files::limits::BASELINE, "a baseline")?;
+        Self::parse(&text)
+    }
+
+    /// Parse a baseline's JSON, refusing other versions.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let b: Baseline = serde_json::from_str(text).map_err(|e| format!("not a factlint baseline: {e}"))?;
+        if b.version != VERSION {
+            return Err(format!(
+                "baseline version {} is not one this factlint reads (version {VERSION}); write it again with --write-baseline",
+                b.version
+            ));
+        }
+        Ok(b)
+    }
+
     pub fn record<'a>(files: impl Iterator<Item = (&'a str, &'a str, &'a [Diagnostic])>) -> Self {
         let mut findings = Vec::new();
         for (path, text, diags) in files {
@@ -52,7 +73,10 @@ impl Baseline {
                 });
             }
         }
-        Baseline { version: 1, findings }
+        Baseline {
+            version: VERSION,
+            findings,
+        }
     }
 
     /// Remove from `diags` (of `path`) the findings the baseline holds, each entry at most

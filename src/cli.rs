@@ -13,6 +13,7 @@ use crate::baseline::Baseline;
 use crate::diagnostic::Severity;
 use crate::extract::asof::AsOfOptions;
 use crate::extract::date::NumericOrder;
+use crate::files::{self, Replace};
 use crate::report::{self, FileReport, Format};
 use crate::rules::{PackSources, Rules};
 
@@ -106,6 +107,9 @@ pub enum ImportSource {
         /// Write the pack here instead of standard output
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Replace the output file even if it is not a pack written by `kb import`
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -138,6 +142,13 @@ pub struct DraftArgs {
     /// The name to report for a draft read from standard input
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
+    /// The largest draft to read (default 64MB, or the configuration's `max-draft-size`)
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_draft_size: Option<u64>,
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    files::parse_size(s).ok_or_else(|| format!("`{s}` is not a size: write bytes, or a number with KB, MB or GB"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -178,6 +189,9 @@ pub struct CheckArgs {
     /// Record today's findings in this baseline file (and report nothing)
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Let --write-baseline replace a file that is not a factlint baseline
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub draft: DraftArgs,
     #[command(flatten)]
@@ -338,12 +352,19 @@ fn kb(command: KbCommand) -> Result<u8> {
                     office_id,
                     titles,
                     output,
+                    force,
                 },
         } => {
-            let json = match std::fs::read_to_string(&file) {
+            if let Some(path) = &output
+                && let Err(e) = files::target(path, Replace::ImportedPack, force)
+            {
+                writeln!(std::io::stderr(), "error: {e}")?;
+                return Ok(EXIT_ERROR);
+            }
+            let json = match files::read_text(&file, files::limits::IMPORT, "Wikidata results") {
                 Ok(j) => j,
                 Err(e) => {
-                    writeln!(std::io::stderr(), "error: {}: cannot read: {e}", file.display())?;
+                    writeln!(std::io::stderr(), "error: {}: {e}", file.display())?;
                     return Ok(EXIT_ERROR);
                 }
             };
@@ -357,7 +378,12 @@ fn kb(command: KbCommand) -> Result<u8> {
             match crate::kb::wikidata::import(&json, &opts) {
                 Ok(toml) => {
                     match output {
-                        Some(path) => write_atomically(&path, toml.as_bytes())?,
+                        Some(path) => {
+                            if let Err(e) = files::write(&path, toml.as_bytes(), Replace::ImportedPack, force) {
+                                writeln!(std::io::stderr(), "error: {e}")?;
+                                return Ok(EXIT_ERROR);
+                            }
+                        }
                         None => write!(out, "{toml}")?,
                     }
                     Ok(EXIT_CLEAN)
@@ -371,20 +397,6 @@ fn kb(command: KbCommand) -> Result<u8> {
     }
 }
 
-/// Write a file so that it is either wholly there or untouched.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    use anyhow::Context;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
-}
-
 fn check(args: &CheckArgs) -> Result<u8> {
     let request = crate::run::Request {
         paths: args.paths.clone(),
@@ -394,8 +406,26 @@ fn check(args: &CheckArgs) -> Result<u8> {
         as_of: args.draft.as_of,
         date_order: args.draft.numeric_order(),
         stdin_name: args.draft.stdin_filename.clone(),
+        max_draft_size: args.draft.max_draft_size,
     };
     let mut err = stderr(args.color);
+    // Refuse a baseline target that would lose data before spending time on the run.
+    if let Some(path) = &args.write_baseline
+        && let Err(e) = files::target(path, Replace::Baseline, args.force)
+    {
+        writeln!(err, "error: {e}")?;
+        return Ok(EXIT_ERROR);
+    }
+    let baseline = match &args.baseline {
+        Some(path) => match Baseline::read(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                writeln!(err, "error: {}: cannot read the baseline: {e}", path.display())?;
+                return Ok(EXIT_ERROR);
+            }
+        },
+        None => None,
+    };
     let bar = progress_bar();
     let outcome = crate::run::run(&request, &|done, total| {
         if let Some(b) = &bar {
@@ -409,19 +439,6 @@ fn check(args: &CheckArgs) -> Result<u8> {
     for e in &outcome.load_errors {
         report::load_error(&mut err, e)?;
     }
-    let baseline = match &args.baseline {
-        Some(path) => match std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str::<Baseline>(&t).map_err(|e| e.to_string()))
-        {
-            Ok(b) => Some(b),
-            Err(e) => {
-                writeln!(err, "error: {}: cannot read the baseline: {e}", path.display())?;
-                return Ok(EXIT_ERROR);
-            }
-        },
-        None => None,
-    };
     let diagnostics: Vec<Vec<crate::diagnostic::Diagnostic>> = outcome
         .checked
         .iter()
@@ -437,7 +454,15 @@ fn check(args: &CheckArgs) -> Result<u8> {
                 .iter()
                 .map(|c| (c.doc.path.as_str(), c.doc.text.as_str(), c.diagnostics.as_slice())),
         );
-        write_atomically(path, serde_json::to_string_pretty(&b)?.as_bytes())?;
+        if let Err(e) = files::write(
+            path,
+            serde_json::to_string_pretty(&b)?.as_bytes(),
+            Replace::Baseline,
+            args.force,
+        ) {
+            writeln!(err, "error: {e}")?;
+            return Ok(EXIT_ERROR);
+        }
         writeln!(err, "wrote {} findings to {}", b.findings.len(), path.display())?;
         return Ok(if outcome.load_errors.is_empty() {
             EXIT_CLEAN
@@ -503,15 +528,10 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
 
 fn init() -> Result<u8> {
     let path = std::path::Path::new(crate::config::FILE_NAME);
-    if path.exists() {
-        writeln!(
-            std::io::stderr(),
-            "error: {} already exists; not overwriting it",
-            path.display()
-        )?;
+    if let Err(e) = files::write(path, crate::config::STARTER.as_bytes(), Replace::Never, false) {
+        writeln!(std::io::stderr(), "error: {e}")?;
         return Ok(EXIT_ERROR);
     }
-    write_atomically(path, crate::config::STARTER.as_bytes())?;
     writeln!(std::io::stdout(), "wrote {}", path.display())?;
     Ok(EXIT_CLEAN)
 }
@@ -525,7 +545,8 @@ fn extract(args: &ExtractArgs) -> Result<u8> {
     } else {
         crate::input::Item::File(args.path.clone())
     };
-    let doc = match crate::input::read(&item, &args.draft.stdin_filename) {
+    let limit = args.draft.max_draft_size.unwrap_or(files::limits::DRAFT);
+    let doc = match crate::input::read(&item, &args.draft.stdin_filename, limit) {
         Ok(d) => d,
         Err(e) => {
             report::input_error(&mut std::io::stderr(), &e)?;

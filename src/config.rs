@@ -24,6 +24,8 @@ struct Raw {
     date_order: Option<NumericOrder>,
     fail_on: Option<Spanned<String>>,
     max_warnings: Option<usize>,
+    /// The largest draft read: bytes, or a size such as "64MB".
+    max_draft_size: Option<Spanned<toml::Value>>,
     #[serde(default)]
     include: Vec<String>,
     #[serde(default)]
@@ -45,6 +47,7 @@ pub struct Config {
     pub date_order: Option<NumericOrder>,
     pub fail_on: Option<crate::diagnostic::Severity>,
     pub max_warnings: Option<usize>,
+    pub max_draft_size: Option<u64>,
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub packs: Vec<PathBuf>,
@@ -72,7 +75,8 @@ impl Config {
 
     pub fn load(path: &Path) -> Result<Self, LoadError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| LoadError::new(&name, format!("cannot read: {e}")))?;
+        let text = crate::files::read_text(path, crate::files::limits::CONFIG, "a configuration file")
+            .map_err(|e| LoadError::new(&name, e))?;
         Self::parse(path, &text)
     }
 
@@ -113,6 +117,24 @@ impl Config {
                 )
             })?),
         };
+        let max_draft_size = match &raw.max_draft_size {
+            None => None,
+            Some(v) => {
+                let size = match v.get_ref() {
+                    toml::Value::Integer(n) => u64::try_from(*n).ok(),
+                    toml::Value::String(s) => crate::files::parse_size(s),
+                    _ => None,
+                };
+                Some(size.ok_or_else(|| {
+                    LoadError::at(
+                        &name,
+                        &shared,
+                        v.span(),
+                        "`max-draft-size` must be a number of bytes or a size such as \"64MB\"",
+                    )
+                })?)
+            }
+        };
         for glob in raw.include.iter().chain(&raw.exclude) {
             globset::Glob::new(glob).map_err(|e| LoadError::new(&name, format!("bad glob `{glob}`: {e}")))?;
         }
@@ -131,6 +153,7 @@ impl Config {
             date_order: raw.date_order,
             fail_on,
             max_warnings: raw.max_warnings,
+            max_draft_size,
             include: raw.include,
             exclude: raw.exclude,
             packs: raw.packs.iter().map(|p| dir.join(p)).collect(),
@@ -177,6 +200,9 @@ pub const STARTER: &str = r#"# factlint configuration. Found by walking up from 
 # fail-on = "error"
 # Fail when there are more warnings than this.
 # max-warnings = 0
+
+# The largest draft read; a larger one is an error (the default is "64MB").
+# max-draft-size = "64MB"
 
 # Which files `factlint check` reads when given directories (globs relative to this file).
 # include = ["content/**/*.md"]

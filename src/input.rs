@@ -2,10 +2,10 @@
 //! `.gitignore`), and `-` for standard input. A file that cannot be read as a draft is an
 //! `InputError`; the rest are still checked.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::InputError;
+use crate::files::{self, ReadError};
 use crate::source::{Document, Format};
 
 /// Extensions read when walking a directory.
@@ -67,39 +67,69 @@ impl JoinExt for [&str] {
     }
 }
 
-/// Read a draft. Binary files and invalid UTF-8 are errors; an empty file is a draft with
-/// nothing in it.
-pub fn read(item: &Item, stdin_name: &str) -> Result<Document, InputError> {
+/// Read a draft, at most `limit` bytes. Binary files and invalid UTF-8 are errors; an
+/// empty file is a draft with nothing in it.
+pub fn read(item: &Item, stdin_name: &str, limit: u64) -> Result<Document, InputError> {
+    let fail = |path: String, e: ReadError| InputError {
+        path,
+        message: match e {
+            ReadError::TooLarge { .. } => {
+                format!("{e} (raise it with --max-draft-size or `max-draft-size` in factlint.toml)")
+            }
+            e => e.to_string(),
+        },
+        fatal: true,
+    };
     let (name, bytes) = match item {
-        Item::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map_err(|e| InputError {
-                path: stdin_name.to_string(),
-                message: format!("cannot read standard input: {e}"),
-                fatal: true,
-            })?;
-            (stdin_name.to_string(), buf)
-        }
-        Item::File(p) => {
-            let bytes = std::fs::read(p).map_err(|e| InputError {
-                path: p.display().to_string(),
-                message: format!("cannot read: {}", io_reason(&e)),
-                fatal: true,
-            })?;
-            (display_path(p), bytes)
-        }
+        Item::Stdin => (
+            stdin_name.to_string(),
+            read_stdin(limit).map_err(|e| fail(stdin_name.to_string(), e))?,
+        ),
+        Item::File(p) => (
+            display_path(p),
+            files::read_file(p, limit, "a draft", true).map_err(|e| fail(display_path(p), e))?,
+        ),
     };
     decode(&name, bytes)
 }
 
-pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(InputError {
-            path: name.to_string(),
-            message: "binary file (contains NUL bytes); not checked".to_string(),
-            fatal: true,
-        });
+/// Standard input, at most `limit` bytes. A closed standard input is an error, not an
+/// empty draft (the runtime hands a closed one over as `/dev/null`).
+fn read_stdin(limit: u64) -> Result<Vec<u8>, ReadError> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let fd = std::io::stdin()
+            .as_fd()
+            .try_clone_to_owned()
+            .map_err(|_| ReadError::Io("standard input is closed".to_string()))?;
+        let file = std::fs::File::from(fd);
+        if let (Ok(m), Ok(null)) = (file.metadata(), std::fs::metadata("/dev/null"))
+            && m.rdev() == null.rdev()
+            && m.dev() == null.dev()
+            && !m.file_type().is_file()
+        {
+            return Err(ReadError::Io(
+                "standard input is closed (or /dev/null): nothing to check".to_string(),
+            ));
+        }
+        files::read_capped(file, limit, "a draft")
     }
+    #[cfg(not(unix))]
+    {
+        files::read_capped(std::io::stdin().lock(), limit, "a draft")
+    }
+}
+
+/// Turn a draft's bytes into a document: the first block is checked for binary and UTF-16
+/// content, the rest must be UTF-8.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
+    files::sniff(bytes.get(..files::limits::FIRST_BLOCK).unwrap_or(&bytes)).map_err(|e| InputError {
+        path: name.to_string(),
+        message: e.to_string(),
+        fatal: true,
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let valid = e.as_bytes().get(..at).unwrap_or_default();
@@ -112,14 +142,6 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
     })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     Ok(Document::new(name, text, Format::from_path(name)))
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
 }
 
 /// A path as the user would write it: "a.md", not "./a.md".

@@ -15,6 +15,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod extract;
+pub mod files;
 pub mod input;
 pub mod kb;
 pub mod lsp;

@@ -59,8 +59,8 @@ impl Rules {
         }
         for dir in &sources.dirs {
             let pack = if dir.is_file() {
-                std::fs::read_to_string(dir)
-                    .map_err(|e| vec![LoadError::new(dir.display().to_string(), format!("cannot read: {e}"))])
+                crate::files::read_text(dir, crate::files::limits::PACK_FILE, "a pack file")
+                    .map_err(|e| vec![LoadError::new(dir.display().to_string(), e)])
                     .and_then(|t| {
                         load::parse_file(&dir.display().to_string(), &t)
                             .map(|f| vec![f])

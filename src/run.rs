@@ -29,6 +29,8 @@ pub struct Request {
     pub as_of: Option<NaiveDate>,
     pub date_order: Option<NumericOrder>,
     pub stdin_name: String,
+    /// The largest draft read, in bytes (the configuration's, or `files::limits::DRAFT`).
+    pub max_draft_size: Option<u64>,
 }
 
 pub struct Checked {
@@ -140,23 +142,87 @@ fn wanted(path: &Path, loaded: &Loaded) -> bool {
     }
 }
 
-/// Every file under `dir`, walked in parallel, respecting `.gitignore`.
-fn walk(dir: &Path) -> Vec<PathBuf> {
+/// A file found by walking, and why it cannot be read as a draft, if it cannot.
+struct Found {
+    path: PathBuf,
+    problem: Option<String>,
+}
+
+/// Every file under `dir`, walked in parallel, respecting `.gitignore`, with an error for
+/// each directory or file that cannot be read. Symlinks to directories are not followed;
+/// a symlink to a file is read as that file.
+fn walk(dir: &Path) -> (Vec<Found>, Vec<InputError>) {
     let found = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
     ignore::WalkBuilder::new(dir).build_parallel().run(|| {
         Box::new(|entry| {
-            if let Ok(e) = entry
-                && e.file_type().is_some_and(|t| t.is_file())
-                && let Ok(mut f) = found.lock()
-            {
-                f.push(e.into_path());
+            match entry {
+                Ok(e) => {
+                    let problem = match e.file_type() {
+                        Some(t) if t.is_file() => None,
+                        Some(t) if t.is_dir() => return ignore::WalkState::Continue,
+                        Some(t) if t.is_symlink() => match std::fs::metadata(e.path()) {
+                            Ok(m) if m.is_file() => None,
+                            Ok(m) if m.is_dir() => return ignore::WalkState::Continue,
+                            Ok(m) => Some(format!(
+                                "not a regular file (a {}); not checked",
+                                crate::files::kind_name(m.file_type())
+                            )),
+                            Err(err) => Some(format!("cannot read: {}", crate::files::io_reason(&err))),
+                        },
+                        Some(t) => Some(format!(
+                            "not a regular file (a {}); not checked",
+                            crate::files::kind_name(t)
+                        )),
+                        None => None,
+                    };
+                    if let Ok(mut f) = found.lock() {
+                        f.push(Found {
+                            path: e.into_path(),
+                            problem,
+                        });
+                    }
+                }
+                Err(err) => {
+                    if let Ok(mut errs) = errors.lock() {
+                        errs.push(walk_error(dir, &err));
+                    }
+                }
             }
             ignore::WalkState::Continue
         })
     });
     let mut files = found.into_inner().unwrap_or_default();
-    files.sort();
-    files
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut errors = errors.into_inner().unwrap_or_default();
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    (files, errors)
+}
+
+/// An error from the directory walker as an input error naming the path.
+fn walk_error(dir: &Path, err: &ignore::Error) -> InputError {
+    let mut path = None;
+    let mut e = err;
+    let message = loop {
+        match e {
+            ignore::Error::WithPath { path: p, err } => {
+                path.get_or_insert_with(|| p.clone());
+                e = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => e = err,
+            ignore::Error::Io(io) => break format!("cannot read: {}", crate::files::io_reason(io)),
+            ignore::Error::Loop { child, .. } => {
+                path.get_or_insert_with(|| child.clone());
+                break "symbolic link loop; not followed".to_string();
+            }
+            other => break other.to_string(),
+        }
+    };
+    InputError {
+        path: crate::input::display_path(&path.unwrap_or_else(|| dir.to_path_buf())),
+        message,
+        fatal: true,
+    }
 }
 
 /// Run the check. `progress(done, total)` is called as drafts are checked.
@@ -179,14 +245,28 @@ pub fn run(request: &Request, progress: &(dyn Fn(usize, usize) + Sync)) -> Outco
             }
         } else if p.is_dir() {
             let mut any = false;
-            for f in walk(p) {
-                let Some(c) = configs.for_path(&f) else { continue };
-                if wanted(&f, &configs.all[c]) {
+            let (found, errors) = walk(p);
+            let unreadable = !errors.is_empty();
+            input_errors.extend(errors);
+            for f in found {
+                let Some(c) = configs.for_path(&f.path) else {
+                    // Its configuration is broken, and that is reported: not "no drafts found".
                     any = true;
-                    items.push((Item::File(f), c));
+                    continue;
+                };
+                if wanted(&f.path, &configs.all[c]) {
+                    any = true;
+                    match f.problem {
+                        None => items.push((Item::File(f.path), c)),
+                        Some(message) => input_errors.push(InputError {
+                            path: crate::input::display_path(&f.path),
+                            message,
+                            fatal: true,
+                        }),
+                    }
                 }
             }
-            if !any {
+            if !any && !unreadable {
                 input_errors.push(InputError {
                     path: p.display().to_string(),
                     message: format!(
@@ -205,9 +285,14 @@ pub fn run(request: &Request, progress: &(dyn Fn(usize, usize) + Sync)) -> Outco
                 items.push((Item::File(p.clone()), c));
             }
         } else {
+            // A dangling symlink or a loop exists as a name; say what is wrong with it.
+            let message = match (std::fs::symlink_metadata(p), std::fs::metadata(p)) {
+                (Ok(_), Err(e)) => format!("cannot read: {}", crate::files::io_reason(&e)),
+                _ => "no such file or directory".to_string(),
+            };
             input_errors.push(InputError {
                 path: p.display().to_string(),
-                message: "no such file or directory".to_string(),
+                message,
                 fatal: true,
             });
         }
@@ -258,7 +343,11 @@ pub fn run(request: &Request, progress: &(dyn Fn(usize, usize) + Sync)) -> Outco
 }
 
 fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked, InputError> {
-    let doc = crate::input::read(item, &request.stdin_name)?;
+    let limit = request
+        .max_draft_size
+        .or(loaded.config.max_draft_size)
+        .unwrap_or(crate::files::limits::DRAFT);
+    let doc = crate::input::read(item, &request.stdin_name, limit)?;
     let opts = loaded.config.options(request.as_of, request.date_order);
     let (ex, diagnostics) = crate::check(&doc, &loaded.rules, &opts);
     let diagnostics = crate::suppress::apply(&doc.text, diagnostics);

@@ -140,3 +140,445 @@ fn arbitrary_bytes_are_errors_not_panics() {
         let _ = factlint::input::decode("x.md", bytes);
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The command line against hostile input, as a careless or hostile user would try it.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn factlint_cmd(args: &[&str], dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlint"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// Run factlint, killing it if it takes more than a minute (a hang fails the test).
+fn run(mut cmd: Command) -> Output {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run factlint: {e}"));
+    let (stdout, stderr) = (child.stdout.take(), child.stderr.take());
+    let out = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        if let Some(mut s) = stdout {
+            let _ = std::io::Read::read_to_end(&mut s, &mut b);
+        }
+        b
+    });
+    let err = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        if let Some(mut s) = stderr {
+            let _ = std::io::Read::read_to_end(&mut s, &mut b);
+        }
+        b
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("factlint hung: killed after 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Output {
+        status,
+        stdout: out.join().unwrap_or_default(),
+        stderr: err.join().unwrap_or_default(),
+    }
+}
+
+fn factlint(args: &[&str], dir: &Path) -> Output {
+    run(factlint_cmd(args, dir))
+}
+
+/// factlint under a cap on its address space (through the shell's `ulimit -v`, in KB).
+fn factlint_capped(args: &[&str], dir: &Path, kb: u64) -> Output {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("ulimit -v {kb} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
+    run(cmd)
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn sample() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/sample/samarkand-2023-04-14.txt"))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn scratch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Readable by an unprivileged user too, for the tests that drop root.
+        let _ = std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755));
+    }
+    dir
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) {
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .map(|m| m.permissions().mode() & 0o7777)
+        .unwrap_or(0)
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo").arg(path).status().is_ok_and(|s| s.success());
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+#[test]
+fn write_baseline_refuses_a_draft_and_keeps_it() {
+    let dir = scratch();
+    let p = dir.path();
+    write(&p.join("post.md"), sample());
+    let out = factlint(&["check", "--write-baseline", "post.md", "post.md"], p);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("post.md already exists and is not a factlint baseline"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(read(&p.join("post.md")), sample().as_bytes());
+    // With --force it is replaced, as asked.
+    let out = factlint(&["check", "--write-baseline", "post.md", "--force", "post.md"], p);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(factlint::baseline::Baseline::parse(&text(&read(&p.join("post.md")))).is_ok());
+}
+
+#[test]
+fn write_baseline_replaces_a_baseline_and_an_empty_file() {
+    let dir = scratch();
+    let p = dir.path();
+    write(&p.join("d.txt"), sample());
+    write(&p.join("empty.json"), "");
+    write(&p.join("old.json"), "{\n  \"version\": 1,\n  \"findings\": []\n}\n");
+    for target in ["empty.json", "old.json", "new.json"] {
+        let out = factlint(&["check", "--write-baseline", target, "d.txt"], p);
+        assert_eq!(out.status.code(), Some(0), "{target}: {}", text(&out.stderr));
+        let b = factlint::baseline::Baseline::parse(&text(&read(&p.join(target))));
+        assert_eq!(b.map(|b| b.findings.len()), Ok(2), "{target}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn write_baseline_refuses_what_is_not_a_regular_file() {
+    let dir = scratch();
+    let p = dir.path();
+    write(&p.join("d.txt"), sample());
+    mkfifo(&p.join("fifo"));
+    std::fs::create_dir(p.join("sub")).unwrap_or_else(|e| panic!("{e}"));
+    for target in ["fifo", "sub"] {
+        let out = factlint(&["check", "--write-baseline", target, "--force", "d.txt"], p);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(&format!("{target} is not a regular file")), "{stderr}");
+    }
+    let t = std::fs::symlink_metadata(p.join("fifo")).map(|m| m.file_type());
+    assert!(t.is_ok_and(|t| std::os::unix::fs::FileTypeExt::is_fifo(&t)));
+    // A symlink to a device is refused too, and the device is left alone.
+    std::os::unix::fs::symlink("/dev/null", p.join("null")).unwrap_or_else(|e| panic!("{e}"));
+    let out = factlint(&["check", "--write-baseline", "null", "--force", "d.txt"], p);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("not a regular file (it is a device)"));
+}
+
+#[cfg(unix)]
+#[test]
+fn write_baseline_writes_through_symlinks_and_keeps_the_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch();
+    let p = dir.path();
+    write(&p.join("d.txt"), sample());
+    std::fs::create_dir(p.join("real")).unwrap_or_else(|e| panic!("{e}"));
+    write(&p.join("real/baseline.json"), "{\"version\": 1, \"findings\": []}");
+    std::fs::set_permissions(p.join("real/baseline.json"), std::fs::Permissions::from_mode(0o640))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("real/baseline.json", p.join("baseline.json")).unwrap_or_else(|e| panic!("{e}"));
+    let out = factlint(&["check", "--write-baseline", "baseline.json", "d.txt"], p);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let link = std::fs::symlink_metadata(p.join("baseline.json")).map(|m| m.file_type().is_symlink());
+    assert_eq!(link.ok(), Some(true), "the symlink was replaced");
+    assert_eq!(mode(&p.join("real/baseline.json")), 0o640);
+    let b = factlint::baseline::Baseline::parse(&text(&read(&p.join("real/baseline.json"))));
+    assert_eq!(b.map(|b| b.findings.len()), Ok(2));
+    // A new file gets the mode any new file gets, not 0600.
+    let out = factlint(&["check", "--write-baseline", "fresh.json", "d.txt"], p);
+    assert_eq!(out.status.code(), Some(0));
+    write(&p.join("plain"), "");
+    assert_eq!(mode(&p.join("fresh.json")), mode(&p.join("plain")));
+}
+
+#[test]
+fn init_never_replaces_an_existing_configuration() {
+    let dir = scratch();
+    let p = dir.path();
+    write(&p.join("factlint.toml"), "fail-on = \"warning\"\n");
+    let out = factlint(&["init"], p);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("already exists"));
+    assert_eq!(read(&p.join("factlint.toml")), b"fail-on = \"warning\"\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn init_refuses_a_symlink_to_a_device() {
+    let dir = scratch();
+    let p = dir.path();
+    std::os::unix::fs::symlink("/dev/null", p.join("factlint.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let out = factlint(&["init"], p);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("not a regular file"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn kb_import_replaces_only_a_pack_it_wrote() {
+    let dir = scratch();
+    let p = dir.path();
+    let json = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikidata-position-held.json");
+    let json = json.to_string_lossy();
+    write(&p.join("people.toml"), "# my own pack\n[[person]]\n");
+    let args = ["kb", "import", "wikidata", &json, "--role", "foreign-minister", "-o"];
+    let out = factlint(&[&args[..], &["people.toml"]].concat(), p);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("is not a pack written by `factlint kb import`"));
+    assert_eq!(read(&p.join("people.toml")), b"# my own pack\n[[person]]\n");
+    let out = factlint(&[&args[..], &["new.toml"]].concat(), p);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // A pack it wrote is replaced on a second import.
+    let out = factlint(&[&args[..], &["new.toml"]].concat(), p);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = factlint(&[&args[..], &["people.toml", "--force"]].concat(), p);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(read(&p.join("people.toml")), read(&p.join("new.toml")));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn dev_zero_is_refused_within_a_memory_cap() {
+    let dir = scratch();
+    let p = dir.path();
+    write(&p.join("d.txt"), sample());
+    for args in [
+        &["check", "/dev/zero", "d.txt"][..],
+        &["check", "--config", "/dev/zero", "d.txt"],
+        &["check", "--baseline", "/dev/zero", "d.txt"],
+        &["check", "--rules", "/dev/zero", "d.txt"],
+        &["extract", "/dev/zero"],
+    ] {
+        let out = factlint_capped(args, p, 1 << 20);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("/dev/zero"), "{args:?}: {stderr}");
+    }
+    let out = factlint_capped(&["check", "/dev/zero", "d.txt", "--format", "short"], p, 1 << 20);
+    assert!(text(&out.stderr).contains("binary file"), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).lines().count(), 2, "d.txt is still checked");
+}
+
+#[test]
+fn a_draft_over_the_size_limit_is_an_error_and_the_rest_are_checked() {
+    let dir = scratch();
+    let p = dir.path();
+    write(&p.join("d.txt"), sample());
+    write(&p.join("big.txt"), "word ".repeat(1000));
+    let out = factlint(
+        &[
+            "check",
+            "big.txt",
+            "d.txt",
+            "--max-draft-size",
+            "4KB",
+            "--format",
+            "short",
+        ],
+        p,
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("big.txt: larger than the 4 KB limit for a draft"),
+        "{stderr}"
+    );
+    assert_eq!(text(&out.stdout).lines().count(), 2);
+    // The configuration can set it too.
+    write(&p.join("factlint.toml"), "max-draft-size = \"4KB\"\n");
+    let out = factlint(&["check", "big.txt"], p);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("4 KB limit"), "{}", text(&out.stderr));
+    write(&p.join("factlint.toml"), "max-draft-size = 10000\n");
+    let out = factlint(&["check", "big.txt"], p);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+#[test]
+fn standard_input_is_read_with_a_cap() {
+    let dir = scratch();
+    let mut cmd = factlint_cmd(&["check", "-", "--max-draft-size", "1MB"], dir.path());
+    cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap_or_else(|e| panic!("{e}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write;
+        let chunk = "word ".repeat(1 << 14);
+        // factlint stops reading at the cap: the rest of the writes fail, which is fine.
+        for _ in 0..100 {
+            if stdin.write_all(chunk.as_bytes()).is_err() {
+                break;
+            }
+        }
+    }
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("<stdin>: larger than the 1 MB limit"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_closed_standard_input_is_not_an_empty_draft() {
+    let dir = scratch();
+    let out = factlint(&["check", "-"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("standard input is closed"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn utf16_is_named_with_how_to_convert_it() {
+    let dir = scratch();
+    let p = dir.path();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Talks on 14 April 2023.".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    write(&p.join("le.txt"), &utf16);
+    let bare: Vec<u8> = "Talks on 14 April 2023."
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    write(&p.join("be.txt"), &bare);
+    let out = factlint(&["check", "le.txt", "be.txt"], p);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("le.txt: UTF-16 text (little-endian)"), "{stderr}");
+    assert!(stderr.contains("be.txt: UTF-16 text (big-endian)"), "{stderr}");
+    assert!(stderr.contains("iconv -f UTF-16LE -t UTF-8"), "{stderr}");
+}
+
+/// Whether this process runs as root (a file it creates belongs to uid 0).
+#[cfg(unix)]
+fn is_root(dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let probe = dir.join(".probe");
+    write(&probe, "");
+    let root = std::fs::metadata(&probe).is_ok_and(|m| m.uid() == 0);
+    let _ = std::fs::remove_file(probe);
+    root
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_directory_is_an_error_that_names_it() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let dir = scratch();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("content/locked")).unwrap_or_else(|e| panic!("{e}"));
+    write(&p.join("content/a.md"), "Fine.\n");
+    write(&p.join("content/locked/b.md"), "Unseen.\n");
+    std::fs::set_permissions(p.join("content/locked"), std::fs::Permissions::from_mode(0o000))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut cmd = factlint_cmd(&["check", "content"], p);
+    if is_root(p) {
+        // Root reads everything: drop to nobody for the run.
+        cmd.uid(65534).gid(65534);
+    }
+    let out = run(cmd);
+    let _ = std::fs::set_permissions(p.join("content/locked"), std::fs::Permissions::from_mode(0o755));
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: content/locked: cannot read: permission denied"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_symlink_loops_and_dangling_links_are_named() {
+    let dir = scratch();
+    let p = dir.path();
+    std::fs::create_dir(p.join("content")).unwrap_or_else(|e| panic!("{e}"));
+    write(&p.join("content/a.md"), "Fine.\n");
+    mkfifo(&p.join("content/pipe.md"));
+    std::os::unix::fs::symlink("loop2.md", p.join("content/loop1.md")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("loop1.md", p.join("content/loop2.md")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("gone.md", p.join("content/dangling.md")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("a.md", p.join("content/link.md")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(".", p.join("content/self")).unwrap_or_else(|e| panic!("{e}"));
+    let out = factlint(&["check", "content", "--format", "short"], p);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("content/pipe.md: not a regular file (a FIFO)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/loop1.md: cannot read: "), "{stderr}");
+    assert!(
+        stderr.contains("content/dangling.md: cannot read: no such file"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("link.md"), "{stderr}");
+    // Named on the command line, a loop says so rather than "no such file".
+    let out = factlint(&["check", "content/loop1.md"], p);
+    assert!(text(&out.stderr).contains("symbolic links"), "{}", text(&out.stderr));
+    // A FIFO named on the command line is read, as `<(…)` needs.
+    let pipe = p.join("content/pipe.md");
+    let writer = std::thread::spawn(move || std::fs::write(pipe, "Held on Monday, 14 April 2023.\n"));
+    let out = factlint(&["check", "content/pipe.md", "--format", "short"], p);
+    let _ = writer.join();
+    assert!(
+        text(&out.stdout).contains("date/weekday-mismatch"),
+        "{}",
+        text(&out.stdout)
+    );
+}

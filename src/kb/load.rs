@@ -58,11 +58,7 @@ pub fn dir_pack(dir: &Path) -> Result<Vec<LoadedFile>, Vec<LoadError>> {
     paths.sort();
     parse_all(paths.into_iter().map(|p| {
         let name = p.display().to_string();
-        let text = std::fs::read(&p)
-            .map_err(|e| format!("cannot read: {e}"))
-            .and_then(|b| {
-                String::from_utf8(b).map_err(|e| format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
-            });
+        let text = crate::files::read_text(&p, crate::files::limits::PACK_FILE, "a pack file");
         (name, text)
     }))
 }

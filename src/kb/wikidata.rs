@@ -33,6 +33,10 @@ struct Value {
     value: String,
 }
 
+/// The first line of every pack the importer writes; `kb import` replaces only a file
+/// that starts with it.
+pub const HEADER: &str = "# Imported from Wikidata SPARQL results by `factlint kb import wikidata`.";
+
 /// What the importer cannot read from the results and must be told.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -243,6 +247,6 @@ pub fn import(json: &str, opts: &ImportOptions) -> Result<String, String> {
     };
     let body = toml::to_string(&pack).map_err(|e| e.to_string())?;
     Ok(format!(
-        "# Imported from Wikidata SPARQL results by `factlint kb import wikidata`.\n# Review before use: Wikidata is edited by anyone.\n\n{body}"
+        "{HEADER}\n# Review before use: Wikidata is edited by anyone.\n\n{body}"
     ))
 }
