@@ -125,6 +125,8 @@ pub(super) enum Which {
     AfterNext,
     /// "Friday before last".
     BeforeLast,
+    /// "said Tuesday": the day something was said, so not after the draft's date.
+    Said,
 }
 
 /// The year a period is in: written, relative to the draft's date, or left open.
@@ -158,6 +160,13 @@ pub(super) enum Point {
         w: Weekday,
         m: u32,
         y: Option<i32>,
+    },
+    /// "the last Friday of the month", "the first Monday of next month": `k` months from
+    /// the draft's date's.
+    NthWeekdayOf {
+        n: i32,
+        w: Weekday,
+        k: i64,
     },
     /// A fixed holiday: "Christmas Day", "New Year's Eve".
     Holiday(Which, u32, u32, Option<i32>),
@@ -707,6 +716,17 @@ impl<'a> P<'a> {
         {
             return Some((Point::Decade(y), i + 1));
         }
+        // "the seventies": with "the", and the 1900s for thirty and up.
+        if (i.saturating_sub(3)..i).any(|b| self.is(b, "the"))
+            && let Some(tens) = self.text(i).to_ascii_lowercase().strip_suffix("ies").and_then(|w| {
+                let w = format!("{w}y");
+                cardinal(&w)
+            })
+            && (30..=90).contains(&tens)
+            && tens % 10 == 0
+        {
+            return Some((Point::Decade(1900 + tens as i32), i + 1));
+        }
         // "the '90s": the 1900s for 30 and up, else unsure.
         if self.punct(i, &['\'', '’'])
             && self.tight(i + 1)
@@ -936,10 +956,9 @@ impl<'a> P<'a> {
             (None, None, Some(d)) if d <= 31 && c.order == Order::Relative => {
                 let the = prev.filter(|b| self.is(*b, "the"));
                 let pinned = c.weekday.is_some()
-                    || (the
-                        .and_then(c_prev)
-                        .is_some_and(|b| self.any(b, &["on", "by", "until", "since", "from", "before", "after"]))
-                        && self.ends_phrase(c.end));
+                    || (the.and_then(c_prev).is_some_and(|b| {
+                        self.any(b, &["on", "by", "until", "since", "from", "before", "after", "for"])
+                    }) && self.ends_phrase(c.end));
                 if !pinned {
                     return None;
                 }
@@ -1221,7 +1240,12 @@ impl<'a> P<'a> {
             } else if self.is(next, "before") && self.is(next + 1, "last") {
                 out.push(rel(Point::Weekday(Which::BeforeLast, wd), i, next + 2));
             } else if self.bare_weekday(i, next) {
-                out.push(rel(Point::Weekday(Which::Bare, wd), i, next));
+                // "said Tuesday", "said on Tuesday"
+                let said = i.checked_sub(1).is_some_and(|b| {
+                    self.any(b, SAID) || (self.is(b, "on") && b.checked_sub(1).is_some_and(|c| self.any(c, SAID)))
+                });
+                let which = if said { Which::Said } else { Which::Bare };
+                out.push(rel(Point::Weekday(which, wd), i, next));
             }
         }
         if let Some((m, d, next)) = self.holiday(i) {
@@ -1256,6 +1280,9 @@ impl<'a> P<'a> {
                 ],
             )
         }) {
+            return false;
+        }
+        if prev.is_some_and(|b| self.any(b, NAMED_DAYS)) {
             return false;
         }
         let named_before = prev.is_some_and(|b| {
@@ -1324,6 +1351,19 @@ impl<'a> P<'a> {
         if !self.any(k, &["of", "in"]) {
             return None;
         }
+        // "of the month", "of next month"
+        let rel = if self.is(k + 1, "the") && self.is(k + 2, "month") {
+            Some((0, k + 3))
+        } else {
+            which_unit(self, k + 1)
+                .filter(|(_, u, _)| *u == Unit::Month)
+                .map(|(m, _, next)| (m, next))
+        };
+        if let Some((months, end)) = rel {
+            let mut r = self.raw(Point::NthWeekdayOf { n, w, k: months }, i + 1, end);
+            r.relative = true;
+            return Some((r, end));
+        }
         let (m, _, _, next) = self.month(k + 1)?;
         let (y, end) = match self.trailing_year(next) {
             Some((y, e)) => (Some(y), e),
@@ -1352,6 +1392,44 @@ impl<'a> P<'a> {
 fn c_prev(i: usize) -> Option<usize> {
     i.checked_sub(1)
 }
+
+/// Verbs of saying: "said Tuesday" is the day it was said.
+const SAID: &[&str] = &[
+    "said",
+    "told",
+    "announced",
+    "added",
+    "wrote",
+    "confirmed",
+    "stated",
+    "reported",
+    "declared",
+    "tweeted",
+];
+
+/// Words that make a weekday the name of a day: "Good Friday", "Super Tuesday".
+const NAMED_DAYS: &[&str] = &[
+    "Good",
+    "Black",
+    "Super",
+    "Ash",
+    "Holy",
+    "Maundy",
+    "Easter",
+    "Cyber",
+    "Bloody",
+    "Fat",
+    "Shrove",
+    "Palm",
+    "Whit",
+    "Giving",
+    "Mothering",
+    "Low",
+    "Trinity",
+    "Orthodox",
+    "Blue",
+    "Manic",
+];
 
 /// The lower-case words a date can start with.
 const STARTS: &[&str] = &[

@@ -66,7 +66,8 @@ fn is_relative(p: &Point) -> bool {
         | Point::WeekdayOfWeek(..)
         | Point::SoFar(..)
         | Point::RelSeason(..)
-        | Point::RelMonth(..) => true,
+        | Point::RelMonth(..)
+        | Point::NthWeekdayOf { .. } => true,
         Point::Holiday(w, ..) => *w != Which::Bare,
         Point::Quarter(y, _) | Point::Half(y, _) | Point::Season(y, _) => matches!(y, YearOf::Rel(_)),
         Point::Part(_, p) => is_relative(p),
@@ -312,6 +313,10 @@ fn interval(p: &Point, cx: &Cx<'_>) -> Option<Interval> {
             let y = y.unwrap_or_else(|| nearest_year(a, *m, 15));
             day(nth_weekday(y, *m, *w, *n)?)
         }
+        Point::NthWeekdayOf { n, w, k } => {
+            let first = crate::calendar::month_start_after(a, *k)?;
+            day(nth_weekday(first.year(), first.month(), *w, *n)?)
+        }
         Point::Holiday(which, m, d, y) => {
             let on = |yy: i32| ymd(yy, *m, *d);
             let date = match (which, y) {
@@ -333,6 +338,7 @@ fn interval(p: &Point, cx: &Cx<'_>) -> Option<Interval> {
                 Which::AfterNext => step(a, *w, true, false).and_then(|d| add_days(d, 7)),
                 Which::BeforeLast => step(a, *w, false, false).and_then(|d| add_days(d, -7)),
                 Which::This => add_days(week_start(a)?, i64::from(w.num_days_from_monday())),
+                Which::Said => step(a, *w, false, true),
                 // Reported in the past: the last such day; announced: the next; present
                 // tense ("the summit closes on Wednesday"): whichever is nearer.
                 Which::Bare => match (cx.tense)(cx.pos) {
