@@ -9,6 +9,7 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::string_slice))]
 
 pub mod baseline;
+pub mod calendar;
 pub mod checks;
 pub mod cli;
 pub mod config;

@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use serde::Serialize;
 
+use super::date::Reading;
 use crate::source::Document;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -64,7 +65,9 @@ pub struct AsOfOptions {
     pub today: Option<NaiveDate>,
 }
 
-pub fn determine(doc: &Document, opts: AsOfOptions) -> AsOf {
+/// The draft's date, from the options, the draft's front matter or the dates `reading`
+/// found in it.
+pub fn determine(doc: &Document, opts: AsOfOptions, reading: &Reading) -> AsOf {
     let today = opts.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let as_of = |date, source, span| AsOf {
         date,
@@ -79,7 +82,7 @@ pub fn determine(doc: &Document, opts: AsOfOptions) -> AsOf {
         return as_of(*date, AsOfSource::FrontMatter, Some(span.clone()));
     }
     let year_from = opts.config.unwrap_or(today);
-    if let Some(d) = dateline(&doc.prose, doc.body_start, year_from) {
+    if let Some(d) = dateline(&doc.prose, doc.body_start, year_from, reading) {
         return AsOf {
             guessed_year: d.guessed_year,
             ..as_of(d.date, AsOfSource::Dateline, Some(d.span))
@@ -88,7 +91,7 @@ pub fn determine(doc: &Document, opts: AsOfOptions) -> AsOf {
     if let Some(date) = opts.config {
         return as_of(date, AsOfSource::Config, None);
     }
-    if let Some((date, span)) = lead_date(&doc.prose, doc.body_start, today) {
+    if let Some((date, span)) = lead_date(&doc.prose, doc.body_start, today, reading) {
         return as_of(date, AsOfSource::Lead, Some(span));
     }
     // No date anywhere: today is an assumption, not the draft's date.
@@ -103,7 +106,7 @@ pub fn determine(doc: &Document, opts: AsOfOptions) -> AsOf {
 /// under a headline (`By the Climate Desk, 14 December 2023`). A dateline without a year
 /// takes the latest year the draft writes in a full date (not after `reference`), or else
 /// the nearest past occurrence before `reference`, and says that its year is a guess.
-pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate) -> Option<Dateline> {
+pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate, reading: &Reading) -> Option<Dateline> {
     static PLACE: LazyLock<Regex> = LazyLock::new(|| {
         // "SAMARKAND,", "KYIV, Ukraine,", "HANGZHOU, China (AP) —", "OPINION |", "By the Desk,",
         // "Broadcast:", "Issue dated"
@@ -124,14 +127,16 @@ pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate) -> Option<
             continue;
         }
         let window = crate::text::upto(line, crate::text::floor_char_boundary(line, 200));
-        if let Some((span, year, month, day)) = super::date::first_date_in(window)
+        if let Some((span, year, month, day)) = reading
+            .first_day_in(start..start + window.len())
+            .map(|(s, y, m, d)| (s.start - start..s.end - start, y, m, d))
             && PLACE.is_match(crate::text::upto(window, span.start))
             && AFTER.is_match(crate::text::from(line, span.end))
         {
             let written = year.is_some();
             let (y, trusted) = match year {
                 Some(y) => (y, true),
-                None => yearless(prose, month, day.min(28), reference).map(|(d, t)| (d.year(), t))?,
+                None => yearless(reading, month, day.min(28), reference).map(|(d, t)| (d.year(), t))?,
             };
             // An impossible dateline (31 April) still dates the draft, roughly.
             let valid = NaiveDate::from_ymd_opt(y, month, day);
@@ -152,7 +157,7 @@ pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate) -> Option<
 
 /// The first full date (day, month and year written) in the opening paragraph of the
 /// body, if it is not after `today`.
-fn lead_date(prose: &str, body_start: usize, today: NaiveDate) -> Option<(NaiveDate, Range<usize>)> {
+fn lead_date(prose: &str, body_start: usize, today: NaiveDate, reading: &Reading) -> Option<(NaiveDate, Range<usize>)> {
     let body = crate::text::from(prose, body_start);
     let lead = body.len() - body.trim_start().len();
     let start = body_start + lead;
@@ -162,17 +167,12 @@ fn lead_date(prose: &str, body_start: usize, today: NaiveDate) -> Option<(NaiveD
         .find("\n\n")
         .unwrap_or(text.len())
         .min(crate::text::floor_char_boundary(text, 600));
-    let paragraph = crate::text::upto(text, end);
-    super::date::extract(
-        paragraph,
-        super::date::NumericOrder::Unknown,
-        super::date::Anchor { as_of: today },
-        &|_| super::tense::Tense::Unknown,
-    )
-    .into_iter()
-    .find(|d| d.year_written && d.precision == super::date::Precision::Day && !d.is_range)
-    .and_then(|d| Some((d.start?, start + d.span.start..start + d.span.end)))
-    .filter(|(d, _)| *d <= today)
+    reading
+        .resolve_within(prose, start..start + end, super::date::Anchor { as_of: today })
+        .into_iter()
+        .find(|d| d.year_written && d.is_day() && !d.is_range)
+        .and_then(|d| Some((d.start?, d.span)))
+        .filter(|(d, _)| *d <= today)
 }
 
 /// What a dateline gave.
@@ -186,9 +186,9 @@ pub struct Dateline {
 
 /// The year of a year-less dateline: the latest year written in a full date of the draft,
 /// if any (not after `reference`); otherwise the nearest past occurrence.
-fn yearless(prose: &str, month: u32, day: u32, reference: NaiveDate) -> Option<(NaiveDate, bool)> {
+fn yearless(reading: &Reading, month: u32, day: u32, reference: NaiveDate) -> Option<(NaiveDate, bool)> {
     // A weekday written with a year-less date ("on Friday, Sept 27") fixes the year best.
-    let weekdays = super::date::yearless_weekdays(prose);
+    let weekdays = reading.yearless_weekdays();
     let fits = |y: i32| {
         weekdays
             .iter()
@@ -197,11 +197,7 @@ fn yearless(prose: &str, month: u32, day: u32, reference: NaiveDate) -> Option<(
     // Else the year that puts the dateline nearest a full date the draft writes: a story on
     // the August 2023 summit that mentions 1 January 2024 is from 2023. Only a full date
     // within two months vouches for the year; a passing "since December 2012" does not.
-    let written: Vec<NaiveDate> = super::date::written_dates(prose)
-        .into_iter()
-        .filter(|(_, day)| *day)
-        .map(|(d, _)| d)
-        .collect();
+    let written: Vec<NaiveDate> = reading.written_days();
     let mut years: Vec<i32> = written
         .iter()
         .map(|d| d.year())
@@ -248,6 +244,15 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
     }
 
+    fn line(text: &str, r: NaiveDate) -> Option<Dateline> {
+        dateline(
+            text,
+            0,
+            r,
+            &super::super::date::read(text, super::super::date::NumericOrder::Unknown),
+        )
+    }
+
     #[test]
     fn datelines_in_several_shapes() {
         let r = ymd(2024, 6, 1);
@@ -264,7 +269,7 @@ mod tests {
             ("WASHINGTON, Dec 20 — The", Some(ymd(2023, 12, 20))),
         ];
         for (text, want) in cases {
-            assert_eq!(dateline(text, 0, r).map(|d| d.date), want, "{text}");
+            assert_eq!(line(text, r).map(|d| d.date), want, "{text}");
         }
         let more = [
             ("KYIV, Ukraine, 22 April 2014 (AP) — The", Some(ymd(2014, 4, 22))),
@@ -282,9 +287,9 @@ mod tests {
             ),
         ];
         for (text, want) in more {
-            assert_eq!(dateline(text, 0, r).map(|d| d.date), want, "{text}");
+            assert_eq!(line(text, r).map(|d| d.date), want, "{text}");
         }
-        assert!(dateline("BEIJING, Feb. 4 (AP) -- No year here.", 0, r).is_some_and(|d| d.guessed_year));
+        assert!(line("BEIJING, Feb. 4 (AP) -- No year here.", r).is_some_and(|d| d.guessed_year));
         let shapes = [
             ("HANGZHOU, China (AP) — Sept. 6, 2016\n\nLeaders left.", ymd(2016, 9, 6)),
             ("OPINION | 20 November 2023\n\nText.", ymd(2023, 11, 20)),
@@ -299,7 +304,7 @@ mod tests {
             ),
         ];
         for (text, want) in shapes {
-            assert_eq!(dateline(text, 0, r).map(|d| d.date), Some(want), "{text}");
+            assert_eq!(line(text, r).map(|d| d.date), Some(want), "{text}");
         }
     }
 }

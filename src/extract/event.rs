@@ -189,9 +189,11 @@ fn clause_end(prose: &str, end: usize, sentence_end: usize) -> usize {
 /// The date the text gives for a mention: the first date after it in its clause with only
 /// linking words between, or a date just before it ("the Aug. 21-23, 2023 summit").
 fn attached_date(prose: &str, span: &Range<usize>, sentence: &Range<usize>, dates: &[DateMention]) -> Option<usize> {
-    let before = dates.iter().enumerate().rev().find(|(_, d)| {
-        d.span.end <= span.start && d.span.start >= sentence.start && d.precision != super::date::Precision::Month
-    });
+    let before = dates
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, d)| d.span.end <= span.start && d.span.start >= sentence.start && !d.is_month());
     if let Some((i, d)) = before {
         let gap = crate::text::get(prose, d.span.end..span.start);
         if gap.trim().is_empty() || gap.trim() == "," {

@@ -100,8 +100,7 @@ impl Extraction {
 
     /// The first resolved, exact date in sentence `i`: the date the sentence speaks of.
     pub fn sentence_date(&self, i: usize) -> Option<&DateMention> {
-        self.dates_in(i)
-            .find(|d| d.start.is_some() && d.precision == date::Precision::Day)
+        self.dates_in(i).find(|d| d.start.is_some() && d.is_day())
     }
 }
 
@@ -117,7 +116,9 @@ pub fn warm_up() {
 
 pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
     let prose = doc.prose.as_str();
-    let as_of = asof::determine(doc, opts.as_of);
+    // The dates are read once: the same reading gives the draft's date and the mentions.
+    let reading = date::read(prose, opts.numeric_order);
+    let as_of = asof::determine(doc, opts.as_of, &reading);
     let sentences = sentence::split(prose, &doc.breaks);
     // "on Friday" is the Friday ahead when its own clause speaks of the future ("will meet
     // on Friday"), else the one just past: news reports what happened.
@@ -131,7 +132,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
                 tense::around(before, after)
             })
     };
-    let dates = date::extract(prose, opts.numeric_order, date::Anchor { as_of: as_of.date }, &future);
+    let dates = reading.resolve(prose, date::Anchor { as_of: as_of.date }, &future);
     let mut hits = kb.surfaces.scan(&joined_lines(prose));
     add_surnames(kb, prose, &mut hits);
     let mut out = Extraction {

@@ -232,9 +232,9 @@ fn backward(before: &str) -> Tense {
         // verb's tense. (A date after "from" opens a range and is left to the verb; `words`
         // holds no digits, so "from 22 to 24 August" shows as "from to August".)
         let source = w.eq_ignore_ascii_case("from")
-            && words.get(k + 1).is_some_and(|n| {
-                !crate::extract::date::is_month(n) && !matches!(*n, "to" | "until" | "till" | "through")
-            });
+            && words
+                .get(k + 1)
+                .is_some_and(|n| !crate::calendar::is_month(n) && !matches!(*n, "to" | "until" | "till" | "through"));
         if infinitive || source {
             return Tense::Unknown;
         }

@@ -4,7 +4,7 @@ use chrono::Datelike;
 
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::date::{DateMention, Precision as MentionPrecision};
+use crate::extract::date::{DateMention, Grain, Written};
 use crate::kb::model::{Event, Precision};
 
 pub const CHECK: Check = Check {
@@ -55,7 +55,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         .with_label(m.span.clone(), e.name.to_string())
         .note(super::event_note(e))
         .with_record(&e.at.path, e.at.line());
-        if e.precision == Precision::Day && d.precision == MentionPrecision::Day {
+        if e.precision == Precision::Day && d.is_day() {
             let fixed = if d.is_range || e.end.is_some_and(|x| x != e.start) {
                 d.render(e.start, end)
             } else {
@@ -71,7 +71,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
 /// year") says nothing about the year: if it fits the record in the event's own year (or
 /// the year either side of the one inferred), say nothing.
 fn fits_another_year(d: &DateMention, e: &Event) -> bool {
-    if d.year_written {
+    if d.year_written || d.relative {
         return false;
     }
     let Some(inferred) = d.start.map(|x| x.year()) else {
@@ -89,11 +89,20 @@ fn fits_another_year(d: &DateMention, e: &Event) -> bool {
     })
 }
 
-/// True when what the text says cannot be reconciled with the record.
+/// True when what the text says cannot be reconciled with the record, compared at the
+/// mention's grain: a day must fall inside the event, a range must be the event's range,
+/// and a coarser or vaguer mention (`in March`, `last week`, `early 2023`) must overlap
+/// the event, read generously. Seasons depend on the hemisphere and dates counted from
+/// another date in the text on reading which one: neither is judged.
 fn disagrees(d: &DateMention, e: &Event) -> bool {
     let (Some(start), Some(end)) = (d.start, d.end) else {
         return false;
     };
+    if d.grain == Grain::Season || d.written == Written::Anchored {
+        return false;
+    }
+    let slack = chrono::Duration::days(d.slack_days());
+    let (start, end) = (start - slack, end + slack);
     let (e_start, e_end) = (e.start, e.end.unwrap_or(e.start));
     match e.precision {
         Precision::Year => end.year() < e_start.year() || start.year() > e_end.year(),
@@ -101,12 +110,8 @@ fn disagrees(d: &DateMention, e: &Event) -> bool {
             let key = |x: chrono::NaiveDate| (x.year(), x.month());
             key(end) < key(e_start) || key(start) > key(e_end)
         }
-        Precision::Day => match d.precision {
-            // A range must be the event's range; a single day must fall inside it.
-            MentionPrecision::Day if d.is_range => (start, end) != (e_start, e_end),
-            MentionPrecision::Day => start < e_start || start > e_end,
-            // A month or part of one must overlap it.
-            _ => end < e_start || start > e_end,
-        },
+        Precision::Day if d.is_day() && d.is_range => (start, end) != (e_start, e_end),
+        Precision::Day if d.is_day() => start < e_start || start > e_end,
+        Precision::Day => end < e_start || start > e_end,
     }
 }

@@ -67,7 +67,7 @@ pub fn ordinal_points_elsewhere(cx: &super::Context<'_>, m: &crate::extract::eve
         let (Some(start), Some(end)) = (d.start, d.end) else {
             return None;
         };
-        if d.precision != crate::extract::date::Precision::Day {
+        if !d.is_day() {
             return None;
         }
         let inside = |x: &Event| start >= x.start && end <= x.end.unwrap_or(x.start);

@@ -4,7 +4,7 @@
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::asof::long_date;
-use crate::extract::date::{DateMention, Precision};
+use crate::extract::date::DateMention;
 
 pub const CHECK: Check = Check {
     id: "date/relative-mismatch",
@@ -39,10 +39,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             (false, true) => (b, a),
             _ => continue,
         };
-        if !side_by_side(&cx.doc.prose, a, b)
-            || explicit.precision != Precision::Day
-            || relative.precision != Precision::Day
-        {
+        if !side_by_side(&cx.doc.prose, a, b) || !explicit.is_day() || !relative.is_day() {
             continue;
         }
         let (Some(r), Some(e)) = (relative.start, explicit.start) else {

@@ -2,10 +2,10 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use crate::calendar::{weekday_from, weekday_name};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::asof::long_date;
-use crate::extract::date::{weekday_from, weekday_name};
 
 pub const CHECK: Check = Check {
     id: "date/weekday-mismatch",

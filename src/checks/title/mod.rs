@@ -61,7 +61,7 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
         .filter(|d| d.span.start >= span.start && d.span.end <= span.end && d.start.is_some())
         .filter(|d| as_of.span.as_ref() == Some(&d.span) || same_clause(prose, &title, &d.span))
         .filter(|d| d.year_written || !as_of.guessed_year)
-        .filter(|d| d.precision != crate::extract::date::Precision::Year || d.start.is_some_and(|x| x <= as_of.date))
+        .filter(|d| d.grain < crate::extract::date::Grain::Year || d.start.is_some_and(|x| x <= as_of.date))
         .min_by_key(|d| (attributive(prose, &d.span), distance(&d.span)));
     if let Some((a, b)) = named.and_then(|d| Some((d.start?, d.end?))) {
         return (a, b, true);
