@@ -402,8 +402,9 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
 /// "The summit" refers back: to the last known event named just before, or to the meeting
 /// of the last organisation named nearest the date the text gives or the draft's date.
 fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut Vec<EventMention>) {
-    static THE_SUMMIT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?-u:\b)[Tt]he summit(?-u:\b)").unwrap_or_else(|_| unreachable!()));
+    static THE_SUMMIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)[Tt]he\s+(?:(?:(?:one|two|three|four|five|\d)-day|annual|recent|latest|landmark|high-level|extraordinary|emergency|virtual)\s+)?summit(?-u:\b)").unwrap_or_else(|_| unreachable!())
+    });
     let text = crate::text::get(cx.prose, sentence.clone());
     for m in THE_SUMMIT.find_iter(text) {
         let span = sentence.start + m.start()..sentence.start + m.end();

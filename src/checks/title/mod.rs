@@ -182,6 +182,24 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
     })
 }
 
+/// "served under President Khatami", "minister under the late President Raisi": the title
+/// names whom someone served, at a time of its own, not the draft's.
+fn under_someone(prose: &str, title: &Range<usize>) -> bool {
+    let before = crate::text::upto(prose, title.start);
+    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    for w in words {
+        let w = w.to_ascii_lowercase();
+        if w == "under" {
+            return true;
+        }
+        let qualifier = w.chars().all(|c| c.is_alphabetic() || c == '-') && !w.is_empty();
+        if !qualifier || matches!(w.as_str(), "and" | "with" | "by" | "as" | "to") {
+            return false;
+        }
+    }
+    false
+}
+
 /// "since March 2023", "ever since 2019"
 fn after_since(prose: &str, date: &Range<usize>) -> bool {
     let before = crate::text::upto(prose, date.start).trim_end();
@@ -238,6 +256,9 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
         .is_some_and(|s| SHIFT.is_match(crate::text::get(&cx.doc.prose, s.clone())));
     if (!from_sentence && (cx.ex.as_of.guessed_year || shifted)) || reports_death(cx, i) {
         return Verdict::Unknown; // no year to judge at, or a title held until death
+    }
+    if under_someone(&cx.doc.prose, &t.span) && !person_terms.is_empty() {
+        return Verdict::Unknown; // "served as health minister under President Khatami"
     }
     match t.modifier {
         Modifier::Current => {}
