@@ -291,44 +291,6 @@ fn passive(
 /// "condemned the attack on X", "called for the lifting of X", "opposed efforts to
 /// undermine X" are not about X itself.
 fn object_reachable(prose: &str, from: usize, to: usize, topics: &[(Range<usize>, usize)]) -> bool {
-    const ALLOWED: &[&str] = &[
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "this",
-        "these",
-        "and",
-        "or",
-        "as",
-        "well",
-        "also",
-        "both",
-        "further",
-        "greater",
-        "continued",
-        "full",
-        "firm",
-        "strong",
-        "genuine",
-        "true",
-        "real",
-        "new",
-        "more",
-        "just",
-        "fair",
-        "equitable",
-        "so-called",
-        "all",
-        "forms",
-        "form",
-        "of",
-        "including",
-    ];
     let mut at = from;
     let mut words = Vec::new();
     // Skip the text of earlier topics in the list: "opposed A, B and C".
@@ -352,7 +314,7 @@ fn object_reachable(prose: &str, from: usize, to: usize, topics: &[(Range<usize>
     words.len() <= 40
         && words.iter().all(|w| {
             let w = w.to_ascii_lowercase();
-            ALLOWED.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4)
+            GRAMMAR.object_words.contains(w.as_str()) || (w.ends_with("ly") && w.len() > 4)
         })
 }
 

@@ -14,6 +14,7 @@ struct Lists {
     filler: Vec<String>,
     negated_frames: Vec<String>,
     passive_auxiliaries: Vec<String>,
+    object_words: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -24,6 +25,7 @@ pub struct Grammar {
     /// Lowercase phrases; matched against lowercased text.
     pub negated_frames: Vec<String>,
     pub passive_auxiliaries: HashSet<String>,
+    pub object_words: HashSet<String>,
 }
 
 pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
@@ -39,6 +41,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         filler: set(lists.filler),
         negated_frames: lists.negated_frames,
         passive_auxiliaries: set(lists.passive_auxiliaries),
+        object_words: set(lists.object_words),
     }
 });
 
