@@ -135,6 +135,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
     let dates = reading.resolve(prose, date::Anchor { as_of: as_of.date }, &future);
     let mut hits = kb.surfaces.scan(&joined_lines(prose));
     add_surnames(kb, prose, &mut hits);
+    add_topic_anaphors(kb, prose, &sentences, &mut hits);
     let mut out = Extraction {
         as_of,
         sentences: Vec::new(),
@@ -237,6 +238,73 @@ fn collect_names(kb: &Kb, prose: &str, hits: &[Hit], sentence: usize, out: &mut 
                 _ => {}
             }
         }
+    }
+}
+
+/// How many sentences back a topic may be referred to as "the deal".
+const TOPIC_REACH: usize = 3;
+
+/// "The deal was opposed by …" after "the Iran nuclear deal": a definite noun of a topic's
+/// kind refers back to the last topic of that kind named within a few sentences, unless
+/// the text introduced a new one in between ("signed a deal").
+fn add_topic_anaphors(kb: &Kb, prose: &str, sentences: &[Range<usize>], hits: &mut Vec<Hit>) {
+    let sentence_of = |at: usize| sentences.partition_point(|s| s.start <= at);
+    let mut added = Vec::new();
+    let lower = prose.to_ascii_lowercase();
+    for (at, _) in lower.match_indices("the ") {
+        let head_start = at + 4;
+        let word_end = crate::text::from(&lower, head_start)
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .map_or(lower.len(), |e| head_start + e);
+        let head = crate::text::get(&lower, head_start..word_end);
+        let Some(group) = words::GRAMMAR.topic_head_group(head) else {
+            continue;
+        };
+        let span = at..word_end;
+        // "the accession of the Baltic states" names its own referent.
+        let complement = crate::text::from(&lower, word_end)
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "of" | "to" | "between" | "with" | "on" | "for" | "that"));
+        if complement
+            || !crate::text::is_word(prose, &span)
+            || hits.iter().any(|h| h.span.start < span.end && span.start < h.span.end)
+        {
+            continue;
+        }
+        // The last topic before it, of this kind, close enough.
+        let Some((topic_hit, topic)) = hits.iter().filter(|h| h.span.end <= at).rev().find_map(|h| {
+            let t = h.surfaces.iter().find_map(|s| match s {
+                Surface::Topic(t) => Some(*t),
+                _ => None,
+            })?;
+            let named = kb.topics.get(t)?.names.iter().any(|n| {
+                n.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| group.iter().any(|g| g.eq_ignore_ascii_case(w)))
+            });
+            named.then_some((h, t))
+        }) else {
+            continue;
+        };
+        if sentence_of(at).saturating_sub(sentence_of(topic_hit.span.start)) > TOPIC_REACH {
+            continue;
+        }
+        let between = crate::text::get(&lower, topic_hit.span.end..at);
+        let introduced = group.iter().any(|g| {
+            between.contains(&format!(" a {g}"))
+                || between.contains(&format!(" an {g}"))
+                || between.contains(&format!(" new {g}"))
+        });
+        if !introduced {
+            added.push(Hit {
+                span,
+                surfaces: vec![Surface::Topic(topic)],
+            });
+        }
+    }
+    if !added.is_empty() {
+        hits.extend(added);
+        hits.sort_by_key(|h| h.span.start);
     }
 }
 

@@ -15,6 +15,7 @@ struct Lists {
     negated_frames: Vec<String>,
     passive_auxiliaries: Vec<String>,
     object_words: Vec<String>,
+    topic_heads: Vec<Vec<String>>,
 }
 
 #[derive(Debug)]
@@ -26,6 +27,8 @@ pub struct Grammar {
     pub negated_frames: Vec<String>,
     pub passive_auxiliaries: HashSet<String>,
     pub object_words: HashSet<String>,
+    /// Groups of nouns that refer back to a topic.
+    pub topic_heads: Vec<Vec<String>>,
 }
 
 pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
@@ -42,10 +45,17 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         negated_frames: lists.negated_frames,
         passive_auxiliaries: set(lists.passive_auxiliaries),
         object_words: set(lists.object_words),
+        topic_heads: lists.topic_heads,
     }
 });
 
 impl Grammar {
+    /// The group of topic nouns `word` belongs to.
+    pub fn topic_head_group(&self, word: &str) -> Option<&[String]> {
+        let w = word.to_ascii_lowercase();
+        self.topic_heads.iter().find(|g| g.contains(&w)).map(Vec::as_slice)
+    }
+
     pub fn is_negation(&self, w: &str) -> bool {
         self.negations.contains(w) || w.ends_with("n't")
     }
