@@ -44,6 +44,7 @@ pub const ALL: &[&Check] = &[
     &date::impossible_date::CHECK,
     &date::relative_mismatch::CHECK,
     &date::tense_mismatch::CHECK,
+    &date::term_date_mismatch::CHECK,
     &date::weekday_mismatch::CHECK,
     &date::wrong_ordinal::CHECK,
     &date::wrong_place::CHECK,

@@ -11,6 +11,7 @@ pub mod proper_names;
 pub mod sentence;
 pub mod stance;
 pub mod tense;
+pub mod term_change;
 pub mod title;
 pub mod view;
 pub mod words;
@@ -64,6 +65,8 @@ pub struct Extraction {
     pub names: Vec<NameMention>,
     pub actors: Vec<ActorMention>,
     pub titles: Vec<TitleMention>,
+    /// "was sworn in as prime minister on …"
+    pub term_changes: Vec<term_change::TermChange>,
     pub events: Vec<EventMention>,
     pub stances: Vec<StanceMention>,
     /// For each title, event and stance: the sentence it is in.
@@ -144,6 +147,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
         names: proper_names::extract(prose, &hits, &sentences),
         actors: Vec::new(),
         titles: Vec::new(),
+        term_changes: Vec::new(),
         events: Vec::new(),
         stances: Vec::new(),
         title_sentence: Vec::new(),
@@ -161,6 +165,13 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
             .map_or(hits.len(), |p| h + p);
         let in_sentence: &[Hit] = &hits[h..end];
         collect_names(kb, prose, in_sentence, si, &mut out);
+        out.term_changes.extend(term_change::extract(
+            prose,
+            s.clone(),
+            in_sentence,
+            &out.dates,
+            out.as_of.span.as_ref(),
+        ));
         for t in title::extract(kb, prose, s.clone(), in_sentence) {
             out.titles.push(t);
             out.title_sentence.push(si);

@@ -16,6 +16,8 @@ struct Lists {
     passive_auxiliaries: Vec<String>,
     object_words: Vec<String>,
     topic_heads: Vec<Vec<String>>,
+    term_starts: Vec<String>,
+    term_ends: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -29,6 +31,10 @@ pub struct Grammar {
     pub object_words: HashSet<String>,
     /// Groups of nouns that refer back to a topic.
     pub topic_heads: Vec<Vec<String>>,
+    /// "sworn in as": phrases that date the start of a term; lowercase.
+    pub term_starts: Vec<String>,
+    /// "stepped down as": phrases that date the end of a term; lowercase.
+    pub term_ends: Vec<String>,
 }
 
 pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
@@ -46,6 +52,8 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         passive_auxiliaries: set(lists.passive_auxiliaries),
         object_words: set(lists.object_words),
         topic_heads: lists.topic_heads,
+        term_starts: lists.term_starts,
+        term_ends: lists.term_ends,
     }
 });
 

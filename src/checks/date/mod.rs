@@ -5,6 +5,7 @@ pub mod event_date_mismatch;
 pub mod impossible_date;
 pub mod relative_mismatch;
 pub mod tense_mismatch;
+pub mod term_date_mismatch;
 pub mod weekday_mismatch;
 pub mod wrong_ordinal;
 pub mod wrong_place;

@@ -1,0 +1,139 @@
+//! Flags the date given for someone taking up or leaving an office ("was sworn in as prime
+//! minister on 11 April 2021") when the record has that person's term starting or ending
+//! on another day.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::checks::{Check, Context};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::asof::long_date;
+use crate::extract::term_change::{Change, TermChange};
+use crate::kb::model::{Precision, Term};
+use crate::kb::surface::Surface;
+
+pub const CHECK: Check = Check {
+    id: "date/term-date-mismatch",
+    severity: Severity::Error,
+    summary: "a date of taking up or leaving an office that disagrees with the record",
+    doc: "Flags the date the text gives for a person taking up an office (`sworn in as`, `took office as`,
+`became`, `was appointed`) or leaving it (`resigned as`, `stepped down as`) when every term the
+record holds for that person in that office starts (or ends) on another day, and suggests the
+recorded date.
+
+## Why it matters
+Appointment dates are easy to carry over wrongly from an announcement, a nomination or an
+election, and they anchor every later title in a story.
+
+## Example
+```text
+ISLAMABAD, 12 April 2022 (APP) - Shehbaz Sharif was sworn in as prime minister on 11 April 2021.
+```
+The record has his term starting on 11 April 2022. A date one day off is accepted (an
+appointment and a swearing-in can fall on consecutive days); a month or a year is compared
+at its own grain, and a term known only to the month or year is never judged to the day.",
+    run,
+};
+
+fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    for m in &cx.ex.term_changes {
+        let Some(d) = cx.ex.dates.get(m.date) else { continue };
+        let (Some(start), Some(end)) = (d.start, d.end) else {
+            continue;
+        };
+        let terms = terms(cx, m);
+        if terms.is_empty() {
+            continue;
+        }
+        let recorded = |t: &Term| match m.change {
+            Change::Start => Some((t.start, t.start_precision)),
+            Change::End => t.end.map(|e| (e, t.end_precision)),
+        };
+        let agrees = |(day, precision): (NaiveDate, Precision)| match (precision, d.is_day()) {
+            (Precision::Day, true) => day >= start - chrono::Days::new(1) && day <= end + chrono::Days::new(1),
+            (Precision::Day | Precision::Month, _) => {
+                (day.year(), day.month()) >= (start.year(), start.month())
+                    && (day.year(), day.month()) <= (end.year(), end.month())
+            }
+            (Precision::Year, _) => day.year() >= start.year() && day.year() <= end.year(),
+        };
+        // Terms on record run unbroken through re-elections: a swearing-in a year or more
+        // into a term may be a new mandate ("sworn in for a third term"), not the start.
+        let inside_later = terms
+            .iter()
+            .any(|(_, t)| start > t.start + chrono::Days::new(365) && t.end.is_none_or(|e| start <= e));
+        if m.change == Change::Start && inside_later {
+            continue;
+        }
+        let days: Vec<(NaiveDate, Precision)> = terms.iter().filter_map(|(_, t)| recorded(t)).collect();
+        // A term still open has no end to compare: say nothing.
+        if days.is_empty() || days.iter().any(|&x| agrees(x)) {
+            continue;
+        }
+        // A month-precision record says nothing to a day named in that month, and nothing
+        // at all below the month to a day elsewhere: judge only where the record is exact.
+        let Some(&(nearest, precision)) = days.iter().min_by_key(|(x, _)| (*x - start).num_days().abs()) else {
+            continue;
+        };
+        if precision != Precision::Day && d.is_day() {
+            continue;
+        }
+        let Some((office, _)) = terms.first() else { continue };
+        let label = cx.kb.office_label(*office);
+        let name = cx.kb.people.get(m.person).map(|p| p.name.clone()).unwrap_or_default();
+        let verb = match m.change {
+            Change::Start => "took office as",
+            Change::End => "left office as",
+        };
+        let mut diag = Diagnostic::new(
+            CHECK.id,
+            severity,
+            d.span.clone(),
+            format!(
+                "`{}` disagrees with the record: {name} {verb} {label} on {}",
+                d.text,
+                long_date(nearest)
+            ),
+        )
+        .label(format!("the record says {}", long_date(nearest)))
+        .with_label(m.span.clone(), format!("{name} {verb} {label}"));
+        for (o, t) in &terms {
+            if let Some(office) = cx.kb.offices.get(*o) {
+                diag = diag
+                    .note(format!(
+                        "{name} was {}: {}",
+                        crate::checks::title::term_text(cx.kb, *o, t),
+                        crate::checks::cite(&office.at, t.source.as_deref().or(office.source.as_deref()))
+                    ))
+                    .with_record(&office.at.path, office.at.line());
+            }
+        }
+        if d.is_day() && !d.is_range && d.weekday.is_none() {
+            diag = diag.suggest(d.span.clone(), d.render(nearest, nearest));
+        }
+        out.push(diag);
+    }
+}
+
+/// The person's terms in the offices the title can mean, for the country written with it
+/// or the person's own.
+fn terms<'a>(cx: &'a Context<'_>, m: &TermChange) -> Vec<(usize, &'a Term)> {
+    let kb = cx.kb;
+    let actor = m
+        .country
+        .and_then(|c| kb.countries.get(c))
+        .map(|c| c.id.get_ref().clone())
+        .or_else(|| kb.person_country(m.person).map(str::to_string));
+    let mut offices: Vec<usize> = Vec::new();
+    for s in &m.title {
+        match *s {
+            Surface::OfficeTitle(o) => offices.push(o),
+            Surface::RoleTitle(r) => {
+                if let (Some(role), Some(actor)) = (kb.roles.get(r), actor.as_deref()) {
+                    offices.extend(kb.offices_of(actor, role.id.get_ref()));
+                }
+            }
+            _ => {}
+        }
+    }
+    kb.terms_of(m.person).filter(|(o, _)| offices.contains(o)).collect()
+}

@@ -1,0 +1,191 @@
+//! Statements that someone took up or left an office on a date: "Shehbaz Sharif was sworn
+//! in as prime minister on 11 April 2022", "Liz Truss resigned as prime minister on 20
+//! October". The phrases are data (`term_starts`, `term_ends` in the grammar lexicon); the
+//! person is the last one named before the phrase in its sentence, the office the title
+//! right after it, and the date the nearest one in the same clause.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::date::DateMention;
+use super::words::GRAMMAR;
+use crate::kb::surface::{CountryForm, Hit, Surface};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Change {
+    Start,
+    End,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermChange {
+    /// From the phrase to the end of the title.
+    pub span: Range<usize>,
+    pub change: Change,
+    #[serde(skip)]
+    pub person: usize,
+    pub person_span: Range<usize>,
+    /// What the title can mean: roles (`Surface::RoleTitle`) and offices
+    /// (`Surface::OfficeTitle`).
+    #[serde(skip)]
+    pub title: Vec<Surface>,
+    pub title_span: Range<usize>,
+    /// The country written with the title ("Pakistan's prime minister"), if any.
+    #[serde(skip)]
+    pub country: Option<usize>,
+    /// Index into the extraction's dates.
+    pub date: usize,
+}
+
+/// What may stand between the phrase and the title: articles, "new", a country's name or
+/// demonym (taken from the hits).
+fn filler(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "the" | "a" | "new" | "country's" | "nation's" | "its" | "their" | "his" | "her" | "acting" | "interim"
+    )
+}
+
+pub fn extract(
+    prose: &str,
+    sentence: Range<usize>,
+    hits: &[Hit],
+    dates: &[DateMention],
+    as_of_span: Option<&Range<usize>>,
+) -> Vec<TermChange> {
+    let text = crate::text::get(prose, sentence.clone()).to_ascii_lowercase();
+    let mut out = Vec::new();
+    let phrases = GRAMMAR
+        .term_starts
+        .iter()
+        .map(|p| (p, Change::Start))
+        .chain(GRAMMAR.term_ends.iter().map(|p| (p, Change::End)));
+    for (phrase, change) in phrases {
+        for (at, _) in text.match_indices(phrase.as_str()) {
+            let span = sentence.start + at..sentence.start + at + phrase.len();
+            if !crate::text::is_word(prose, &span) {
+                continue;
+            }
+            if let Some(m) = one(prose, &sentence, hits, dates, as_of_span, span, change) {
+                out.push(m);
+            }
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out.dedup_by_key(|m| m.title_span.clone());
+    out
+}
+
+fn one(
+    prose: &str,
+    sentence: &Range<usize>,
+    hits: &[Hit],
+    dates: &[DateMention],
+    as_of_span: Option<&Range<usize>>,
+    phrase: Range<usize>,
+    change: Change,
+) -> Option<TermChange> {
+    // The person: the last one named before the phrase, in full or by surname.
+    let (person_span, person) = hits.iter().rev().filter(|h| h.span.end <= phrase.start).find_map(|h| {
+        h.surfaces.iter().find_map(|s| match s {
+            Surface::Person { person, .. } => Some((h.span.clone(), *person)),
+            _ => None,
+        })
+    })?;
+    // Nothing but a short stretch without another clause between the person and the phrase.
+    let gap = crate::text::get(prose, person_span.end..phrase.start);
+    if gap.contains([';', ':']) || gap.split_whitespace().count() > 12 {
+        return None;
+    }
+    // The title: the first role or office after the phrase, with only fillers between.
+    let mut country = None;
+    let mut at = phrase.end;
+    let mut title = None;
+    for h in hits.iter().filter(|h| h.span.start >= phrase.end) {
+        let between = crate::text::get(prose, at..h.span.start);
+        if !between.split_whitespace().all(filler) {
+            break;
+        }
+        let meanings: Vec<Surface> = h
+            .surfaces
+            .iter()
+            .copied()
+            .filter(|s| matches!(s, Surface::RoleTitle(_) | Surface::OfficeTitle(_)))
+            .collect();
+        if !meanings.is_empty() {
+            title = Some((h.span.clone(), meanings));
+            break;
+        }
+        match h.surfaces.first() {
+            Some(Surface::Country { country: c, form }) if *form != CountryForm::Metonym => {
+                country = Some(*c);
+                at = h.span.end + crate::text::possessive_len(prose, &h.span);
+            }
+            _ => break,
+        }
+    }
+    let (title_span, title) = title?;
+    // "Deputy prime minister" is another office.
+    let before_title = crate::text::get(prose, phrase.end..title_span.start).to_ascii_lowercase();
+    if before_title.contains("deputy") || before_title.contains("vice") {
+        return None;
+    }
+    // "President of Pakistan": the country after the title.
+    if country.is_none() {
+        let after = crate::text::from(prose, title_span.end);
+        if let Some(rest) = after.strip_prefix(" of ") {
+            let start = title_span.end + 4;
+            let start = if rest.starts_with("the ") { start + 4 } else { start };
+            country = hits.iter().find(|h| h.span.start == start).and_then(|h| {
+                h.surfaces.iter().find_map(|s| match s {
+                    Surface::Country { country, .. } => Some(*country),
+                    _ => None,
+                })
+            });
+        }
+    }
+    // The date: the nearest one after the title in its clause, or one that opens the
+    // sentence just before the person ("On 11 April 2022, Shehbaz Sharif was sworn in …").
+    // A year alone, or the dateline's own date, dates nothing here.
+    let clause_ok = |between: &str| {
+        !between.contains([';', '(', ')', '.'])
+            && !between.contains(", when ")
+            && !between.contains(", and ")
+            && between.split_whitespace().count() <= 8
+    };
+    let in_sentence = |d: &&DateMention| d.span.start >= sentence.start && d.span.end <= sentence.end;
+    let after = dates
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| in_sentence(d) && d.span.start >= title_span.end)
+        .find(|(_, d)| clause_ok(crate::text::get(prose, title_span.end..d.span.start)));
+    let before = || {
+        dates
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, d)| in_sentence(d) && d.span.end <= person_span.start && Some(&d.span) != as_of_span)
+            .find(|(_, d)| {
+                crate::text::get(prose, d.span.end..person_span.start)
+                    .split_whitespace()
+                    .count()
+                    <= 1
+            })
+    };
+    let (date, d) = after.or_else(before)?;
+    if !(d.is_day() || d.is_month()) {
+        return None;
+    }
+    Some(TermChange {
+        span: phrase.start..title_span.end,
+        change,
+        person,
+        person_span,
+        title,
+        title_span,
+        country,
+        date,
+    })
+}
