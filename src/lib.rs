@@ -56,5 +56,6 @@ pub fn check(doc: &Document, rules: &Rules, opts: &extract::Options) -> (Extract
     });
     // Two names for one event in a sentence ("COP21, the UN climate conference") give one finding.
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    checks::one_per_error(&mut out);
     (ex, out)
 }

@@ -56,6 +56,53 @@ pub const ALL: &[&Check] = &[
     &title::wrong_office::CHECK,
 ];
 
+/// When two built-in checks of one family flag overlapping spans, they describe one error:
+/// keep the stronger finding (the higher severity, then the earlier in this list) and carry
+/// the other's message as a note. Findings must be sorted by span start.
+const STRENGTH: &[&str] = &[
+    "title/wrong-holder",
+    "title/wrong-office",
+    "title/inconsistent-title",
+    "stance/contradicts-record",
+    "stance/self-contradiction",
+    "date/impossible-date",
+    "date/event-date-mismatch",
+    "date/wrong-ordinal",
+    "date/wrong-place",
+    "date/term-date-mismatch",
+    "date/relative-mismatch",
+    "date/weekday-mismatch",
+    "date/tense-mismatch",
+];
+
+pub fn one_per_error(findings: &mut Vec<Diagnostic>) {
+    let rank = |d: &Diagnostic| {
+        let place = STRENGTH.iter().position(|r| *r == d.rule).unwrap_or(STRENGTH.len());
+        (std::cmp::Reverse(d.severity), place)
+    };
+    let family = |d: &Diagnostic| d.rule.split_once('/').map(|(f, _)| f.to_string());
+    let mut kept: Vec<Diagnostic> = Vec::with_capacity(findings.len());
+    for d in findings.drain(..) {
+        let built_in = find(&d.rule).is_some();
+        let twin = kept.iter_mut().rev().take(8).find(|k| {
+            built_in
+                && find(&k.rule).is_some()
+                && family(k) == family(&d)
+                && k.span.start < d.span.end
+                && d.span.start < k.span.end
+        });
+        match twin {
+            Some(k) if rank(&d) < rank(k) => {
+                let weaker = std::mem::replace(k, d);
+                k.notes.push(format!("also {}: {}", weaker.rule, weaker.message));
+            }
+            Some(k) => k.notes.push(format!("also {}: {}", d.rule, d.message)),
+            None => kept.push(d),
+        }
+    }
+    *findings = kept;
+}
+
 pub fn find(id: &str) -> Option<&'static Check> {
     ALL.iter().copied().find(|c| c.id == id)
 }
