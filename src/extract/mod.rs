@@ -253,7 +253,7 @@ fn collect_names(kb: &Kb, prose: &str, hits: &[Hit], sentence: usize, out: &mut 
 }
 
 /// How many sentences back a topic may be referred to as "the deal".
-const TOPIC_REACH: usize = 3;
+const TOPIC_REACH: usize = 5;
 
 /// "The deal was opposed by …" after "the Iran nuclear deal": a definite noun of a topic's
 /// kind refers back to the last topic of that kind named within a few sentences, unless

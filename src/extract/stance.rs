@@ -31,6 +31,10 @@ pub struct StanceMention {
     pub actors: Vec<String>,
     /// Where the subject was resolved from, when it is an anaphor.
     pub antecedent: Option<Range<usize>>,
+    /// For an object the knowledge base does not know ("the $50 billion loan"): its
+    /// content words, lowercase, by which two statements in one draft are compared.
+    /// Empty for a known topic.
+    pub object_words: Vec<String>,
 }
 
 impl StanceMention {
@@ -121,9 +125,19 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
             .filter(|(span, _)| span.start >= trigger.end && span.end <= scope_end)
             .filter(|(span, _)| object_reachable(prose, trigger.end, span.start, &topics))
             .collect();
-        if governed.is_empty() || hypothetical_sentence {
+        if hypothetical_sentence {
             continue;
         }
+        let free = if governed.is_empty() {
+            let ahead = crate::text::get(prose, trigger.end..scope_end);
+            let lead = ahead.len() - ahead.trim_start().len();
+            match free_object(prose, trigger.end + lead, scope_end) {
+                Some(f) => Some(f),
+                None => continue,
+            }
+        } else {
+            None
+        };
         // The subject: the nearest subject before the trigger, with only filler between.
         let Some((mut si, mut subject)) = input
             .subjects
@@ -198,10 +212,89 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
                 subject_span: subject.span(),
                 actors: who.actors.clone(),
                 antecedent: (who.antecedent != subject.span()).then(|| who.antecedent.clone()),
+                object_words: Vec::new(),
+            });
+        }
+        if let Some((span, words)) = free {
+            out.push(StanceMention {
+                span: trigger.start..span.end,
+                trigger: trigger.clone(),
+                topic_span: span,
+                topic_id: String::new(),
+                position: *position,
+                negated,
+                subject_span: subject.span(),
+                actors: who.actors.clone(),
+                antecedent: (who.antecedent != subject.span()).then(|| who.antecedent.clone()),
+                object_words: words,
             });
         }
     }
     out
+}
+
+/// The object of a stance verb the knowledge base does not know: a short noun phrase up
+/// to the first punctuation, preposition or conjunction ("backed the $50 billion loan").
+/// Only its content words are kept; a pronoun or a clause is no object.
+fn free_object(prose: &str, from: usize, to: usize) -> Option<(Range<usize>, Vec<String>)> {
+    const STOP: &[&str] = &[
+        "and", "or", "but", "which", "that", "who", "to", "in", "at", "on", "with", "by", "from", "for", "as", "of",
+        "over", "after", "before", "during", "because", "since", "while", "if", "when", "amid",
+    ];
+    const NOT_OBJECTS: &[&str] = &[
+        "it",
+        "them",
+        "this",
+        "that",
+        "these",
+        "those",
+        "him",
+        "her",
+        "us",
+        "me",
+        "what",
+        "any",
+        "such",
+        "each",
+        "efforts",
+        "move",
+        "moves",
+        "idea",
+        "plan",
+        "proposal",
+        "proposals",
+        "decision",
+        "step",
+        "steps",
+    ];
+    let rest = crate::text::get(prose, from..to);
+    let mut words: Vec<String> = Vec::new();
+    let mut end = from;
+    let mut offset = 0;
+    for raw in rest.split_inclusive(char::is_whitespace) {
+        let w = raw.trim();
+        let bare = w.trim_end_matches([',', ';', ':', '.', '!', '?', '"', '”', ')']);
+        let lower = bare.to_lowercase();
+        if STOP.contains(&lower.as_str()) || bare.is_empty() {
+            break;
+        }
+        if !lower.chars().all(|c| c.is_alphanumeric() || "$€£%-'’".contains(c)) {
+            break;
+        }
+        offset += raw.len();
+        end = from + offset - (raw.len() - raw.trim_end().len()) - (w.len() - bare.len());
+        if !GRAMMAR.object_words.contains(lower.as_str()) {
+            words.push(lower);
+        }
+        if bare.len() != w.len() || words.len() > 6 {
+            break;
+        }
+    }
+    let head = words.last()?;
+    if NOT_OBJECTS.contains(&head.as_str()) || head.chars().count() < 3 || !head.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    Some((from..end, words))
 }
 
 /// A passive statement: "X was opposed by Moscow and Beijing". The topic stands before
@@ -283,6 +376,7 @@ fn passive(
         subject_span: agent.span(),
         actors: who.actors.clone(),
         antecedent: (who.antecedent != agent.span()).then(|| who.antecedent.clone()),
+        object_words: Vec::new(),
     }])
 }
 

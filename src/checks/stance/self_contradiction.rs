@@ -4,6 +4,7 @@ use crate::checks::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 
 use super::{claim_text, incompatible, names};
+use crate::extract::stance::StanceMention;
 
 pub const CHECK: Check = Check {
     id: "stance/self-contradiction",
@@ -23,12 +24,23 @@ Russia firmly supports a multipolar world. … Moscow has rejected a multipolar 
     run,
 };
 
+/// The same topic of the knowledge base, or the same object written out: the content words
+/// of one are among the other's ("the loan", "the $50 billion loan").
+fn same_object(a: &StanceMention, b: &StanceMention) -> bool {
+    if a.object_words.is_empty() || b.object_words.is_empty() {
+        return a.object_words.is_empty() && b.object_words.is_empty() && a.topic_id == b.topic_id;
+    }
+    let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    a.object_words.last() == b.object_words.last()
+        && (within(&a.object_words, &b.object_words) || within(&b.object_words, &a.object_words))
+}
+
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     let kb = cx.kb;
     let stances = &cx.ex.stances;
     for (i, later) in stances.iter().enumerate() {
         let earlier = stances.iter().take(i).find(|e| {
-            e.topic_id == later.topic_id
+            same_object(e, later)
                 && e.actors.iter().any(|a| later.actors.contains(a))
                 && incompatible(e.claim(), later.claim())
         });
