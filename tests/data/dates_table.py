@@ -388,7 +388,9 @@ for as_of in ASOFS[:2]:
         "Over [the last week], prices rose.", "On [the 15th floor].", "It was [the first time].",
         "On [Super Tuesday], voters.", "[Good Friday] agreement.", "It fell [5%] in March.",
         "He was born in [the Long March] era.", "They met [at 10:30].", "On [5] and 6 May.",
-        "Within [the next two weeks].", "[A few weeks ago], prices rose.", "It fell in [the fall of Kabul].",
+        "Within [the next two weeks].", "Since 1997 it has formed part of [H2], a section of Hebron.",
+        "Bill Kristol said on ABC's [This Week].", "The Trying Twenties, [the Catch Thirties].",
+        "It grew in [the 1980's] boom.", "Men in [their seventies].", "[A few weeks ago], prices rose.", "It fell in [the fall of Kabul].",
         "In [the spring], talks.",
     ]:
         add(as_of, s, "-")
