@@ -395,6 +395,17 @@ for as_of in ASOFS[:2]:
     ]:
         add(as_of, s, "-")
 
+# ---- "at the weekend" by tense; "the September quarter" ----
+for as_of in ASOFS:
+    sat = week_start(as_of) + dt.timedelta(days=5)
+    past = sat if sat <= as_of else sat - dt.timedelta(days=7)
+    add(as_of, "Bombers killed 25 people at [the weekend].", iv(past, past + dt.timedelta(days=1), "weekend"))
+    add(as_of, "Troops will arrive by [the weekend].", iv(sat, sat + dt.timedelta(days=1), "weekend"))
+    for m in (3, 6, 9, 12):
+        y = nearest_year(as_of, m, 15)
+        add(as_of, f"Growth in [the {MONTHS[m - 1]} quarter] was weak.", iv(D(y, m - 2, 1), month_span(y, m)[1], "quarter"))
+        add(as_of, f"Growth in [the {MONTHS[m - 1]} quarter of 2019] was weak.", iv(D(2019, m - 2, 1), month_span(2019, m)[1], "quarter"))
+
 # ---- relative to another date in the text ----
 add(ASOFS[1], "The talks began on 3 March 2023 and ended [two days later].", day(D(2023, 3, 5)))
 add(ASOFS[1], "The summit opened on 20 March 2023; [the following week] leaders met again.", iv(D(2023, 3, 27), D(2023, 4, 2), "week"))

@@ -135,6 +135,8 @@ pub(super) enum YearOf {
     Written(i32),
     Rel(i64),
     Open,
+    /// The year that puts this month nearest the draft's date.
+    Near(u32),
 }
 
 /// What the text says, before anything is resolved.
@@ -170,6 +172,8 @@ pub(super) enum Point {
     },
     /// A fixed holiday: "Christmas Day", "New Year's Eve".
     Holiday(Which, u32, u32, Option<i32>),
+    /// "at the weekend": the last or next, as the tense points.
+    Weekend,
     /// Days from the draft's date: "yesterday", "the day after tomorrow".
     Days(i64),
     /// The day a count of units from the draft's date: "three weeks ago", "in two weeks".
@@ -1182,6 +1186,21 @@ impl<'a> P<'a> {
                 }
             }
             "the" => {
+                // "at the weekend", "over the weekend": the one the tense points to.
+                if self.is(i + 1, "weekend") && prev_is(&["at", "over", "on", "during", "by"]) {
+                    out.push(rel(Point::Weekend, i + 1, i + 2));
+                }
+                // "the September quarter": the quarter that ends in September.
+                if let Some((m, false, _, next)) = self.month(i + 1)
+                    && m % 3 == 0
+                    && self.is(next, "quarter")
+                {
+                    let (y, end) = match self.year_after(next + 1, false) {
+                        (Some(y), e) => (y, e),
+                        (None, _) => (YearOf::Near(m), next + 1),
+                    };
+                    out.push((self.raw(Point::Quarter(y, m / 3), i + 1, end), end));
+                }
                 // "the next day", "the following week", "the previous month", "the same day"
                 let dir = match self.text(i + 1).to_ascii_lowercase().as_str() {
                     "next" | "following" => Some(1),
