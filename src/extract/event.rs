@@ -196,7 +196,8 @@ fn attached_date(prose: &str, span: &Range<usize>, sentence: &Range<usize>, date
         .find(|(_, d)| d.span.end <= span.start && d.span.start >= sentence.start && !d.is_month());
     if let Some((i, d)) = before {
         let gap = crate::text::get(prose, d.span.end..span.start);
-        if gap.trim().is_empty() || gap.trim() == "," {
+        // "the Aug. 21-23, 2023 summit", "last week's summit"
+        if matches!(gap.trim(), "" | "," | "'s" | "’s") {
             return Some(i);
         }
     }

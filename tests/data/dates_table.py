@@ -388,10 +388,23 @@ for as_of in ASOFS[:2]:
         "Over [the last week], prices rose.", "On [the 15th floor].", "It was [the first time].",
         "On [Super Tuesday], voters.", "[Good Friday] agreement.", "It fell [5%] in March.",
         "He was born in [the Long March] era.", "They met [at 10:30].", "On [5] and 6 May.",
-        "Within [the next two weeks].", "[A few weeks ago], prices rose.", "It fell in [the fall of Kabul].",
+        "Within [the next two weeks].", "Since 1997 it has formed part of [H2], a section of Hebron.",
+        "Bill Kristol said on ABC's [This Week].", "The Trying Twenties, [the Catch Thirties].",
+        "It grew in [the 1980's] boom.", "Men in [their seventies].", "[A few weeks ago], prices rose.", "It fell in [the fall of Kabul].",
         "In [the spring], talks.",
     ]:
         add(as_of, s, "-")
+
+# ---- "at the weekend" by tense; "the September quarter" ----
+for as_of in ASOFS:
+    sat = week_start(as_of) + dt.timedelta(days=5)
+    past = sat if sat <= as_of else sat - dt.timedelta(days=7)
+    add(as_of, "Bombers killed 25 people at [the weekend].", iv(past, past + dt.timedelta(days=1), "weekend"))
+    add(as_of, "Troops will arrive by [the weekend].", iv(sat, sat + dt.timedelta(days=1), "weekend"))
+    for m in (3, 6, 9, 12):
+        y = nearest_year(as_of, m, 15)
+        add(as_of, f"Growth in [the {MONTHS[m - 1]} quarter] was weak.", iv(D(y, m - 2, 1), month_span(y, m)[1], "quarter"))
+        add(as_of, f"Growth in [the {MONTHS[m - 1]} quarter of 2019] was weak.", iv(D(2019, m - 2, 1), month_span(2019, m)[1], "quarter"))
 
 # ---- relative to another date in the text ----
 add(ASOFS[1], "The talks began on 3 March 2023 and ended [two days later].", day(D(2023, 3, 5)))

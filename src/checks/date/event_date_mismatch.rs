@@ -23,7 +23,11 @@ Event dates are the most checkable facts in a story and the most often misrememb
 … during the Chinese leader's state visit to Russia on 20-21 March 2023.
 ```
 The visit ran 20-22 March 2023. A single day inside the event (`on 21 March`) is accepted, as is a
-month (`in March 2023`) that overlaps it. Events the knowledge base does not know stay silent.",
+month (`in March 2023`) that overlaps it. A relative or vague mention is compared at its own grain:
+`last week's summit` must overlap last week, `the summit in early 2023` must fall in roughly
+January to April 2023; no day-level correction is suggested for them. Seasons (which depend on the
+hemisphere) and dates counted from another date in the text (`two days later`) are not judged.
+Events the knowledge base does not know stay silent.",
     run,
 };
 
@@ -45,8 +49,9 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             severity,
             d.span.clone(),
             format!(
-                "`{}` disagrees with the record: {} took place {}",
+                "`{}`{} disagrees with the record: {} took place {}",
                 d.text,
+                read_as(d),
                 e.name,
                 super::event_dates(e)
             ),
@@ -64,6 +69,14 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             diag = diag.suggest(d.span.clone(), fixed);
         }
         out.push(diag);
+    }
+}
+
+/// What a relative or vague mention was read as: " (11-17 September 2023)".
+fn read_as(d: &DateMention) -> String {
+    match (d.start, d.end) {
+        (Some(a), Some(b)) if d.relative || d.vague => format!(" ({})", super::span_text(a, b)),
+        _ => String::new(),
     }
 }
 

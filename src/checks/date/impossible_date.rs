@@ -7,7 +7,9 @@ pub const CHECK: Check = Check {
     id: "date/impossible-date",
     severity: Severity::Error,
     summary: "a date that does not exist",
-    doc: "Flags a date that is not in the calendar: a day past the end of its month, or 29 February in a year that is not a leap year.
+    doc: "Flags a date that is not in the calendar: a day past the end of its month (`31 April 2023`, `32 March
+2023`), 29 February in a year that is not a leap year, a month 13 or higher (`25/13/2023`,
+`2023-13-05`), and a range written as one that ends before it starts (`22-20 March 2023`).
 
 ## Why it matters
 A date that cannot exist is always a typo, and readers notice it.
@@ -16,7 +18,10 @@ A date that cannot exist is always a typo, and readers notice it.
 ```text
 The talks were held on 31 April 2023.
 ```
-April has 30 days. `29 February 2024` is fine; `29 February 2023` is not. Without a year, 29 February is accepted.",
+April has 30 days. `29 February 2024` is fine; `29 February 2023` is not. Without a year, 29 February
+is accepted. Two dates joined by `to` or a spaced dash that run backwards (`moved from December 1 to
+October 1`) are read as two dates, not a reversed range. A weekday that contradicts its date is
+reported by `date/weekday-mismatch`.",
     run,
 };
 

@@ -81,9 +81,12 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let before = crate::text::get(&cx.doc.prose, s.start..d.span.start);
         let after = crate::text::get(&cx.doc.prose, d.span.end..s.end);
         let t = tense::around(before, after);
+        // The mention's own interval, read generously when it is vague ("held in late
+        // 2024" is not wrong in the last days of August).
+        let slack = chrono::Duration::days(d.slack_days());
         let wrong = match t {
-            Tense::Past => start > as_of,
-            Tense::Future => end < as_of,
+            Tense::Past => start - slack > as_of,
+            Tense::Future => end + slack < as_of,
             Tense::Unknown => false,
         };
         if wrong {

@@ -135,6 +135,8 @@ pub(super) enum YearOf {
     Written(i32),
     Rel(i64),
     Open,
+    /// The year that puts this month nearest the draft's date.
+    Near(u32),
 }
 
 /// What the text says, before anything is resolved.
@@ -170,6 +172,8 @@ pub(super) enum Point {
     },
     /// A fixed holiday: "Christmas Day", "New Year's Eve".
     Holiday(Which, u32, u32, Option<i32>),
+    /// "at the weekend": the last or next, as the tense points.
+    Weekend,
     /// Days from the draft's date: "yesterday", "the day after tomorrow".
     Days(i64),
     /// The day a count of units from the draft's date: "three weeks ago", "in two weeks".
@@ -322,6 +326,10 @@ impl<'a> P<'a> {
 
     fn year(&self, i: usize) -> Option<i32> {
         let n = self.plain_num(i)?;
+        // "the 1980 s" (a decade cut in two), "the 1980's" (the decade, or the year's?).
+        if self.is(i + 1, "s") || (n % 10 == 0 && self.punct(i + 1, &['\'', '’']) && self.is(i + 2, "s")) {
+            return None;
+        }
         (self.text(i).len() == 4 && (1800..=2099).contains(&n)).then_some(n as i32)
     }
 
@@ -647,8 +655,17 @@ impl<'a> P<'a> {
         if self.kind(k) == Some(Kind::Word) && w.len() == 2 {
             let (lead, n) = (w.chars().next(), w.chars().nth(1).and_then(|c| c.to_digit(10)));
             let n = n?;
-            let (of, next) = self.year_after(k + 1, true);
-            let y = of.unwrap_or(YearOf::Open);
+            // "Q3" or "H2" alone may be anything (a question, a district, hydrogen).
+            let (of, next) = self.year_after(k + 1, false);
+            let (of, next) = match self.year(k + 1) {
+                Some(y) => (Some(YearOf::Written(y)), k + 2),
+                None => (of, next),
+            };
+            // Alone, only right after a preposition ("in Q3").
+            let after_prep = k
+                .checked_sub(1)
+                .is_some_and(|b| self.any(b, PREPOSITIONS) || self.is(b, "for"));
+            let y = of.or(after_prep.then_some(YearOf::Open))?;
             match lead {
                 Some('Q') if (1..=4).contains(&n) => return Some((Point::Quarter(y, n), next)),
                 Some('H') if (1..=2).contains(&n) => return Some((Point::Half(y, n), next)),
@@ -717,7 +734,15 @@ impl<'a> P<'a> {
             return Some((Point::Decade(y), i + 1));
         }
         // "the seventies": with "the", and the 1900s for thirty and up.
-        if (i.saturating_sub(3)..i).any(|b| self.is(b, "the"))
+        let the_before = |b: usize| self.is(b, "the");
+        let part_before = |b: usize| {
+            self.any(b, &["early", "mid", "late"])
+                || (self.punct(b, &['-']) && b.checked_sub(1).is_some_and(|a| self.is(a, "mid")))
+        };
+        let led = i
+            .checked_sub(1)
+            .is_some_and(|b| the_before(b) || (part_before(b) && (b.saturating_sub(2)..b).any(the_before)));
+        if led
             && let Some(tens) = self.text(i).to_ascii_lowercase().strip_suffix("ies").and_then(|w| {
                 let w = format!("{w}y");
                 cardinal(&w)
@@ -1161,6 +1186,21 @@ impl<'a> P<'a> {
                 }
             }
             "the" => {
+                // "at the weekend", "over the weekend": the one the tense points to.
+                if self.is(i + 1, "weekend") && prev_is(&["at", "over", "on", "during", "by"]) {
+                    out.push(rel(Point::Weekend, i + 1, i + 2));
+                }
+                // "the September quarter": the quarter that ends in September.
+                if let Some((m, false, _, next)) = self.month(i + 1)
+                    && m % 3 == 0
+                    && self.is(next, "quarter")
+                {
+                    let (y, end) = match self.year_after(next + 1, false) {
+                        (Some(y), e) => (y, e),
+                        (None, _) => (YearOf::Near(m), next + 1),
+                    };
+                    out.push((self.raw(Point::Quarter(y, m / 3), i + 1, end), end));
+                }
                 // "the next day", "the following week", "the previous month", "the same day"
                 let dir = match self.text(i + 1).to_ascii_lowercase().as_str() {
                     "next" | "following" => Some(1),
@@ -1492,6 +1532,10 @@ fn which_unit(p: &P<'_>, i: usize) -> Option<(i64, Unit, usize)> {
     }
     let w = p.text(i + 1);
     let u = unit_word(w)?;
+    // "This Week", "Next Year": a title.
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
     if w.to_ascii_lowercase().ends_with('s') || u == Unit::Day || u == Unit::Half {
         return None;
     }

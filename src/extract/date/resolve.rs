@@ -11,11 +11,50 @@ use crate::extract::tense::Tense;
 type Interval = (NaiveDate, NaiveDate, Grain);
 
 struct Cx<'a> {
+    prose: &'a str,
     as_of: NaiveDate,
     tense: &'a dyn Fn(usize) -> Tense,
     pos: usize,
     /// The last date resolved before this one, for `two days later`.
     previous: Option<Interval>,
+}
+
+impl Cx<'_> {
+    /// The tense that decides which of two like days is meant: the clause's tense, or, when
+    /// it gives none, the past if a verb in "-ed" stands just before in the sentence
+    /// ("killed 25 people at the weekend"). Only for choosing a day; the tense check
+    /// reads the clause's tense alone.
+    fn lean(&self) -> Tense {
+        let t = (self.tense)(self.pos);
+        if t != Tense::Unknown {
+            return t;
+        }
+        let before = crate::text::upto(self.prose, self.pos);
+        let clause = before.rsplit(['.', '!', '?', ';', '\n']).next().unwrap_or("");
+        let past = clause
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(8)
+            .any(|w| {
+                const PLANS: &[&str] = &[
+                    "scheduled",
+                    "rescheduled",
+                    "expected",
+                    "planned",
+                    "proposed",
+                    "invited",
+                    "intended",
+                    "hoped",
+                    "postponed",
+                    "delayed",
+                    "slated",
+                    "needed",
+                ];
+                w.len() > 4 && w.ends_with("ed") && !PLANS.iter().any(|p| w.eq_ignore_ascii_case(p))
+            });
+        if past { Tense::Past } else { Tense::Unknown }
+    }
 }
 
 pub(super) fn all(
@@ -33,6 +72,7 @@ pub(super) fn all(
             raw.span.start.saturating_sub(*end) < 400 && !crate::text::get(prose, *end..raw.span.start).contains("\n\n")
         });
         let cx = Cx {
+            prose,
             as_of: anchor.as_of,
             tense,
             pos: raw.span.start,
@@ -67,7 +107,8 @@ fn is_relative(p: &Point) -> bool {
         | Point::SoFar(..)
         | Point::RelSeason(..)
         | Point::RelMonth(..)
-        | Point::NthWeekdayOf { .. } => true,
+        | Point::NthWeekdayOf { .. }
+        | Point::Weekend => true,
         Point::Holiday(w, ..) => *w != Which::Bare,
         Point::Quarter(y, _) | Point::Half(y, _) | Point::Season(y, _) => matches!(y, YearOf::Rel(_)),
         Point::Part(_, p) => is_relative(p),
@@ -167,6 +208,7 @@ fn grain_of(p: &Point) -> Grain {
             unit: u, whole: true, ..
         } => unit_grain(*u),
         Point::Part(_, p) => grain_of(p),
+        Point::Weekend => Grain::Weekend,
         _ => Grain::Day,
     }
 }
@@ -252,7 +294,7 @@ fn interval(p: &Point, cx: &Cx<'_>) -> Option<Interval> {
                 Some((s, e, Grain::Month))
             }
             (Some(y), None, None) => year(y),
-            (None, None, Some(d)) => day(day_of_month(a, d, (cx.tense)(cx.pos))?),
+            (None, None, Some(d)) => day(day_of_month(a, d, cx.lean())?),
             _ => None,
         },
         Point::Decade(y) => Some((ymd(*y, 1, 1)?, ymd(y + 9, 12, 31)?, Grain::Decade)),
@@ -328,6 +370,19 @@ fn interval(p: &Point, cx: &Cx<'_>) -> Option<Interval> {
             };
             day(date)
         }
+        Point::Weekend => {
+            let this = add_days(week_start(a)?, 5)?;
+            let last = add_days(this, -7)?;
+            let sat = match cx.lean() {
+                // Reported: the last weekend begun by the draft's date.
+                Tense::Past if this <= a => this,
+                Tense::Past => last,
+                Tense::Future => this,
+                Tense::Unknown if (this - a).num_days() <= (a - add_days(last, 1)?).num_days() => this,
+                Tense::Unknown => last,
+            };
+            Some((sat, add_days(sat, 1)?, Grain::Weekend))
+        }
         Point::Days(n) => day(add_days(a, *n)?),
         Point::Shift(u, n) => day(shift(a, *u, *n)?),
         Point::Unit(u, k) => unit(a, *u, *k),
@@ -341,7 +396,7 @@ fn interval(p: &Point, cx: &Cx<'_>) -> Option<Interval> {
                 Which::Said => step(a, *w, false, true),
                 // Reported in the past: the last such day; announced: the next; present
                 // tense ("the summit closes on Wednesday"): whichever is nearer.
-                Which::Bare => match (cx.tense)(cx.pos) {
+                Which::Bare => match cx.lean() {
                     Tense::Past => step(a, *w, false, true),
                     Tense::Future => step(a, *w, true, true),
                     Tense::Unknown => {
@@ -399,6 +454,7 @@ fn year_of(y: YearOf, as_of: NaiveDate) -> i32 {
         YearOf::Written(y) => y,
         YearOf::Rel(k) => as_of.year() + k as i32,
         YearOf::Open => as_of.year(),
+        YearOf::Near(m) => nearest_year(as_of, m, 15),
     }
 }
 
