@@ -137,7 +137,14 @@ pub fn slip(a: &str, b: &str) -> bool {
     let (fa, fb) = (fold(a), fold(b));
     let (ca, cb): (Vec<char>, Vec<char>) = (fa.chars().collect(), fb.chars().collect());
     let short = ca.len().min(cb.len());
-    short >= 7 && strsim::damerau_levenshtein(&fa, &fb) == 1 && !other_ending(&fa, &fb)
+    let vowel_swap = ca.len() == cb.len()
+        && ca
+            .iter()
+            .zip(&cb)
+            .filter(|(x, y)| x != y)
+            .all(|(x, y)| "aeiou".contains(*x) && "aeiou".contains(*y));
+    let long_enough = short >= 7 || (short >= 6 && vowel_swap);
+    long_enough && strsim::damerau_levenshtein(&fa, &fb) == 1 && !other_ending(&fa, &fb)
 }
 
 /// `kennedys` is the plural of `kennedy`.

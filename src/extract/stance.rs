@@ -107,6 +107,9 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
                 noun,
             )
         })
+        // A stance word inside a topic's name is part of the name: "Russia's war against
+        // Ukraine", "the fight against terrorism".
+        .filter(|(span, _, _)| !topics.iter().any(|(t, _)| t.start <= span.start && span.end <= t.end))
         .collect();
     for (ti, (trigger, position, noun)) in triggers.iter().enumerate() {
         if !*noun && !hypothetical_sentence {

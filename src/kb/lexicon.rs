@@ -1,7 +1,9 @@
 //! The words that state a stance, from the `[[predicate]]` tables of the rule packs,
 //! expanded to their inflected forms and matched in one pass.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -25,9 +27,38 @@ pub struct StanceLexicon {
     meanings: Vec<(Position, PredicateKind)>,
 }
 
-/// `oppose` → oppose, opposes, opposed, opposing; `decry` → decries, decried, decrying.
+/// Irregular verbs: base → (past, past participle), from `src/lexicon/irregular-verbs.txt`.
+static IRREGULAR: LazyLock<HashMap<String, (String, String)>> = LazyLock::new(|| {
+    include_str!("../lexicon/irregular-verbs.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut w = l.split_whitespace().map(str::to_string);
+            Some((w.next()?, (w.next()?, w.next()?)))
+        })
+        .collect()
+});
+
+/// `oppose` → oppose, opposes, opposed, opposing; `decry` → decries, decried, decrying;
+/// `speak` → speaks, spoke, speaking (and the participle `spoken` last, when it differs).
 pub fn inflect(verb: &str) -> Vec<String> {
     let v = verb.to_ascii_lowercase();
+    if let Some((past, participle)) = IRREGULAR.get(&v) {
+        let ing = match v.strip_suffix('e') {
+            Some(stem) if !v.ends_with("ee") => format!("{stem}ing"),
+            _ => format!("{v}ing"),
+        };
+        let third = if ["s", "sh", "ch", "x", "z"].iter().any(|e| v.ends_with(e)) {
+            format!("{v}es")
+        } else {
+            format!("{v}s")
+        };
+        let mut forms = vec![v.clone(), third, past.clone(), ing];
+        if participle != past {
+            forms.push(participle.clone());
+        }
+        return forms;
+    }
     let consonant_y = v.ends_with('y') && !v.ends_with("ay") && !v.ends_with("ey") && !v.ends_with("oy");
     let mut forms = vec![v.clone()];
     if let Some(stem) = v.strip_suffix('e') {
@@ -129,6 +160,7 @@ mod tests {
         assert_eq!(inflect("oppose"), ["oppose", "opposes", "opposed", "opposing"]);
         assert_eq!(inflect("decry"), ["decry", "decries", "decried", "decrying"]);
         assert_eq!(inflect("back"), ["back", "backs", "backed", "backing"]);
+        assert_eq!(inflect("speak"), ["speak", "speaks", "spoke", "speaking", "spoken"]);
         assert!(forms("speak out against", PredicateKind::Verb).contains(&"speaking out against".to_string()));
         assert!(
             forms("threw {their} weight behind", PredicateKind::Noun).contains(&"threw its weight behind".to_string())
