@@ -455,10 +455,7 @@ fn parse(prose: &str, c: &Captures<'_>, shape: &Shape, order: NumericOrder) -> O
             };
             // "three years ago today" is an anniversary, not today.
             if rel == "today"
-                && crate::text::upto(prose, whole.start())
-                    .trim_end()
-                    .to_ascii_lowercase()
-                    .ends_with("ago")
+                && crate::text::ends_with_ignore_case(crate::text::upto(prose, whole.start()).trim_end(), "ago")
             {
                 return None;
             }

@@ -267,10 +267,8 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
             continue;
         }
         // "Neither Moscow nor Beijing has opposed …"
-        let neither = crate::text::upto(prose, subject.span().start)
-            .trim_end()
-            .to_ascii_lowercase()
-            .ends_with("neither");
+        let neither =
+            crate::text::ends_with_ignore_case(crate::text::upto(prose, subject.span().start).trim_end(), "neither");
         let negated = neither
             || words
                 .iter()
