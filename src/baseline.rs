@@ -22,14 +22,24 @@ pub struct Entry {
     pub fingerprint: String,
 }
 
-/// A stable fingerprint of a finding: FNV-1a over the rule, the span's text and its line.
-pub fn fingerprint(text: &str, d: &Diagnostic) -> String {
+/// Lines longer than this are hashed only around the finding, so that a finding's
+/// fingerprint takes time in proportion to the finding, not to its line.
+const LONG_LINE: usize = 1000;
+/// How much of a long line either side of the finding is hashed.
+const LONG_LINE_CONTEXT: usize = 200;
+
+/// A stable fingerprint of a finding: FNV-1a over the rule, the span's text and its line
+/// (on a long line, the part of it around the span).
+pub fn fingerprint(text: &str, lines: &crate::text::Lines, d: &Diagnostic) -> String {
+    use crate::text::{ceil_char_boundary, floor_char_boundary};
     let span = crate::text::get(text, d.span.clone());
-    let line_start = crate::text::upto(text, d.span.start).rfind('\n').map_or(0, |i| i + 1);
-    let line_end = crate::text::from(text, d.span.start)
-        .find('\n')
-        .map_or(text.len(), |i| d.span.start + i);
-    let line = crate::text::get(text, line_start..line_end).trim();
+    let mut line = lines.line_range(text, lines.line_index(d.span.start));
+    if line.len() > LONG_LINE {
+        let start = floor_char_boundary(text, d.span.start.saturating_sub(LONG_LINE_CONTEXT)).max(line.start);
+        let end = ceil_char_boundary(text, d.span.end.saturating_add(LONG_LINE_CONTEXT)).min(line.end);
+        line = start..end.max(start);
+    }
+    let line = crate::text::get(text, line).trim();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for part in [d.rule.as_str(), "\u{0}", span, "\u{0}", line] {
         for b in part.bytes() {
@@ -65,11 +75,12 @@ impl Baseline {
     pub fn record<'a>(files: impl Iterator<Item = (&'a str, &'a str, &'a [Diagnostic])>) -> Self {
         let mut findings = Vec::new();
         for (path, text, diags) in files {
+            let lines = crate::text::Lines::new(text);
             for d in diags {
                 findings.push(Entry {
                     path: path.to_string(),
                     rule: d.rule.clone(),
-                    fingerprint: fingerprint(text, d),
+                    fingerprint: fingerprint(text, &lines, d),
                 });
             }
         }
@@ -82,17 +93,39 @@ impl Baseline {
     /// Remove from `diags` (of `path`) the findings the baseline holds, each entry at most
     /// as many times as it was recorded.
     pub fn filter(&self, path: &str, text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-        let mut budget: HashMap<&Entry, usize> = HashMap::new();
-        for e in self.findings.iter().filter(|e| e.path == path) {
-            *budget.entry(e).or_default() += 1;
+        self.by_path().filter(path, text, diags)
+    }
+
+    /// The baseline indexed by path, for filtering many files.
+    pub fn by_path(&self) -> ByPath<'_> {
+        let mut budgets: HashMap<&str, HashMap<&Entry, usize>> = HashMap::new();
+        for e in &self.findings {
+            *budgets.entry(e.path.as_str()).or_default().entry(e).or_default() += 1;
         }
+        ByPath { budgets }
+    }
+}
+
+/// How many times each entry of a baseline may still match, file by file.
+pub struct ByPath<'a> {
+    budgets: HashMap<&'a str, HashMap<&'a Entry, usize>>,
+}
+
+impl ByPath<'_> {
+    /// Remove from `diags` (of `path`) the findings the baseline holds, each entry at most
+    /// as many times as it was recorded.
+    pub fn filter(&mut self, path: &str, text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let Some(budget) = self.budgets.get_mut(path) else {
+            return diags;
+        };
+        let lines = crate::text::Lines::new(text);
         diags
             .into_iter()
             .filter(|d| {
                 let key = Entry {
                     path: path.to_string(),
                     rule: d.rule.clone(),
-                    fingerprint: fingerprint(text, d),
+                    fingerprint: fingerprint(text, &lines, d),
                 };
                 match budget.get_mut(&key) {
                     Some(n) if *n > 0 => {

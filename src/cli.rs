@@ -427,7 +427,7 @@ fn check(args: &CheckArgs) -> Result<u8> {
         None => None,
     };
     let bar = progress_bar();
-    let outcome = crate::run::run(&request, &|done, total| {
+    let mut outcome = crate::run::run(&request, &|done, total| {
         if let Some(b) = &bar {
             b.set_length(total as u64);
             b.set_position(done as u64);
@@ -439,15 +439,10 @@ fn check(args: &CheckArgs) -> Result<u8> {
     for e in &outcome.load_errors {
         report::load_error(&mut err, e)?;
     }
-    let diagnostics: Vec<Vec<crate::diagnostic::Diagnostic>> = outcome
-        .checked
-        .iter()
-        .map(|c| match &baseline {
-            Some(b) => b.filter(&c.doc.path, &c.doc.text, c.diagnostics.clone()),
-            None => c.diagnostics.clone(),
-        })
-        .collect();
     if let Some(path) = &args.write_baseline {
+        for e in &outcome.input_errors {
+            report::input_error(&mut err, e)?;
+        }
         let b = Baseline::record(
             outcome
                 .checked
@@ -464,21 +459,23 @@ fn check(args: &CheckArgs) -> Result<u8> {
             return Ok(EXIT_ERROR);
         }
         writeln!(err, "wrote {} findings to {}", b.findings.len(), path.display())?;
-        return Ok(if outcome.load_errors.is_empty() {
-            EXIT_CLEAN
-        } else {
-            EXIT_ERROR
-        });
+        let failed = !outcome.load_errors.is_empty() || outcome.input_errors.iter().any(|e| e.fatal);
+        return Ok(if failed { EXIT_ERROR } else { EXIT_CLEAN });
+    }
+    if let Some(b) = &baseline {
+        let mut by_path = b.by_path();
+        for c in &mut outcome.checked {
+            c.diagnostics = by_path.filter(&c.doc.path, &c.doc.text, std::mem::take(&mut c.diagnostics));
+        }
     }
     let reports: Vec<FileReport<'_>> = outcome
         .checked
         .iter()
-        .zip(&diagnostics)
-        .map(|(c, d)| FileReport {
+        .map(|c| FileReport {
             path: &c.doc.path,
             text: &c.doc.text,
             as_of: &c.as_of,
-            diagnostics: d,
+            diagnostics: &c.diagnostics,
         })
         .collect();
     let mut out = StandardStream::stdout(choice(args.color, std::io::stdout().is_terminal()));

@@ -84,11 +84,7 @@ impl Rules {
             crate::checks::ALL.iter().map(|c| (c.id, c.severity)).collect();
         let mut user: Vec<UserCheck> = Vec::new();
         for file in files {
-            let at = |span| Origin {
-                path: file.path.clone(),
-                text: file.text.clone(),
-                span,
-            };
+            let at = |span| Origin::new(file.path.clone(), file.text.clone(), span);
             for (id, setting) in &file.pack.checks {
                 let origin = at(id.span());
                 let known = crate::checks::find(id.get_ref()).map(|c| c.id);

@@ -20,36 +20,142 @@ pub fn upto(text: &str, end: usize) -> &str {
     text.get(..end).unwrap_or("")
 }
 
-/// 1-based line and column (in characters) of byte `offset`.
+/// 1-based line and column (in characters) of byte `offset`. LF, CRLF and a lone CR
+/// each end a line. For many offsets into one text, build a [`LineIndex`] once.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = upto(text, floor_char_boundary(text, offset));
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = from(before, line_start).chars().count() + 1;
-    (line, col)
+    Lines::new(text).line_col(text, offset)
 }
 
-/// Line starts of a text, for turning many offsets into lines and columns quickly.
+/// Whether `s` ends with `suffix`, ignoring ASCII case, without copying `s`.
+pub fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()
+            .get(s.len() - suffix.len()..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix.as_bytes()))
+}
+
+/// How many line breaks (LF, CRLF or a lone CR) `s` holds.
+pub fn line_breaks(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
+/// Bytes per block of the character count checkpoints.
+const BLOCK: usize = 4096;
+
+/// Where each line of a text starts (after LF, CRLF or a lone CR) and how many characters
+/// come before each 4 KB block, so that any offset's line and column take a binary search
+/// and at most one block's count, however long the line. It holds no reference to the
+/// text: pass the same text to [`Lines::line_col`].
+#[derive(Debug, Clone, Default)]
+pub struct Lines {
+    starts: Vec<usize>,
+    /// Characters (bytes that do not continue a UTF-8 sequence) before block `i`.
+    chars_before: Vec<usize>,
+}
+
+impl Lines {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+        }
+        let mut chars_before = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut n = 0;
+        for block in bytes.chunks(BLOCK) {
+            chars_before.push(n);
+            n += count_chars(block);
+        }
+        Self { starts, chars_before }
+    }
+
+    /// Characters in `text[..offset]`.
+    fn chars_upto(&self, text: &str, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let base = self.chars_before.get(block).copied().unwrap_or(0);
+        base + count_chars(text.as_bytes().get(block * BLOCK..offset).unwrap_or_default())
+    }
+
+    /// 0-based index of the line holding byte `offset`.
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// Where line `index` (0-based) starts.
+    pub fn line_start(&self, index: usize) -> Option<usize> {
+        self.starts.get(index).copied()
+    }
+
+    /// The bytes of line `index` (0-based) of `text`, without its line ending.
+    pub fn line_range(&self, text: &str, index: usize) -> Range<usize> {
+        let start = self.starts.get(index).copied().unwrap_or(text.len()).min(text.len());
+        let mut end = self
+            .starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(text.len())
+            .min(text.len());
+        let bytes = text.as_bytes();
+        if end > start && bytes.get(end - 1) == Some(&b'\n') {
+            end -= 1;
+        }
+        if end > start && bytes.get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// How many lines the text has.
+    pub fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 1-based line and column (in characters) of byte `offset` of `text`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_index(offset);
+        let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
+        (
+            line + 1,
+            self.chars_upto(text, offset) - self.chars_upto(text, start) + 1,
+        )
+    }
+}
+
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// A [`Lines`] with its text, for turning many offsets into lines and columns quickly.
 pub struct LineIndex<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    lines: Lines,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Self { text, starts }
+        Self {
+            text,
+            lines: Lines::new(text),
+        }
     }
 
     /// 1-based line and column (in characters) of byte `offset`, as `line_col` gives.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        (line, get(self.text, start..offset).chars().count() + 1)
+        self.lines.line_col(self.text, offset)
+    }
+
+    pub fn lines(&self) -> &Lines {
+        &self.lines
     }
 }
 
@@ -58,6 +164,15 @@ pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut i = offset.min(text.len());
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary at or above `offset`.
+pub fn ceil_char_boundary(text: &str, offset: usize) -> usize {
+    let mut i = offset.min(text.len());
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
     }
     i
 }
@@ -117,6 +232,25 @@ mod tests {
         assert_eq!(line_col(text, 3), (2, 1));
         // `ç` is two bytes: `d` is at byte 5 and column 2.
         assert_eq!(line_col(text, 5), (2, 2));
+    }
+
+    #[test]
+    fn every_line_ending_ends_a_line() {
+        let text = "a\rb\r\nc\nd";
+        assert_eq!(line_col(text, 2), (2, 1));
+        assert_eq!(line_col(text, 5), (3, 1));
+        assert_eq!(line_col(text, 7), (4, 1));
+        // Between CR and LF is still the line the CR ends.
+        assert_eq!(line_col(text, 4), (2, 3));
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_characters_across_blocks() {
+        let text = "é".repeat(5000) + "x" + &"ü".repeat(5000);
+        let index = LineIndex::new(&text);
+        let x = text.find('x').unwrap_or(0);
+        assert_eq!(index.line_col(x), (1, 5001));
+        assert_eq!(index.line_col(text.len()), (1, 10002));
     }
 
     #[test]

@@ -582,3 +582,155 @@ fn fifos_symlink_loops_and_dangling_links_are_named() {
         text(&out.stdout)
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Time grows linearly: with the draft, and with the number of findings in every format.
+// Each test times a small and a large input in the same process and compares: linear work
+// gives the ratio of the sizes, quadratic work its square.
+
+/// News text: the fixture drafts, end to end, repeated to `bytes`.
+fn news(bytes: usize) -> String {
+    let mut parts = Vec::new();
+    for dir in [
+        "fixtures/clean",
+        "fixtures/clean2",
+        "fixtures/heldout",
+        "fixtures/heldout2",
+    ] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "txt")) {
+            parts.push(std::fs::read_to_string(f).unwrap_or_default());
+        }
+    }
+    let one = parts.join("\n\n");
+    let mut text = String::with_capacity(bytes + one.len());
+    while text.len() < bytes {
+        text.push_str(&one);
+        text.push_str("\n\n");
+    }
+    let cut = (0..=bytes.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    text.truncate(cut);
+    text
+}
+
+/// The quickest of `runs` runs of `f`.
+fn quickest(runs: usize, mut f: impl FnMut()) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// `large` took no more than `2 × factor` times `small`, for an input `factor` times larger:
+/// linear with room for noise, far below the `factor²` of quadratic work.
+fn assert_linear(what: &str, factor: u32, small: Duration, large: Duration) {
+    let small = small.max(Duration::from_millis(1));
+    assert!(
+        large < small * 2 * factor,
+        "{what}: {factor}× the input took {:.1}× the time ({small:?} → {large:?})",
+        large.as_secs_f64() / small.as_secs_f64()
+    );
+}
+
+#[test]
+fn checking_time_grows_linearly_with_the_draft() {
+    let rules = Rules::load(&PackSources::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let time = |bytes: usize| {
+        let doc = factlint::input::decode("news.txt", news(bytes).into_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        quickest(2, || {
+            let (_, d) = factlint::check(&doc, &rules, &factlint::extract::Options::default());
+            let _ = factlint::suppress::apply(&doc.text, d);
+        })
+    };
+    let (small, large) = (time(128 << 10), time(1 << 20));
+    assert_linear("checking news text", 8, small, large);
+}
+
+#[test]
+fn every_format_writes_findings_in_linear_time() {
+    use factlint::diagnostic::{Diagnostic, Severity};
+    use factlint::report::{FileReport, Format};
+    let as_of = factlint::extract::asof::AsOf {
+        date: chrono::NaiveDate::from_ymd_opt(2023, 4, 14).unwrap_or_default(),
+        source: factlint::extract::asof::AsOfSource::Flag,
+        span: None,
+        guessed_year: false,
+    };
+    for format in [
+        Format::Human,
+        Format::Short,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Junit,
+    ] {
+        let time = |n: usize| {
+            // One long line of findings far apart, the worst case for line and column
+            // lookups that scan the line.
+            let unit = format!("Bad word here. {}", "and so on ".repeat(14));
+            let text = unit.repeat(n);
+            let diags: Vec<Diagnostic> = (0..n)
+                .map(|i| {
+                    let at = i * unit.len() + 4;
+                    Diagnostic::new("house/bad", Severity::Warning, at..at + 4, "`word` is banned")
+                        .label("here")
+                        .with_label(at - 4..at - 1, "after this")
+                        .suggest(at..at + 4, "term")
+                })
+                .collect();
+            quickest(2, || {
+                let report = FileReport {
+                    path: "d.txt",
+                    text: &text,
+                    as_of: &as_of,
+                    diagnostics: &diags,
+                };
+                let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+                factlint::report::render(format, &mut out, &[report], &[], &[]).unwrap_or_else(|e| panic!("{e}"));
+                assert!(
+                    out.into_inner().len() < n * 5000,
+                    "{format:?}: output grows with the line"
+                );
+            })
+        };
+        let (small, large) = (time(1_000), time(8_000));
+        assert_linear(&format!("{format:?} output"), 8, small, large);
+    }
+}
+
+#[test]
+fn baselines_record_and_filter_in_linear_time() {
+    use factlint::baseline::Baseline;
+    use factlint::diagnostic::{Diagnostic, Severity};
+    let time = |n: usize| {
+        let unit = format!("Bad word here. {}", "and so on ".repeat(14));
+        let text = unit.repeat(n);
+        let diags: Vec<Diagnostic> = (0..n)
+            .map(|i| {
+                Diagnostic::new(
+                    "house/bad",
+                    Severity::Warning,
+                    i * unit.len() + 4..i * unit.len() + 8,
+                    "m",
+                )
+            })
+            .collect();
+        quickest(2, || {
+            let b = Baseline::record(std::iter::once(("d.txt", text.as_str(), diags.as_slice())));
+            assert!(b.filter("d.txt", &text, diags.clone()).is_empty());
+        })
+    };
+    let (small, large) = (time(2_000), time(16_000));
+    assert_linear("baseline", 8, small, large);
+}

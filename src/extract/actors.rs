@@ -271,7 +271,8 @@ pub struct Coref {
     singles: Vec<Resolved>,
     /// The last organisation named alone.
     org: Option<Resolved>,
-    /// Every group of two or more named together, most recent last.
+    /// Groups of two or more named together, most recent last: for each size, the latest
+    /// group at least that large.
     groups: Vec<Resolved>,
 }
 
@@ -286,6 +287,9 @@ impl Coref {
                     antecedent: p.span.clone(),
                 };
                 if p.actors.len() >= 2 {
+                    // An older group no larger than this one can never be the latest
+                    // group of a size again: drop it, so the list stays short.
+                    self.groups.retain(|g| g.actors.len() > r.actors.len());
                     self.groups.push(r.clone());
                     self.plural = Some(r.clone());
                     if p.actors.iter().all(|a| kb.country(a).is_some()) {

@@ -189,9 +189,14 @@ fn clause_end(prose: &str, end: usize, sentence_end: usize) -> usize {
 /// The date the text gives for a mention: the first date after it in its clause with only
 /// linking words between, or a date just before it ("the Aug. 21-23, 2023 summit").
 fn attached_date(prose: &str, span: &Range<usize>, sentence: &Range<usize>, dates: &[DateMention]) -> Option<usize> {
+    // Dates are sorted by start: look only at those starting in the sentence before it.
+    let lo = dates.partition_point(|d| d.span.start < sentence.start);
+    let hi = dates.partition_point(|d| d.span.start < span.start).max(lo);
     let before = dates
         .iter()
         .enumerate()
+        .take(hi)
+        .skip(lo)
         .rev()
         .find(|(_, d)| d.span.end <= span.start && d.span.start >= sentence.start && !d.is_month());
     if let Some((i, d)) = before {
@@ -202,10 +207,9 @@ fn attached_date(prose: &str, span: &Range<usize>, sentence: &Range<usize>, date
         }
     }
     let limit = clause_end(prose, span.end, sentence.end);
-    let (i, d) = dates
-        .iter()
-        .enumerate()
-        .find(|(_, d)| d.span.start >= span.end && d.span.start <= limit)?;
+    // The first date starting after the mention, if it starts within the clause.
+    let i = dates.partition_point(|d| d.span.start < span.end);
+    let d = dates.get(i).filter(|d| d.span.start <= limit)?;
     let gap = crate::text::get(prose, span.end..d.span.start);
     (links(gap) || after_apposition(gap).is_some_and(links)).then_some(i)
 }
@@ -515,7 +519,9 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
         .or_else(|| {
             cx.dates
                 .iter()
-                .find(|d| d.span.start >= span.end && d.span.end <= limit)
+                .skip(cx.dates.partition_point(|d| d.span.start < span.end))
+                .take_while(|d| d.span.start <= limit)
+                .find(|d| d.span.end <= limit)
         })
         .and_then(|d| d.start)
         .map(|d| d.year());

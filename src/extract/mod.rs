@@ -96,6 +96,21 @@ impl Extraction {
             .filter(move |d| d.span.end <= end)
     }
 
+    /// The dates starting in `range`, in order (dates are sorted by their start).
+    pub fn dates_starting_in(&self, range: Range<usize>) -> &[DateMention] {
+        let first = self.dates.partition_point(|d| d.span.start < range.start);
+        let end = first + self.dates[first..].partition_point(|d| d.span.start < range.end);
+        &self.dates[first..end]
+    }
+
+    /// The events starting in `range`, a run of whole sentences. Events come sentence by
+    /// sentence, each inside its sentence, so those of a run of sentences are contiguous.
+    pub fn events_starting_in(&self, range: Range<usize>) -> &[EventMention] {
+        let first = self.events.partition_point(|e| e.span.start < range.start);
+        let end = first + self.events[first..].partition_point(|e| e.span.start < range.end);
+        &self.events[first..end]
+    }
+
     /// The first month or part of a month named in sentence `i` ("in February").
     pub fn sentence_period(&self, i: usize) -> Option<&DateMention> {
         self.dates_in(i).find(|d| d.start.is_some())
@@ -154,6 +169,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
         stance_sentence: Vec::new(),
     };
     let mut coref = actors::Coref::default();
+    let (mut recent_series, mut actors_seen) = (None, 0);
     let mut h = 0;
     for (si, s) in sentences.iter().enumerate() {
         while h < hits.len() && hits[h].span.start < s.start {
@@ -177,10 +193,13 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
             out.title_sentence.push(si);
         }
         // What "the summit" can mean: a meeting of the last organisation named.
-        let recent_series = out.actors.iter().rev().find_map(|a| {
+        for a in out.actors.get(actors_seen..).unwrap_or_default() {
             let prefix = format!("{}-", a.actor.to_lowercase());
-            kb.series.iter().position(|x| x.id.get_ref().starts_with(&prefix))
-        });
+            if let Some(series) = kb.series.iter().position(|x| x.id.get_ref().starts_with(&prefix)) {
+                recent_series = Some(series);
+            }
+        }
+        actors_seen = out.actors.len();
         let cx = event::Context {
             kb,
             prose,
@@ -277,14 +296,22 @@ fn add_topic_anaphors(kb: &Kb, prose: &str, sentences: &[Range<usize>], hits: &m
             .split_whitespace()
             .next()
             .is_some_and(|w| matches!(w, "of" | "to" | "between" | "with" | "on" | "for" | "that"));
-        if complement
-            || !crate::text::is_word(prose, &span)
-            || hits.iter().any(|h| h.span.start < span.end && span.start < h.span.end)
-        {
+        // Hits are sorted and do not overlap: those ending by `at` come first.
+        let before = hits.partition_point(|h| h.span.end <= at);
+        let overlaps = hits.get(before).is_some_and(|h| h.span.start < span.end);
+        if complement || overlaps || !crate::text::is_word(prose, &span) {
             continue;
         }
-        // The last topic before it, of this kind, close enough.
-        let Some((topic_hit, topic)) = hits.iter().filter(|h| h.span.end <= at).rev().find_map(|h| {
+        // The last topic before it, of this kind, close enough: the walk back stops at the
+        // reach, so the whole pass stays linear in the draft.
+        let here = sentence_of(at);
+        let mut reachable = hits
+            .get(..before)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take_while(|h| here.saturating_sub(sentence_of(h.span.start)) <= TOPIC_REACH);
+        let Some((topic_hit, topic)) = reachable.find_map(|h| {
             let t = h.surfaces.iter().find_map(|s| match s {
                 Surface::Topic(t) => Some(*t),
                 _ => None,
@@ -297,9 +324,6 @@ fn add_topic_anaphors(kb: &Kb, prose: &str, sentences: &[Range<usize>], hits: &m
         }) else {
             continue;
         };
-        if sentence_of(at).saturating_sub(sentence_of(topic_hit.span.start)) > TOPIC_REACH {
-            continue;
-        }
         let between = crate::text::get(&lower, topic_hit.span.end..at);
         let introduced = group.iter().any(|g| {
             between.contains(&format!(" a {g}"))
@@ -376,7 +400,11 @@ fn add_surnames(kb: &Kb, prose: &str, hits: &mut Vec<Hit>) {
         let mut ambiguous = false;
         for (at, _) in prose.match_indices(surname.as_str()) {
             let span = at..at + surname.len();
-            if !crate::text::is_word(prose, &span) || hits.iter().any(|h| h.span.start <= at && at < h.span.end) {
+            // Hits are sorted and disjoint: only the last one starting at or before `at`
+            // can cover it.
+            let before = hits.partition_point(|h| h.span.start <= at);
+            let inside = before > 0 && hits.get(before - 1).is_some_and(|h| at < h.span.end);
+            if !crate::text::is_word(prose, &span) || inside {
                 continue;
             }
             // "Wang Wenbin": another person with the same surname.
@@ -387,7 +415,9 @@ fn add_surnames(kb: &Kb, prose: &str, hits: &mut Vec<Hit>) {
                 .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase));
             // A capitalised word just before, unless it is a title or name we know
             // ("Foreign Minister Wang").
-            let covered = hits.iter().any(|h| h.span.end + 1 == at);
+            let covered = hits
+                .get(hits.partition_point(|h| h.span.end + 1 < at))
+                .is_some_and(|h| h.span.end + 1 == at);
             let joined_before = !covered
                 && prev.strip_suffix(' ').is_some_and(|p| {
                     p.split_whitespace().next_back().is_some_and(|w| {

@@ -180,10 +180,8 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
             continue;
         }
         // "Neither Moscow nor Beijing has opposed …"
-        let neither = crate::text::upto(prose, subject.span().start)
-            .trim_end()
-            .to_ascii_lowercase()
-            .ends_with("neither");
+        let neither =
+            crate::text::ends_with_ignore_case(crate::text::upto(prose, subject.span().start).trim_end(), "neither");
         let frame = crate::text::get(prose, sentence.start..subject.span().start);
         let negated = neither || GRAMMAR.denied_by_frame(frame) || words.iter().any(|w| GRAMMAR.is_negation(w));
         let Some(Some(who)) = resolved.get(si).cloned() else {

@@ -17,7 +17,7 @@ pub struct View {
 impl View {
     pub fn new(doc: &Document, ex: &Extraction) -> Self {
         let mut value = serde_json::to_value(ex).unwrap_or(Value::Null);
-        annotate(&mut value, &doc.text);
+        annotate(&mut value, &doc.text, &crate::text::LineIndex::new(&doc.text));
         if let Value::Object(map) = &mut value {
             map.remove("sentences");
         }
@@ -37,20 +37,20 @@ fn as_span(v: &Value) -> Option<(usize, usize)> {
     Some((o.get("start")?.as_u64()? as usize, o.get("end")?.as_u64()? as usize))
 }
 
-fn annotate(v: &mut Value, text: &str) {
+fn annotate(v: &mut Value, text: &str, index: &crate::text::LineIndex<'_>) {
     match v {
         Value::Object(map) => {
             let mut extra = Map::new();
             for (k, child) in map.iter_mut() {
                 if let Some((s, e)) = as_span(child) {
-                    let (line, col) = crate::text::line_col(text, s);
+                    let (line, col) = index.line_col(s);
                     extra.insert(
                         format!("{k}_text"),
                         Value::String(crate::text::get(text, s..e).to_string()),
                     );
                     extra.insert(format!("{k}_at"), Value::String(format!("{line}:{col}")));
                 } else {
-                    annotate(child, text);
+                    annotate(child, text, index);
                 }
             }
             map.extend(extra);
@@ -62,11 +62,11 @@ fn annotate(v: &mut Value, text: &str) {
                 if let Some((s, e)) = as_span(item) {
                     add = Some((i, s, e));
                 } else {
-                    annotate(item, text);
+                    annotate(item, text, index);
                 }
             }
             if let Some((_, s, e)) = add {
-                let (line, col) = crate::text::line_col(text, s);
+                let (line, col) = index.line_col(s);
                 items.push(Value::String(crate::text::get(text, s..e).to_string()));
                 items.push(Value::String(format!("{line}:{col}")));
             }

@@ -27,11 +27,36 @@ pub struct Origin {
     pub path: Arc<str>,
     pub text: Arc<str>,
     pub span: Range<usize>,
+    /// The line, worked out on first use and kept: findings cite it again and again.
+    line: std::sync::OnceLock<usize>,
 }
 
 impl Origin {
+    pub fn new(path: Arc<str>, text: Arc<str>, span: Range<usize>) -> Self {
+        Self {
+            path,
+            text,
+            span,
+            line: std::sync::OnceLock::new(),
+        }
+    }
+
     pub fn line(&self) -> usize {
-        crate::text::line_col(&self.text, self.span.start).0
+        *self
+            .line
+            .get_or_init(|| crate::text::line_col(&self.text, self.span.start).0)
+    }
+
+    /// The origin of `span`, a part of this entry (a term of an office): its line is
+    /// counted from this entry's, not from the top of the file.
+    pub fn within(&self, span: Range<usize>) -> Origin {
+        let line = match crate::text::get(&self.text, self.span.start..span.start.max(self.span.start)) {
+            "" if span.start != self.span.start => crate::text::line_col(&self.text, span.start).0,
+            between => self.line() + crate::text::line_breaks(between),
+        };
+        let origin = Origin::new(self.path.clone(), self.text.clone(), span);
+        let _ = origin.line.set(line);
+        origin
     }
 
     pub fn error(&self, message: impl Into<String>) -> LoadError {
@@ -118,11 +143,7 @@ pub struct Kb {
 }
 
 fn origin(file: &LoadedFile, span: Range<usize>) -> Origin {
-    Origin {
-        path: file.path.clone(),
-        text: file.text.clone(),
-        span,
-    }
+    Origin::new(file.path.clone(), file.text.clone(), span)
 }
 
 impl Kb {
@@ -288,10 +309,7 @@ impl Kb {
                 errors.push(o.at.error(format!("office `{}` names unknown role `{}`", o.id.get_ref(), o.role)));
             }
             for t in &o.term {
-                let at = Origin {
-                    span: t.person.span(),
-                    ..o.at.clone()
-                };
+                let at = o.at.within(t.person.span());
                 if !self.person_index.contains_key(t.person.get_ref()) {
                     errors.push(at.error(format!("term names unknown person `{}`", t.person.get_ref())));
                 }

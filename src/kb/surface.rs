@@ -280,13 +280,19 @@ impl Surfaces {
                 .cmp(&(a.0.end - a.0.start))
                 .then(a.0.start.cmp(&b.0.start))
         });
-        let mut taken: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+        // The spans taken so far are disjoint, keyed by start: only the last one starting
+        // before a span's end can overlap it.
+        let mut taken: std::collections::BTreeMap<usize, (usize, usize)> = std::collections::BTreeMap::new();
         for (span, i) in found {
-            if !taken.iter().any(|(t, _)| span.start < t.end && t.start < span.end) {
-                taken.push((span, i));
+            let overlaps = taken
+                .range(..span.end)
+                .next_back()
+                .is_some_and(|(_, &(end, _))| span.start < end);
+            if !overlaps {
+                taken.insert(span.start, (span.end, i));
             }
         }
-        taken.sort_by_key(|(span, _)| span.start);
+        let taken = taken.into_iter().map(|(start, (end, i))| (start..end, i));
         let mut hits: Vec<Hit> = Vec::new();
         for (span, i) in taken {
             let text_found = crate::text::get(text, span.clone());

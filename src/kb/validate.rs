@@ -22,11 +22,7 @@ pub fn check(files: &[LoadedFile], kb: &Kb) -> Vec<LoadError> {
 }
 
 fn origin(file: &LoadedFile, span: std::ops::Range<usize>) -> Origin {
-    Origin {
-        path: file.path.clone(),
-        text: file.text.clone(),
-        span,
-    }
+    Origin::new(file.path.clone(), file.text.clone(), span)
 }
 
 fn duplicates(files: &[LoadedFile], errors: &mut Vec<LoadError>) {
@@ -74,10 +70,7 @@ fn sources(kb: &Kb, errors: &mut Vec<LoadError>) {
     for o in &kb.offices {
         need(format!("office `{}`", o.id.get_ref()), o.source.as_deref(), &o.at);
         for t in &o.term {
-            let at = Origin {
-                span: t.person.span(),
-                ..o.at.clone()
-            };
+            let at = o.at.within(t.person.span());
             need(
                 format!("term of `{}` in `{}`", t.person.get_ref(), o.id.get_ref()),
                 t.source.as_deref(),
@@ -110,10 +103,7 @@ fn overlaps(kb: &Kb, errors: &mut Vec<LoadError>) {
                 continue;
             }
             let Some(a_end) = a.end else {
-                let at = Origin {
-                    span: a.person.span(),
-                    ..o.at.clone()
-                };
+                let at = o.at.within(a.person.span());
                 errors.push(at.error(format!(
                     "`{}` is in office `{}` with no end, but `{}` starts on {}",
                     a.person.get_ref(),
@@ -125,10 +115,7 @@ fn overlaps(kb: &Kb, errors: &mut Vec<LoadError>) {
             };
             let coarse = a.end_precision != Precision::Day || b.start_precision != Precision::Day;
             if b.start < a_end && !coarse && within(a, b.start.succ_opt().unwrap_or(b.start)) == super::Within::Yes {
-                let at = Origin {
-                    span: b.person.span(),
-                    ..o.at.clone()
-                };
+                let at = o.at.within(b.person.span());
                 errors.push(at.error(format!(
                     "term of `{}` starts on {} but `{}` held `{}` until {a_end}",
                     b.person.get_ref(),

@@ -5,9 +5,9 @@ use std::io;
 use codespan_reporting::diagnostic::{
     Diagnostic as CsDiagnostic, Label as CsLabel, LabelStyle, Severity as CsSeverity,
 };
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config};
 
+use super::excerpt::{Excerpt, escape};
 use super::{FileReport, WriteColor};
 use crate::diagnostic::Severity;
 use crate::error::LoadError;
@@ -25,20 +25,26 @@ fn io_err(e: codespan_reporting::files::Error) -> io::Error {
 }
 
 pub fn render(w: &mut dyn WriteColor, report: &FileReport<'_>) -> io::Result<()> {
-    let file = SimpleFile::new(report.path, report.text);
     let config = Config::default();
+    let lines = crate::text::Lines::new(report.text);
     for d in report.diagnostics {
-        let mut labels = vec![CsLabel::new(LabelStyle::Primary, (), d.span.clone()).with_message(d.label.clone())];
-        for l in &d.labels {
-            labels.push(CsLabel::new(LabelStyle::Secondary, (), l.span.clone()).with_message(l.message.clone()));
+        let spans: Vec<_> = std::iter::once(d.span.clone())
+            .chain(d.labels.iter().map(|l| l.span.clone()))
+            .collect();
+        let (file, spans) = Excerpt::new(report.path, report.text, &lines, &spans);
+        let mut spans = spans.into_iter();
+        let mut labels =
+            vec![CsLabel::new(LabelStyle::Primary, (), spans.next().unwrap_or(0..0)).with_message(escape(&d.label))];
+        for (l, span) in d.labels.iter().zip(spans) {
+            labels.push(CsLabel::new(LabelStyle::Secondary, (), span).with_message(escape(&l.message)));
         }
-        let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {n}")).collect();
+        let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {}", escape(n))).collect();
         if let Some(s) = &d.suggestion {
-            notes.push(format!("help: write `{}`", s.replacement));
+            notes.push(format!("help: write `{}`", escape(&s.replacement)));
         }
         let diag = CsDiagnostic::new(severity(d.severity))
             .with_code(d.rule.clone())
-            .with_message(d.message.clone())
+            .with_message(escape(&d.message))
             .with_labels(labels)
             .with_notes(notes);
         term::emit_to_write_style(w, &config, &file, &diag).map_err(io_err)?;
@@ -50,12 +56,13 @@ pub fn load_error(w: &mut dyn WriteColor, e: &LoadError) -> io::Result<()> {
     let config = Config::default();
     match (&e.text, &e.span) {
         (Some(text), Some(span)) => {
-            let file = SimpleFile::new(e.path.as_str(), text.as_ref());
+            let lines = crate::text::Lines::new(text);
+            let (file, spans) = Excerpt::new(e.path.as_str(), text, &lines, std::slice::from_ref(span));
             let diag = CsDiagnostic::error()
-                .with_message(e.message.clone())
-                .with_labels(vec![CsLabel::primary((), span.clone())]);
+                .with_message(escape(&e.message))
+                .with_labels(vec![CsLabel::primary((), spans.into_iter().next().unwrap_or(0..0))]);
             term::emit_to_write_style(w, &config, &file, &diag).map_err(io_err)
         }
-        _ => writeln!(w, "error: {}: {}", e.path, e.message),
+        _ => writeln!(w, "error: {}: {}", escape(&e.path), escape(&e.message)),
     }
 }

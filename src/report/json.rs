@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::FileReport;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::InputError;
+use crate::text::LineIndex;
 
 pub const VERSION: u32 = 1;
 
@@ -73,16 +74,33 @@ struct Document<'a> {
     tool: &'static str,
     tool_version: &'static str,
     files: Vec<Checked<'a>>,
-    findings: Vec<Finding<'a>>,
+    findings: Findings<'a>,
     errors: Vec<Error<'a>>,
 }
 
-fn pos(text: &str, offset: usize) -> Position {
-    let (line, column) = crate::text::line_col(text, offset);
+/// The findings of a run, made one at a time as they are written.
+struct Findings<'a>(&'a [FileReport<'a>]);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(None)?;
+        for r in self.0 {
+            let index = LineIndex::new(r.text);
+            for d in r.diagnostics {
+                seq.serialize_element(&finding(r, &index, d))?;
+            }
+        }
+        seq.end()
+    }
+}
+
+fn pos(index: &LineIndex<'_>, offset: usize) -> Position {
+    let (line, column) = index.line_col(offset);
     Position { line, column }
 }
 
-fn finding<'a>(r: &FileReport<'a>, d: &'a Diagnostic) -> Finding<'a> {
+fn finding<'a>(r: &FileReport<'a>, index: &LineIndex<'_>, d: &'a Diagnostic) -> Finding<'a> {
     Finding {
         path: r.path,
         rule: &d.rule,
@@ -92,8 +110,8 @@ fn finding<'a>(r: &FileReport<'a>, d: &'a Diagnostic) -> Finding<'a> {
             start: d.span.start,
             end: d.span.end,
         },
-        start: pos(r.text, d.span.start),
-        end: pos(r.text, d.span.end),
+        start: pos(index, d.span.start),
+        end: pos(index, d.span.end),
         label: &d.label,
         labels: d
             .labels
@@ -104,8 +122,8 @@ fn finding<'a>(r: &FileReport<'a>, d: &'a Diagnostic) -> Finding<'a> {
                     start: l.span.start,
                     end: l.span.end,
                 },
-                start: pos(r.text, l.span.start),
-                end: pos(r.text, l.span.end),
+                start: pos(index, l.span.start),
+                end: pos(index, l.span.end),
             })
             .collect(),
         notes: &d.notes,
@@ -120,7 +138,7 @@ fn finding<'a>(r: &FileReport<'a>, d: &'a Diagnostic) -> Finding<'a> {
     }
 }
 
-pub fn render(w: &mut dyn Write, reports: &[FileReport<'_>], errors: &[InputError]) -> io::Result<()> {
+pub fn render<'a>(w: &mut dyn Write, reports: &'a [FileReport<'a>], errors: &'a [InputError]) -> io::Result<()> {
     let doc = Document {
         version: VERSION,
         tool: "factlint",
@@ -133,10 +151,7 @@ pub fn render(w: &mut dyn Write, reports: &[FileReport<'_>], errors: &[InputErro
                 findings: r.diagnostics.len(),
             })
             .collect(),
-        findings: reports
-            .iter()
-            .flat_map(|r| r.diagnostics.iter().map(move |d| finding(r, d)))
-            .collect(),
+        findings: Findings(reports),
         errors: errors
             .iter()
             .map(|e| Error {

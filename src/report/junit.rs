@@ -34,8 +34,9 @@ pub fn render(w: &mut dyn Write, reports: &[FileReport<'_>]) -> io::Result<()> {
         if n == 0 {
             writeln!(w, r#"    <testcase name="{path}" classname="factlint"/>"#)?;
         }
+        let index = crate::text::LineIndex::new(r.text);
         for d in r.diagnostics {
-            let (line, col) = crate::text::line_col(r.text, d.span.start);
+            let (line, col) = index.line_col(d.span.start);
             writeln!(
                 w,
                 r#"    <testcase name="{} {path}:{line}:{col}" classname="{}" file="{path}" line="{line}">"#,

@@ -1,5 +1,6 @@
 //! Output formats. Each renders the findings of a run; none of them decides anything.
 
+pub mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;

@@ -65,6 +65,7 @@ pub(super) fn read(path: String, text: String) -> Document {
         breaks,
         front_matter_date: front_matter_date_found,
         body_start,
+        lines: Default::default(),
     }
 }
 

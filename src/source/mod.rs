@@ -40,6 +40,8 @@ pub struct Document {
     pub front_matter_date: Option<(NaiveDate, Range<usize>)>,
     /// Where the body starts (after any front matter).
     pub body_start: usize,
+    /// Line starts, built on first use.
+    pub lines: std::sync::OnceLock<crate::text::Lines>,
 }
 
 static URL: LazyLock<Regex> =
@@ -54,6 +56,13 @@ impl Document {
         };
         blank_urls(&mut doc.prose);
         doc
+    }
+
+    /// 1-based line and column (in characters) of byte `offset` of the text.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines
+            .get_or_init(|| crate::text::Lines::new(&self.text))
+            .line_col(&self.text, offset)
     }
 }
 
@@ -83,6 +92,7 @@ fn text_document(path: String, text: String) -> Document {
         breaks: Vec::new(),
         front_matter_date: date,
         body_start,
+        lines: Default::default(),
     }
 }
 

@@ -68,7 +68,7 @@ fn listed_variants(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnosti
         if !(a.variant || m.variant) || compatible(&a.text, &m.text) {
             continue;
         }
-        let (line, _) = crate::text::line_col(&cx.doc.text, a.span.start);
+        let (line, _) = cx.doc.line_col(a.span.start);
         let replacement = replacement_for(&a.text, &m.text);
         let mut diag = Diagnostic::new(
             CHECK.id,

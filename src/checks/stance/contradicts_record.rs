@@ -90,7 +90,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let resolved = names(kb, &st.actors);
         diag = match &st.antecedent {
             Some(a) => {
-                let (line, _) = crate::text::line_col(&cx.doc.text, a.start);
+                let (line, _) = cx.doc.line_col(a.start);
                 let ante = cx.doc.text.get(a.clone()).unwrap_or_default();
                 diag.with_label(st.subject_span.clone(), format!("`{subject}` is {resolved}"))
                     .with_label(a.clone(), format!("`{ante}` (line {line}) is {resolved}"))

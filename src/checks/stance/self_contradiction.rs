@@ -47,7 +47,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let Some(e) = earlier else { continue };
         let shared: Vec<String> = e.actors.iter().filter(|a| later.actors.contains(a)).cloned().collect();
         let who = names(kb, &shared);
-        let (line, _) = crate::text::line_col(&cx.doc.text, e.span.start);
+        let (line, _) = cx.doc.line_col(e.span.start);
         out.push(
             Diagnostic::new(
                 CHECK.id,

@@ -53,7 +53,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         }
         let name = person_name(kb, t);
         let describe = |offices: &[usize]| offices.first().map(|&o| kb.office_label(o)).unwrap_or_default();
-        let (line, _) = crate::text::line_col(&cx.doc.text, a.span.start);
+        let (line, _) = cx.doc.line_col(a.span.start);
         out.push(
             Diagnostic::new(
                 CHECK.id,

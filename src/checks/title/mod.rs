@@ -56,7 +56,7 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
     };
     let named = cx
         .ex
-        .dates
+        .dates_starting_in(span.clone())
         .iter()
         .filter(|d| d.span.start >= span.start && d.span.end <= span.end && d.start.is_some())
         .filter(|d| as_of.span.as_ref() == Some(&d.span) || same_clause(prose, &title, &d.span))
@@ -68,7 +68,7 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
     }
     // A known event the sentence names dates it: "Obama at the Hangzhou summit" — unless
     // only an ordinal picked it, which may be the very error.
-    let event = cx.ex.events.iter().find_map(|m| {
+    let event = cx.ex.events_starting_in(span.clone()).iter().find_map(|m| {
         let e = cx.kb.events.get(m.event?)?;
         let pinned = !m.anaphoric && (m.ordinal.is_none() || m.place.is_some() || m.date.is_some());
         (m.span.start >= span.start
@@ -160,7 +160,7 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
     };
     let dates = cx
         .ex
-        .dates
+        .dates_starting_in(from.start..here.start)
         .iter()
         .filter(|d| d.span.start >= from.start && d.span.end <= here.start && d.year_written)
         // "since March 2023" reaches up to the draft's date; a date ahead of the draft is a
@@ -170,7 +170,7 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
         .filter(|(a, _)| *a <= cx.ex.as_of.date);
     let events = cx
         .ex
-        .events
+        .events_starting_in(from.start..here.start)
         .iter()
         .filter(|m| m.span.start >= from.start && m.span.end <= here.start)
         .filter_map(|m| cx.kb.events.get(m.event?))

@@ -52,10 +52,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                 .map(|p| p.name.clone())
                 .unwrap_or_default();
             others.push(holder.clone());
-            let at = crate::kb::Origin {
-                span: term.person.span(),
-                ..kb.offices[o].at.clone()
-            };
+            let at = kb.offices[o].at.within(term.person.span());
             diag = diag
                 .note(format!(
                     "{holder} was {}: {}",
