@@ -837,6 +837,18 @@ impl<'a> P<'a> {
 
     // ---- the main rule ----
 
+    /// Whether a word can open a date: most words (and names) cannot, and are passed over
+    /// without trying the rules.
+    fn may_start(&self, t: &str) -> bool {
+        STARTS.iter().any(|s| t.eq_ignore_ascii_case(s))
+            || month_word(t).is_some()
+            || weekday_word(t).is_some()
+            || matches!(t, "Christmas" | "Boxing" | "Halloween" | "Valentine" | "New")
+            || (t.len() == 2 && (t.starts_with('Q') || t.starts_with('H')))
+            || t.starts_with(|c: char| c.is_ascii_digit())
+            || cardinal(&t.to_ascii_lowercase()).is_some()
+    }
+
     /// Every reading that starts at token `i`, each with its next token.
     fn readings(&self, i: usize) -> Vec<(Raw, usize)> {
         let mut out = Vec::new();
@@ -845,13 +857,9 @@ impl<'a> P<'a> {
         if first.is_none_or(|c| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
             return out;
         }
-        if first.is_some_and(char::is_lowercase)
-            && !STARTS.iter().any(|s| t.eq_ignore_ascii_case(s))
-            && cardinal(t).is_none()
-        {
+        if first.is_some_and(char::is_alphabetic) && !self.may_start(t) {
             return out;
-        }
-        // Ranges and calendar dates.
+        } // Ranges and calendar dates.
         for a in self.calendar(i) {
             if let Some(r) = self.range(&a) {
                 out.push(r);
