@@ -4,7 +4,7 @@
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::asof::long_date;
-use crate::extract::date::DateMention;
+use crate::extract::date::{DateMention, Written};
 
 pub const CHECK: Check = Check {
     id: "date/relative-mismatch",
@@ -22,8 +22,10 @@ explicit date then shows which one is wrong.
 ```text
 SAMARKAND, 14 April 2023 (TDI): The ministers met yesterday, 12 April, in Samarkand.
 ```
-Yesterday was 13 April. Only a relative date and an explicit date side by side (after a comma, in
-brackets or with `on`) are compared, and only when the draft gives its own date.",
+Yesterday was 13 April. A relative week, month or year is compared the same way (`last week, on
+12 March` written on 14 April 2023: last week was 3-9 April 2023); vague ones (`earlier this
+month`) are not. Only a relative date and an explicit date side by side (after a comma, in brackets
+or with `on`) are compared, and only when the draft gives its own date.",
     run,
 };
 
@@ -39,23 +41,32 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             (false, true) => (b, a),
             _ => continue,
         };
-        if !side_by_side(&cx.doc.prose, a, b) || !explicit.is_day() || !relative.is_day() {
+        // A relative day, or a relative week, month or year stated exactly ("last week, on
+        // 3 April"): never a vague one ("earlier this month") nor one counted from
+        // another date.
+        let exact_period = relative.written == Written::Relative && !relative.vague;
+        if !side_by_side(&cx.doc.prose, a, b) || !explicit.is_day() || !(relative.is_day() || exact_period) {
             continue;
         }
-        let (Some(r), Some(e)) = (relative.start, explicit.start) else {
+        let (Some(r), Some(r_end), Some(e)) = (relative.start, relative.end, explicit.start) else {
             continue;
         };
-        if explicit.is_range || r == e {
+        if explicit.is_range || (r <= e && e <= r_end) {
             continue;
         }
+        let was = if r == r_end {
+            long_date(r)
+        } else {
+            super::span_text(r, r_end)
+        };
         out.push(
             Diagnostic::new(
                 CHECK.id,
                 severity,
                 relative.span.clone(),
-                format!("`{}` was {}, not {}", relative.text, long_date(r), long_date(e)),
+                format!("`{}` was {was}, not {}", relative.text, long_date(e)),
             )
-            .label(format!("{} by the draft's date", long_date(r)))
+            .label(format!("{was} by the draft's date"))
             .with_label(explicit.span.clone(), "the explicit date")
             .note(cx.as_of_note()),
         );

@@ -194,6 +194,9 @@ pub(super) enum Point {
     },
     /// A vague part of a period: "early 2023", "the end of April".
     Part(Part, Box<Point>),
+    /// A year-less date in a year relative to the draft's: "Nov. 14 last year", "in March
+    /// next year".
+    InYear(i64, Box<Point>),
 }
 
 impl Point {
@@ -885,6 +888,29 @@ impl<'a> P<'a> {
             out.push((self.raw(p, first, next), next));
         }
         out.extend(self.relative(i));
+        // "Nov. 14 last year", "in March this year": the year-less date takes that year.
+        for (r, next) in &mut out {
+            let open = |p: &Point| {
+                matches!(
+                    p,
+                    Point::Cal {
+                        y: None,
+                        m: Some(_),
+                        ..
+                    }
+                )
+            };
+            if open(&r.start)
+                && r.end.as_ref().is_none_or(open)
+                && let Some((k, Unit::Year, end)) = which_unit(self, self.comma(*next))
+            {
+                r.start = Point::InYear(k, Box::new(r.start.clone()));
+                r.end = r.end.take().map(|e| Point::InYear(k, Box::new(e)));
+                r.span.end = self.end_of(end - 1);
+                r.relative = true;
+                *next = end;
+            }
+        }
         out
     }
 
