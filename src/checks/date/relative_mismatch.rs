@@ -1,6 +1,8 @@
 //! Flags a relative date ("yesterday", "last Tuesday") set beside an explicit date that it
 //! does not resolve to, by the draft's own date.
 
+use chrono::Datelike;
+
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::asof::long_date;
@@ -51,7 +53,14 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let (Some(r), Some(r_end), Some(e)) = (relative.start, relative.end, explicit.start) else {
             continue;
         };
-        if explicit.is_range || (r <= e && e <= r_end) {
+        // "Last year, on 5 May": a year-less explicit date takes its year from the relative
+        // one, so any year of it that fits is no contradiction.
+        let years: &[i32] = if explicit.year_written { &[0] } else { &[0, -1, 1] };
+        let fits = years
+            .iter()
+            .filter_map(|k| e.with_year(e.year() + k))
+            .any(|x| r <= x && x <= r_end);
+        if explicit.is_range || fits {
             continue;
         }
         let was = if r == r_end {
