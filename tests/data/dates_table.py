@@ -406,6 +406,14 @@ for as_of in ASOFS:
         add(as_of, f"Growth in [the {MONTHS[m - 1]} quarter] was weak.", iv(D(y, m - 2, 1), month_span(y, m)[1], "quarter"))
         add(as_of, f"Growth in [the {MONTHS[m - 1]} quarter of 2019] was weak.", iv(D(2019, m - 2, 1), month_span(2019, m)[1], "quarter"))
 
+# ---- a year-less date in a relative year ----
+for as_of in ASOFS:
+    for (k, w) in [(-1, "last"), (0, "this"), (1, "next")]:
+        y = as_of.year + k
+        add(as_of, f"They met in Bali on [Nov. 14 {w} year].", day(D(y, 11, 14)))
+        add(as_of, f"He took over on [1 October {w} year].", day(D(y, 10, 1)))
+        add(as_of, f"Prices rose in [March {w} year].", month(y, 3))
+
 # ---- relative to another date in the text ----
 add(ASOFS[1], "The talks began on 3 March 2023 and ended [two days later].", day(D(2023, 3, 5)))
 add(ASOFS[1], "The summit opened on 20 March 2023; [the following week] leaders met again.", iv(D(2023, 3, 27), D(2023, 4, 2), "week"))

@@ -1,10 +1,12 @@
 //! Flags a relative date ("yesterday", "last Tuesday") set beside an explicit date that it
 //! does not resolve to, by the draft's own date.
 
+use chrono::Datelike;
+
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::asof::long_date;
-use crate::extract::date::DateMention;
+use crate::extract::date::{DateMention, Written};
 
 pub const CHECK: Check = Check {
     id: "date/relative-mismatch",
@@ -22,8 +24,10 @@ explicit date then shows which one is wrong.
 ```text
 SAMARKAND, 14 April 2023 (TDI): The ministers met yesterday, 12 April, in Samarkand.
 ```
-Yesterday was 13 April. Only a relative date and an explicit date side by side (after a comma, in
-brackets or with `on`) are compared, and only when the draft gives its own date.",
+Yesterday was 13 April. A relative week, month or year is compared the same way (`last week, on
+12 March` written on 14 April 2023: last week was 3-9 April 2023); vague ones (`earlier this
+month`) are not. Only a relative date and an explicit date side by side (after a comma, in brackets
+or with `on`) are compared, and only when the draft gives its own date.",
     run,
 };
 
@@ -39,23 +43,39 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             (false, true) => (b, a),
             _ => continue,
         };
-        if !side_by_side(&cx.doc.prose, a, b) || !explicit.is_day() || !relative.is_day() {
+        // A relative day, or a relative week, month or year stated exactly ("last week, on
+        // 3 April"): never a vague one ("earlier this month") nor one counted from
+        // another date.
+        let exact_period = relative.written == Written::Relative && !relative.vague;
+        if !side_by_side(&cx.doc.prose, a, b) || !explicit.is_day() || !(relative.is_day() || exact_period) {
             continue;
         }
-        let (Some(r), Some(e)) = (relative.start, explicit.start) else {
+        let (Some(r), Some(r_end), Some(e)) = (relative.start, relative.end, explicit.start) else {
             continue;
         };
-        if explicit.is_range || r == e {
+        // "Last year, on 5 May": a year-less explicit date takes its year from the relative
+        // one, so any year of it that fits is no contradiction.
+        let years: &[i32] = if explicit.year_written { &[0] } else { &[0, -1, 1] };
+        let fits = years
+            .iter()
+            .filter_map(|k| e.with_year(e.year() + k))
+            .any(|x| r <= x && x <= r_end);
+        if explicit.is_range || fits {
             continue;
         }
+        let was = if r == r_end {
+            long_date(r)
+        } else {
+            super::span_text(r, r_end)
+        };
         out.push(
             Diagnostic::new(
                 CHECK.id,
                 severity,
                 relative.span.clone(),
-                format!("`{}` was {}, not {}", relative.text, long_date(r), long_date(e)),
+                format!("`{}` was {was}, not {}", relative.text, long_date(e)),
             )
-            .label(format!("{} by the draft's date", long_date(r)))
+            .label(format!("{was} by the draft's date"))
             .with_label(explicit.span.clone(), "the explicit date")
             .note(cx.as_of_note()),
         );

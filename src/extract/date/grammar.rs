@@ -194,6 +194,9 @@ pub(super) enum Point {
     },
     /// A vague part of a period: "early 2023", "the end of April".
     Part(Part, Box<Point>),
+    /// A year-less date in a year relative to the draft's: "Nov. 14 last year", "in March
+    /// next year".
+    InYear(i64, Box<Point>),
 }
 
 impl Point {
@@ -837,6 +840,18 @@ impl<'a> P<'a> {
 
     // ---- the main rule ----
 
+    /// Whether a word can open a date: most words (and names) cannot, and are passed over
+    /// without trying the rules.
+    fn may_start(&self, t: &str) -> bool {
+        STARTS.iter().any(|s| t.eq_ignore_ascii_case(s))
+            || month_word(t).is_some()
+            || weekday_word(t).is_some()
+            || matches!(t, "Christmas" | "Boxing" | "Halloween" | "Valentine" | "New")
+            || (t.len() == 2 && (t.starts_with('Q') || t.starts_with('H')))
+            || t.starts_with(|c: char| c.is_ascii_digit())
+            || cardinal(&t.to_ascii_lowercase()).is_some()
+    }
+
     /// Every reading that starts at token `i`, each with its next token.
     fn readings(&self, i: usize) -> Vec<(Raw, usize)> {
         let mut out = Vec::new();
@@ -845,13 +860,9 @@ impl<'a> P<'a> {
         if first.is_none_or(|c| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
             return out;
         }
-        if first.is_some_and(char::is_lowercase)
-            && !STARTS.iter().any(|s| t.eq_ignore_ascii_case(s))
-            && cardinal(t).is_none()
-        {
+        if first.is_some_and(char::is_alphabetic) && !self.may_start(t) {
             return out;
-        }
-        // Ranges and calendar dates.
+        } // Ranges and calendar dates.
         for a in self.calendar(i) {
             if let Some(r) = self.range(&a) {
                 out.push(r);
@@ -877,6 +888,29 @@ impl<'a> P<'a> {
             out.push((self.raw(p, first, next), next));
         }
         out.extend(self.relative(i));
+        // "Nov. 14 last year", "in March this year": the year-less date takes that year.
+        for (r, next) in &mut out {
+            let open = |p: &Point| {
+                matches!(
+                    p,
+                    Point::Cal {
+                        y: None,
+                        m: Some(_),
+                        ..
+                    }
+                )
+            };
+            if open(&r.start)
+                && r.end.as_ref().is_none_or(open)
+                && let Some((k, Unit::Year, end)) = which_unit(self, self.comma(*next))
+            {
+                r.start = Point::InYear(k, Box::new(r.start.clone()));
+                r.end = r.end.take().map(|e| Point::InYear(k, Box::new(e)));
+                r.span.end = self.end_of(end - 1);
+                r.relative = true;
+                *next = end;
+            }
+        }
         out
     }
 

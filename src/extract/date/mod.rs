@@ -15,7 +15,7 @@ mod resolve;
 
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{NaiveDate, Weekday};
 use serde::Serialize;
 
 use super::tense::Tense;
@@ -211,16 +211,6 @@ impl Reading {
 /// Find and resolve every date in `prose` (reading and resolving in one call).
 pub fn extract(prose: &str, order: NumericOrder, anchor: Anchor, tense: &dyn Fn(usize) -> Tense) -> Vec<DateMention> {
     read(prose, order).resolve(prose, anchor, tense)
-}
-
-/// Every year written in a full date in `text` (a year alone, as in "since 2013", says
-/// little about when the text was written).
-pub fn written_years(text: &str) -> Vec<i32> {
-    read(text, NumericOrder::Unknown)
-        .written_days()
-        .into_iter()
-        .map(|d| d.year())
-        .collect()
 }
 
 #[cfg(test)]

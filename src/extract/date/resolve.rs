@@ -112,6 +112,7 @@ fn is_relative(p: &Point) -> bool {
         Point::Holiday(w, ..) => *w != Which::Bare,
         Point::Quarter(y, _) | Point::Half(y, _) | Point::Season(y, _) => matches!(y, YearOf::Rel(_)),
         Point::Part(_, p) => is_relative(p),
+        Point::InYear(..) => true,
         _ => false,
     }
 }
@@ -207,7 +208,7 @@ fn grain_of(p: &Point) -> Grain {
         | Point::Anchored {
             unit: u, whole: true, ..
         } => unit_grain(*u),
-        Point::Part(_, p) => grain_of(p),
+        Point::Part(_, p) | Point::InYear(_, p) => grain_of(p),
         Point::Weekend => Grain::Weekend,
         _ => Grain::Day,
     }
@@ -433,6 +434,17 @@ fn interval(p: &Point, cx: &Cx<'_>) -> Option<Interval> {
                 day(shift(from, *u, *n)?)
             }
         }
+        Point::InYear(k, inner) => match **inner {
+            Point::Cal { y: None, m, d } => interval(
+                &Point::Cal {
+                    y: Some(a.year() + *k as i32),
+                    m,
+                    d,
+                },
+                cx,
+            ),
+            _ => None,
+        },
         Point::Part(part, inner) => {
             let (s, e, g) = interval(inner, cx)?;
             let (s, e) = apply_part(s, e, g, *part)?;
