@@ -144,7 +144,7 @@ pub fn slip(a: &str, b: &str) -> bool {
             .filter(|(x, y)| x != y)
             .all(|(x, y)| "aeiou".contains(*x) && "aeiou".contains(*y));
     let long_enough = short >= 7 || (short >= 6 && vowel_swap);
-    long_enough && strsim::damerau_levenshtein(&fa, &fb) == 1 && !other_ending(&fa, &fb)
+    ca.first() == cb.first() && long_enough && strsim::damerau_levenshtein(&fa, &fb) == 1 && !other_ending(&fa, &fb)
 }
 
 /// `kennedys` is the plural of `kennedy`.
@@ -196,5 +196,6 @@ mod tests {
         assert!(!slip("Buddhist", "Buddhism"));
         assert!(!slip("Clintons", "Clinton"));
         assert!(slip("Jaishanker", "Jaishankar"));
+        assert!(!slip("Angels", "Engels"));
     }
 }
