@@ -442,6 +442,8 @@ for (text, expected) in [
     ("It is part of [H2], a section of Hebron.", "-"),
     ("Prices rose in [the late 1960 s] and the 1970 s.", "-"),
     ("They met in Bali on [Nov. 14 last year].", day(D(2000, 11, 14))),
+    ("The agreement, signed last year, takes effect on [Wednesday].", day(D(2001, 10, 17))),
+    ("The deal, which was signed on [Friday], is fragile.", day(D(2001, 10, 12))),
 ]:
     add(N, text, expected)
 

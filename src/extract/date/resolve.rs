@@ -30,29 +30,52 @@ impl Cx<'_> {
             return t;
         }
         let before = crate::text::upto(self.prose, self.pos);
-        let clause = before.rsplit(['.', '!', '?', ';', '\n']).next().unwrap_or("");
-        let past = clause
-            .split(|c: char| !c.is_alphabetic())
+        // The clause's own words, nearest first: a verb of the present or future, or a
+        // plan, before any "-ed" verb leaves the choice open.
+        let clause = before.rsplit(['.', '!', '?', ';', ',', '\n']).next().unwrap_or("");
+        const OPEN: &[&str] = &[
+            "scheduled",
+            "rescheduled",
+            "expected",
+            "planned",
+            "proposed",
+            "invited",
+            "intended",
+            "hoped",
+            "postponed",
+            "delayed",
+            "slated",
+            "needed",
+            "is",
+            "are",
+            "will",
+            "would",
+            "shall",
+            "can",
+            "could",
+            "may",
+            "might",
+            "must",
+            "should",
+            "to",
+            "be",
+        ];
+        let mut past = false;
+        for w in clause
+            .split(|c: char| !c.is_alphabetic() && c != '\'')
             .filter(|w| !w.is_empty())
             .rev()
             .take(8)
-            .any(|w| {
-                const PLANS: &[&str] = &[
-                    "scheduled",
-                    "rescheduled",
-                    "expected",
-                    "planned",
-                    "proposed",
-                    "invited",
-                    "intended",
-                    "hoped",
-                    "postponed",
-                    "delayed",
-                    "slated",
-                    "needed",
-                ];
-                w.len() > 4 && w.ends_with("ed") && !PLANS.iter().any(|p| w.eq_ignore_ascii_case(p))
-            });
+        {
+            let lower = w.to_ascii_lowercase();
+            if OPEN.contains(&lower.as_str()) || lower.ends_with("'ll") {
+                break;
+            }
+            if lower.len() > 4 && lower.ends_with("ed") {
+                past = true;
+                break;
+            }
+        }
         if past { Tense::Past } else { Tense::Unknown }
     }
 }
