@@ -311,6 +311,11 @@ for as_of in ASOFS:
         add(as_of, f"They will meet on [{DAYS[w]}].", day(step(as_of, w, True, True)))
         add(as_of, f"The minister said [{DAYS[w]}] that talks had failed.", day(step(as_of, w, False, True)))
     add(as_of, f"They meet [this coming Friday].", day(step(as_of, 4, True)))
+    add(as_of, f"They met [this past Sunday].", day(step(as_of, 6, False)))
+    lw = step(as_of, 6, False) - dt.timedelta(days=1)
+    add(as_of, f"Crowds gathered [this past weekend].", iv(lw, lw + dt.timedelta(days=1), "weekend"))
+    nw = step(as_of, 5, True)
+    add(as_of, f"Crowds will gather [this coming weekend].", iv(nw, nw + dt.timedelta(days=1), "weekend"))
 
 # pinned weekdays: the nearest month where the day falls on the weekday
 def pinned(as_of, d, w):

@@ -131,7 +131,8 @@ fn is_relative(p: &Point) -> bool {
         | Point::RelSeason(..)
         | Point::RelMonth(..)
         | Point::NthWeekdayOf { .. }
-        | Point::Weekend => true,
+        | Point::Weekend
+        | Point::NearWeekend(_) => true,
         Point::Holiday(w, ..) => *w != Which::Bare,
         Point::Quarter(y, _) | Point::Half(y, _) | Point::Season(y, _) => matches!(y, YearOf::Rel(_)),
         Point::Part(_, p) => is_relative(p),
@@ -232,7 +233,7 @@ fn grain_of(p: &Point) -> Grain {
             unit: u, whole: true, ..
         } => unit_grain(*u),
         Point::Part(_, p) | Point::InYear(_, p) => grain_of(p),
-        Point::Weekend => Grain::Weekend,
+        Point::Weekend | Point::NearWeekend(_) => Grain::Weekend,
         _ => Grain::Day,
     }
 }
@@ -404,6 +405,14 @@ fn interval(p: &Point, cx: &Cx<'_>) -> Option<Interval> {
                 Tense::Future => this,
                 Tense::Unknown if (this - a).num_days() <= (a - add_days(last, 1)?).num_days() => this,
                 Tense::Unknown => last,
+            };
+            Some((sat, add_days(sat, 1)?, Grain::Weekend))
+        }
+        Point::NearWeekend(coming) => {
+            let sat = if *coming {
+                step(a, Weekday::Sat, true, false)?
+            } else {
+                add_days(step(a, Weekday::Sun, false, false)?, -1)?
             };
             Some((sat, add_days(sat, 1)?, Grain::Weekend))
         }
