@@ -311,6 +311,11 @@ for as_of in ASOFS:
         add(as_of, f"They will meet on [{DAYS[w]}].", day(step(as_of, w, True, True)))
         add(as_of, f"The minister said [{DAYS[w]}] that talks had failed.", day(step(as_of, w, False, True)))
     add(as_of, f"They meet [this coming Friday].", day(step(as_of, 4, True)))
+    add(as_of, f"They met [this past Sunday].", day(step(as_of, 6, False)))
+    lw = step(as_of, 6, False) - dt.timedelta(days=1)
+    add(as_of, f"Crowds gathered [this past weekend].", iv(lw, lw + dt.timedelta(days=1), "weekend"))
+    nw = step(as_of, 5, True)
+    add(as_of, f"Crowds will gather [this coming weekend].", iv(nw, nw + dt.timedelta(days=1), "weekend"))
 
 # pinned weekdays: the nearest month where the day falls on the weekday
 def pinned(as_of, d, w):
@@ -413,6 +418,39 @@ for as_of in ASOFS:
         add(as_of, f"They met in Bali on [Nov. 14 {w} year].", day(D(y, 11, 14)))
         add(as_of, f"He took over on [1 October {w} year].", day(D(y, 10, 1)))
         add(as_of, f"Prices rose in [March {w} year].", month(y, 3))
+
+# ---- phrasings found in the real-news corpus (bench/news-corpus.sh) ----
+N = D(2001, 10, 15)  # a Monday
+ws = week_start(N)
+for (text, expected) in [
+    ("A period of growth since [the early 1980s].", iv(D(1980, 1, 1), D(1983, 12, 31), "decade")),
+    ("Toward [the end of the Seventies], it became apparent.", iv(D(1977, 1, 1), D(1979, 12, 31), "decade")),
+    ("He spent [the summer of 1996] in Texas.", iv(D(1996, 6, 1), D(1996, 8, 31), "season")),
+    ("Sales fell in [the first half of 2002].", iv(D(2002, 1, 1), D(2002, 6, 30), "half")),
+    ("The Afghan Islamic Press said late [Sunday].", day(D(2001, 10, 14))),
+    ("[Earlier this week], the Nasdaq fell.", "-"),
+    ("The ministers met [earlier this week].", "-"),
+    ("The Pioneer of India ran an editorial [Monday].", day(N)),
+    ("Residents who left Kandahar early [Monday] confirmed it.", day(N)),
+    ("[Today's] national accounts for the September quarter.", day(N)),
+    ("Growth in [the September quarter] was weak.", iv(D(2001, 7, 1), D(2001, 9, 30), "quarter")),
+    ("Bombers killed 25 people at [the weekend].", iv(D(2001, 10, 13), D(2001, 10, 14), "weekend")),
+    ("Troops will be in the country by [the weekend].", iv(D(2001, 10, 20), D(2001, 10, 21), "weekend")),
+    ("The Japanese economy grew in [the last quarter].", "-"),
+    ("Sales for [the most recent quarter] were weak.", "-"),
+    ("The firm said [last December] that it would cut jobs.", month(2000, 12)),
+    ("Iraq's ambassador said [Saturday] that a deal was near.", day(D(2001, 10, 13))),
+    ("It is [this fall]'s biggest film.", iv(D(2001, 9, 1), D(2001, 11, 30), "season")),
+    ("He made a decision [a few years ago].", "-"),
+    ("He worked there [more than a decade ago].", "-"),
+    ("It was Bill Kristol on ABC's [This Week].", "-"),
+    ("It is part of [H2], a section of Hebron.", "-"),
+    ("Prices rose in [the late 1960 s] and the 1970 s.", "-"),
+    ("They met in Bali on [Nov. 14 last year].", day(D(2000, 11, 14))),
+    ("The agreement, signed last year, takes effect on [Wednesday].", day(D(2001, 10, 17))),
+    ("The deal, which was signed on [Friday], is fragile.", day(D(2001, 10, 12))),
+]:
+    add(N, text, expected)
 
 # ---- relative to another date in the text ----
 add(ASOFS[1], "The talks began on 3 March 2023 and ended [two days later].", day(D(2023, 3, 5)))

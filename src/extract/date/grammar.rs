@@ -174,6 +174,9 @@ pub(super) enum Point {
     Holiday(Which, u32, u32, Option<i32>),
     /// "at the weekend": the last or next, as the tense points.
     Weekend,
+    /// "this coming weekend" (true): the first to start after the draft's date; "this past
+    /// weekend" (false): the last to end before it.
+    NearWeekend(bool),
     /// Days from the draft's date: "yesterday", "the day after tomorrow".
     Days(i64),
     /// The day a count of units from the draft's date: "three weeks ago", "in two weeks".
@@ -1159,16 +1162,28 @@ impl<'a> P<'a> {
                     1 => Which::Next,
                     _ => Which::This,
                 };
-                // "this coming Friday"
-                let j = if w == "this" && self.is(i + 1, "coming") {
-                    i + 2
+                // "this coming Friday", "this past weekend"
+                let (j, which) = if w == "this" && self.is(i + 1, "coming") {
+                    (i + 2, Which::Next)
+                } else if w == "this" && self.is(i + 1, "past") {
+                    (i + 2, Which::Last)
                 } else {
-                    i + 1
+                    (i + 1, which)
                 };
-                let which = if j == i + 2 { Which::Next } else { which };
                 if let Some((wd, next)) = self.weekday(j, false) {
                     out.push(rel(Point::Weekday(which, wd), i, next));
                 } else if w != "past" && w != "coming" || j == i + 2 {
+                    if j == i + 2
+                        && let Some(u) = unit_word(self.text(j))
+                        && matches!(u, Unit::Week | Unit::Weekend)
+                        && !self.text(j).ends_with('s')
+                    {
+                        let p = match u {
+                            Unit::Weekend => Point::NearWeekend(which == Which::Next),
+                            _ => Point::Unit(u, if which == Which::Last { -1 } else { 1 }),
+                        };
+                        out.push(rel(p, i, j + 1));
+                    }
                     if let Some((k, u, next)) = which_unit(self, i) {
                         out.push(rel(Point::Unit(u, k), i, next));
                     }

@@ -30,29 +30,52 @@ impl Cx<'_> {
             return t;
         }
         let before = crate::text::upto(self.prose, self.pos);
-        let clause = before.rsplit(['.', '!', '?', ';', '\n']).next().unwrap_or("");
-        let past = clause
-            .split(|c: char| !c.is_alphabetic())
+        // The clause's own words, nearest first: a verb of the present or future, or a
+        // plan, before any "-ed" verb leaves the choice open.
+        let clause = before.rsplit(['.', '!', '?', ';', ',', '\n']).next().unwrap_or("");
+        const OPEN: &[&str] = &[
+            "scheduled",
+            "rescheduled",
+            "expected",
+            "planned",
+            "proposed",
+            "invited",
+            "intended",
+            "hoped",
+            "postponed",
+            "delayed",
+            "slated",
+            "needed",
+            "is",
+            "are",
+            "will",
+            "would",
+            "shall",
+            "can",
+            "could",
+            "may",
+            "might",
+            "must",
+            "should",
+            "to",
+            "be",
+        ];
+        let mut past = false;
+        for w in clause
+            .split(|c: char| !c.is_alphabetic() && c != '\'')
             .filter(|w| !w.is_empty())
             .rev()
             .take(8)
-            .any(|w| {
-                const PLANS: &[&str] = &[
-                    "scheduled",
-                    "rescheduled",
-                    "expected",
-                    "planned",
-                    "proposed",
-                    "invited",
-                    "intended",
-                    "hoped",
-                    "postponed",
-                    "delayed",
-                    "slated",
-                    "needed",
-                ];
-                w.len() > 4 && w.ends_with("ed") && !PLANS.iter().any(|p| w.eq_ignore_ascii_case(p))
-            });
+        {
+            let lower = w.to_ascii_lowercase();
+            if OPEN.contains(&lower.as_str()) || lower.ends_with("'ll") {
+                break;
+            }
+            if lower.len() > 4 && lower.ends_with("ed") {
+                past = true;
+                break;
+            }
+        }
         if past { Tense::Past } else { Tense::Unknown }
     }
 }
@@ -108,7 +131,8 @@ fn is_relative(p: &Point) -> bool {
         | Point::RelSeason(..)
         | Point::RelMonth(..)
         | Point::NthWeekdayOf { .. }
-        | Point::Weekend => true,
+        | Point::Weekend
+        | Point::NearWeekend(_) => true,
         Point::Holiday(w, ..) => *w != Which::Bare,
         Point::Quarter(y, _) | Point::Half(y, _) | Point::Season(y, _) => matches!(y, YearOf::Rel(_)),
         Point::Part(_, p) => is_relative(p),
@@ -209,7 +233,7 @@ fn grain_of(p: &Point) -> Grain {
             unit: u, whole: true, ..
         } => unit_grain(*u),
         Point::Part(_, p) | Point::InYear(_, p) => grain_of(p),
-        Point::Weekend => Grain::Weekend,
+        Point::Weekend | Point::NearWeekend(_) => Grain::Weekend,
         _ => Grain::Day,
     }
 }
@@ -381,6 +405,14 @@ fn interval(p: &Point, cx: &Cx<'_>) -> Option<Interval> {
                 Tense::Future => this,
                 Tense::Unknown if (this - a).num_days() <= (a - add_days(last, 1)?).num_days() => this,
                 Tense::Unknown => last,
+            };
+            Some((sat, add_days(sat, 1)?, Grain::Weekend))
+        }
+        Point::NearWeekend(coming) => {
+            let sat = if *coming {
+                step(a, Weekday::Sat, true, false)?
+            } else {
+                add_days(step(a, Weekday::Sun, false, false)?, -1)?
             };
             Some((sat, add_days(sat, 1)?, Grain::Weekend))
         }
