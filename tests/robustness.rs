@@ -644,6 +644,7 @@ fn assert_linear(what: &str, factor: u32, small: Duration, large: Duration) {
 }
 
 #[test]
+#[ignore = "a timing: flaky on a shared machine; run with --ignored on a quiet one"]
 fn checking_time_grows_linearly_with_the_draft() {
     let rules = Rules::load(&PackSources::default()).unwrap_or_else(|e| panic!("{e:?}"));
     let time = |bytes: usize| {
@@ -658,6 +659,7 @@ fn checking_time_grows_linearly_with_the_draft() {
 }
 
 #[test]
+#[ignore = "a timing: flaky on a shared machine; run with --ignored on a quiet one"]
 fn every_format_writes_findings_in_linear_time() {
     use factlint::diagnostic::{Diagnostic, Severity};
     use factlint::report::{FileReport, Format};
@@ -710,6 +712,7 @@ fn every_format_writes_findings_in_linear_time() {
 }
 
 #[test]
+#[ignore = "a timing: flaky on a shared machine; run with --ignored on a quiet one"]
 fn baselines_record_and_filter_in_linear_time() {
     use factlint::baseline::Baseline;
     use factlint::diagnostic::{Diagnostic, Severity};
