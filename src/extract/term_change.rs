@@ -6,6 +6,9 @@
 
 use std::ops::Range;
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
 
 use super::date::DateMention;
@@ -48,6 +51,22 @@ fn filler(word: &str) -> bool {
     )
 }
 
+/// The start and end phrases in one automaton, with what each means.
+static PHRASES: LazyLock<(AhoCorasick, Vec<Change>)> = LazyLock::new(|| {
+    let (patterns, changes): (Vec<&String>, Vec<Change>) = GRAMMAR
+        .term_starts
+        .iter()
+        .map(|p| (p, Change::Start))
+        .chain(GRAMMAR.term_ends.iter().map(|p| (p, Change::End)))
+        .unzip();
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(patterns)
+        .unwrap_or_else(|e| unreachable!("term phrases: {e}"));
+    (automaton, changes)
+});
+
 pub fn extract(
     prose: &str,
     sentence: Range<usize>,
@@ -55,22 +74,18 @@ pub fn extract(
     dates: &[DateMention],
     as_of_span: Option<&Range<usize>>,
 ) -> Vec<TermChange> {
-    let text = crate::text::get(prose, sentence.clone()).to_ascii_lowercase();
+    let text = crate::text::get(prose, sentence.clone());
     let mut out = Vec::new();
-    let phrases = GRAMMAR
-        .term_starts
-        .iter()
-        .map(|p| (p, Change::Start))
-        .chain(GRAMMAR.term_ends.iter().map(|p| (p, Change::End)));
-    for (phrase, change) in phrases {
-        for (at, _) in text.match_indices(phrase.as_str()) {
-            let span = sentence.start + at..sentence.start + at + phrase.len();
-            if !crate::text::is_word(prose, &span) {
-                continue;
-            }
-            if let Some(m) = one(prose, &sentence, hits, dates, as_of_span, span, change) {
-                out.push(m);
-            }
+    for m in PHRASES.0.find_iter(text) {
+        let Some(&change) = PHRASES.1.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let span = sentence.start + m.start()..sentence.start + m.end();
+        if !crate::text::is_word(prose, &span) {
+            continue;
+        }
+        if let Some(t) = one(prose, &sentence, hits, dates, as_of_span, span, change) {
+            out.push(t);
         }
     }
     out.sort_by_key(|m| m.span.start);

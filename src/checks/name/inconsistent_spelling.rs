@@ -89,6 +89,7 @@ fn listed_variants(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnosti
 /// under the transliteration key, or that share the other words and differ in one word by
 /// a letter or two.
 mod unlisted {
+    use std::collections::HashSet;
     use std::ops::Range;
 
     use crate::extract::proper_names::NameMention;
@@ -123,14 +124,12 @@ mod unlisted {
     }
 
     /// Is `m` the name `a` spelled another way?
-    fn same_name(prose: &str, m: &NameMention, a: &NameMention) -> bool {
+    fn same_name(m: &NameMention, mw: &[String], a: &NameMention, aw: &[String]) -> bool {
         // Two people the record holds apart stay apart: Li Keqiang and Li Qiang.
         if !m.people.is_empty() && !a.people.is_empty() && m.people.iter().all(|p| !a.people.contains(p)) {
             return false;
         }
-        let mw: Vec<String> = m.words.iter().map(|r| text(prose, r)).collect();
-        let aw: Vec<String> = a.words.iter().map(|r| text(prose, r)).collect();
-        if mw == aw || mw.is_empty() || aw.is_empty() {
+        if mw == aw || mw.is_empty() || aw.is_empty() || !worth_comparing(mw, aw) {
             return false;
         }
         // A name alone, against another alone, is too often a common word ("Good", "God").
@@ -138,7 +137,7 @@ mod unlisted {
             if mw.len() == 1 {
                 return false;
             }
-            let differ: Vec<(&String, &String)> = mw.iter().zip(&aw).filter(|(x, y)| x != y).collect();
+            let differ: Vec<(&String, &String)> = mw.iter().zip(aw).filter(|(x, y)| x != y).collect();
             return match differ.as_slice() {
                 [(x, y)] => spelling::same_key(x, y) || spelling::same_word(x, y),
                 // "Kim Jong-un" / "Kim Jong Un" has the same words but one hyphen fewer.
@@ -149,7 +148,7 @@ mod unlisted {
             };
         }
         // A surname alone against a full name: "Jayshankar" after "Subrahmanyam Jaishankar".
-        match (mw.as_slice(), aw.len()) {
+        match (mw, aw.len()) {
             ([one], n) if (n >= 2 || a.full) && !m.full && one.chars().count() >= 5 => {
                 let Some(surname) = aw.last() else { return false };
                 !aw.contains(one) && (spelling::same_key(one, surname) || spelling::slip(one, surname))
@@ -158,24 +157,54 @@ mod unlisted {
         }
     }
 
+    /// A cheap test that most pairs fail before the spelling keys are worked out: names of
+    /// as many words that share all but one, or hyphenation that moves their letters; a
+    /// word alone against a surname with the same first letter.
+    fn worth_comparing(mw: &[String], aw: &[String]) -> bool {
+        let first = |w: &String| w.chars().next().map(|c| c.to_lowercase().collect::<String>());
+        if mw.len() == aw.len() {
+            let differ = mw.iter().zip(aw).filter(|(x, y)| x != y).count();
+            let letters = |w: &[String]| {
+                w.iter()
+                    .map(|x| x.chars().filter(|c| c.is_alphabetic()).count())
+                    .sum::<usize>()
+            };
+            return differ == 1
+                || letters(mw).abs_diff(letters(aw)) <= 2 && mw.first().map(first) == aw.first().map(first);
+        }
+        mw.len() == 1 && aw.last().map(first) == mw.first().map(first)
+    }
+
+    /// How many distinct names back a later spelling is compared: a person respelled is
+    /// respelled within a story, and the bound keeps an archive of stories linear.
+    const REACH: usize = 400;
+
     /// Pairs (later mention, the first mention of the same name) whose spellings differ.
     pub fn pairs(prose: &str, names: &[NameMention]) -> Vec<(usize, usize)> {
+        let words: Vec<Vec<String>> = names
+            .iter()
+            .map(|m| m.words.iter().map(|r| text(prose, r)).collect())
+            .collect();
         let mut out = Vec::new();
-        // The first spelling of each name seen so far.
+        // The first spelling of each name seen so far, and every spelling and word seen.
         let mut firsts: Vec<usize> = Vec::new();
+        let mut seen_names: HashSet<&[String]> = HashSet::new();
+        let mut seen_words: HashSet<&str> = HashSet::new();
         for (i, m) in names.iter().enumerate() {
-            let mw: Vec<String> = m.words.iter().map(|r| text(prose, r)).collect();
+            let mw = &words[i];
             // Already seen in this very spelling: nothing new.
-            let seen = firsts.iter().any(|&f| {
-                let fw: Vec<String> = names[f].words.iter().map(|r| text(prose, r)).collect();
-                fw == mw || (mw.len() == 1 && fw.contains(&mw[0]))
-            });
+            let seen = seen_names.contains(mw.as_slice()) || (mw.len() == 1 && seen_words.contains(mw[0].as_str()));
             if seen {
                 continue;
             }
-            match firsts.iter().find(|&&f| same_name(prose, m, &names[f])) {
-                Some(&f) => out.push((i, f)),
-                None => firsts.push(i),
+            let recent = firsts.iter().rev().take(REACH);
+            match recent.copied().find(|&f| same_name(m, mw, &names[f], &words[f])) {
+                Some(f) => out.push((i, f)),
+                None => {
+                    firsts.push(i);
+                    seen_names.insert(mw.as_slice());
+                    seen_words.extend(mw.iter().map(String::as_str));
+                }
             }
         }
         out
