@@ -85,12 +85,6 @@ const LINK_WORDS: &[&str] = &[
     "meeting", "conference", "negotiations", "session", "gathering", "forum", "leaders", "ministers",
 ];
 
-/// The end of a clause: what follows belongs to something else.
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[;:]|\.\s|\s(?:but|while|whereas|although|after|before|when|as)\s|\s—\s|\s–\s")
-        .unwrap_or_else(|_| unreachable!())
-});
-
 /// True when only linking words (and names) stand in `gap`.
 fn links(gap: &str) -> bool {
     let words: Vec<&str> = gap
@@ -183,7 +177,7 @@ pub fn place_matches(kb: &Kb, event: usize, place: &Place) -> bool {
 /// The end of the clause an event mention at `end` sits in.
 fn clause_end(prose: &str, end: usize, sentence_end: usize) -> usize {
     let rest = crate::text::get(prose, end..sentence_end);
-    CLAUSE_BREAK.find(rest).map_or(sentence_end, |m| end + m.start())
+    super::clause::first_break(rest, super::clause::Reach::Mention).map_or(sentence_end, |i| end + i)
 }
 
 /// The date the text gives for a mention: the first date after it in its clause with only

@@ -4,6 +4,7 @@
 
 pub mod actors;
 pub mod asof;
+pub mod clause;
 pub mod date;
 pub mod event;
 pub mod ordinal;

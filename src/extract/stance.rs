@@ -44,12 +44,6 @@ impl StanceMention {
     }
 }
 
-/// The end of a verb's reach: a new clause.
-static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|\s+(?:but|while|whereas|although|though|however|yet)(?-u:\b)|\s+—\s+|:")
-        .unwrap_or_else(|_| unreachable!())
-});
-
 /// What follows the speaker of an aside: "…, he said, supports".
 static SPEAKER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+(?:said|says|added|noted|stressed|insisted|argued|told\s+reporters)\s*,\s*$")
@@ -122,7 +116,8 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         // The topics this trigger governs: up to the clause end or the next trigger.
         let next_trigger = triggers.get(ti + 1).map_or(sentence.end, |t| t.0.start);
         let rest = crate::text::get(prose, trigger.end..next_trigger);
-        let scope_end = CLAUSE_END.find(rest).map_or(next_trigger, |m| trigger.end + m.start());
+        let scope_end =
+            super::clause::first_break(rest, super::clause::Reach::Verb).map_or(next_trigger, |i| trigger.end + i);
         let governed: Vec<&(Range<usize>, usize)> = topics
             .iter()
             .filter(|(span, _)| span.start >= trigger.end && span.end <= scope_end)

@@ -18,6 +18,16 @@ struct Lists {
     topic_heads: Vec<Vec<String>>,
     term_starts: Vec<String>,
     term_ends: Vec<String>,
+    clause: Clause,
+}
+
+/// The breaks that end a clause, by what a reader asks of it (see `clause.rs`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    pub verb: Vec<String>,
+    pub mention: Vec<String>,
+    pub time: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -35,6 +45,7 @@ pub struct Grammar {
     pub term_starts: Vec<String>,
     /// "stepped down as": phrases that date the end of a term; lowercase.
     pub term_ends: Vec<String>,
+    pub clause: Clause,
 }
 
 pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
@@ -54,6 +65,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         topic_heads: lists.topic_heads,
         term_starts: lists.term_starts,
         term_ends: lists.term_ends,
+        clause: lists.clause,
     }
 });
 

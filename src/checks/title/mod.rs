@@ -117,10 +117,8 @@ fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool 
     // "in March 2013, when Premier Li Keqiang took office": a "when" right after the date
     // elaborates that date.
     let elaborates = other.end <= title.start && between.trim_start().starts_with(", when ");
-    const BREAKS: &[&str] = &[
-        ";", ", when ", ", where ", ", while ", ", and ", ", but ", " — ", "(", ")",
-    ];
-    if !elaborates && BREAKS.iter().any(|x| between.contains(x)) || SHIFT.is_match(between) {
+    let breaks = crate::extract::clause::breaks(between, crate::extract::clause::Reach::Time);
+    if !elaborates && breaks || SHIFT.is_match(between) {
         return false;
     }
     // A relative clause holds its own time ("Erdogan, who hosted the 2004 summit, …"): a
