@@ -740,7 +740,9 @@ const KNOWN_LIMITS: &[(&str, &str, &str)] = &[(
     "name",
     "",
     "a name of one word after an honorific (`Sheikh Hasina`, `King Salman`) is compared only \
-     with full names: two capitalised words alone are too often ordinary words (`Good`, `God`)",
+     with full names, since two capitalised words alone are too often ordinary words (`Good`, \
+     `God`); and a surname that is also a common given name (`Michel`, `Michal`) is read as \
+     two different given names",
 )];
 
 fn known_limit(family: &str, form: &str) -> Option<&'static str> {
