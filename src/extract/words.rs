@@ -19,6 +19,7 @@ struct Lists {
     term_starts: Vec<String>,
     term_ends: Vec<String>,
     clause: Clause,
+    period_nouns: Vec<String>,
 }
 
 /// The breaks that end a clause, by what a reader asks of it (see `clause.rs`).
@@ -46,6 +47,8 @@ pub struct Grammar {
     /// "stepped down as": phrases that date the end of a term; lowercase.
     pub term_ends: Vec<String>,
     pub clause: Clause,
+    /// "term", "tenure", "presidency": a stretch of someone's time in office.
+    pub period_nouns: HashSet<String>,
 }
 
 pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
@@ -66,6 +69,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         term_starts: lists.term_starts,
         term_ends: lists.term_ends,
         clause: lists.clause,
+        period_nouns: set(lists.period_nouns),
     }
 });
 

@@ -198,6 +198,24 @@ fn under_someone(prose: &str, title: &Range<usize>) -> bool {
     false
 }
 
+/// "President Joe Biden's term", "Prime Minister Abe's second tenure": the titled name
+/// names a period of its own, at which the title held.
+fn names_a_period(prose: &str, title: &Range<usize>) -> bool {
+    let len = crate::text::possessive_len(prose, title);
+    if len == 0 {
+        return false;
+    }
+    crate::text::from(prose, title.end + len)
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| {
+            crate::extract::words::GRAMMAR
+                .period_nouns
+                .contains(w.to_ascii_lowercase().as_str())
+        })
+}
+
 /// "since March 2023", "ever since 2019"
 fn after_since(prose: &str, date: &Range<usize>) -> bool {
     let before = crate::text::upto(prose, date.start).trim_end();
@@ -255,7 +273,8 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
     if (!from_sentence && (cx.ex.as_of.guessed_year || shifted)) || reports_death(cx, i) {
         return Verdict::Unknown; // no year to judge at, or a title held until death
     }
-    if under_someone(&cx.doc.prose, &t.span) && !person_terms.is_empty() {
+    let period = names_a_period(&cx.doc.prose, &t.span);
+    if (under_someone(&cx.doc.prose, &t.span) || period) && !person_terms.is_empty() {
         return Verdict::Unknown; // "served as health minister under President Khatami"
     }
     match t.modifier {
