@@ -205,7 +205,20 @@ fn attached_date(prose: &str, span: &Range<usize>, sentence: &Range<usize>, date
     let i = dates.partition_point(|d| d.span.start < span.end);
     let d = dates.get(i).filter(|d| d.span.start <= limit)?;
     let gap = crate::text::get(prose, span.end..d.span.start);
-    (links(gap) || after_apposition(gap).is_some_and(links)).then_some(i)
+    let own = after_apposition(gap).unwrap_or(gap);
+    (links(gap) || after_apposition(gap).is_some_and(links))
+        .then_some(i)
+        .filter(|_| !names_another_event(own))
+}
+
+/// True when a stretch of text names another event ("… follows the BRICS summit in Rio
+/// on …"): a date after it is that event's.
+fn names_another_event(gap: &str) -> bool {
+    gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        super::words::GRAMMAR
+            .event_heads
+            .contains(w.to_ascii_lowercase().as_str())
+    })
 }
 
 /// "COP21, the 21st Conference of the Parties to the convention, which ran …": a noun

@@ -20,6 +20,7 @@ struct Lists {
     term_ends: Vec<String>,
     clause: Clause,
     period_nouns: Vec<String>,
+    event_heads: Vec<String>,
 }
 
 /// The breaks that end a clause, by what a reader asks of it (see `clause.rs`).
@@ -49,6 +50,8 @@ pub struct Grammar {
     pub clause: Clause,
     /// "term", "tenure", "presidency": a stretch of someone's time in office.
     pub period_nouns: HashSet<String>,
+    /// "summit", "talks": nouns that head a mention of an event.
+    pub event_heads: HashSet<String>,
 }
 
 pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
@@ -70,6 +73,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         term_ends: lists.term_ends,
         clause: lists.clause,
         period_nouns: set(lists.period_nouns),
+        event_heads: set(lists.event_heads),
     }
 });
 
