@@ -658,6 +658,21 @@ fn checking_time_grows_linearly_with_the_draft() {
 }
 
 #[test]
+fn checking_time_grows_linearly_with_run_on_text() {
+    // No full stops and no line breaks: one sentence, unless sentences have a bound.
+    let rules = Rules::load(&PackSources::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let time = |bytes: usize| {
+        let text = news(bytes).replace(['.', '!', '?', '\n'], " ");
+        let doc = factlint::input::decode("flat.txt", text.into_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        quickest(2, || {
+            let _ = factlint::check(&doc, &rules, &factlint::extract::Options::default());
+        })
+    };
+    let (small, large) = (time(32 << 10), time(256 << 10));
+    assert_linear("checking run-on text", 8, small, large);
+}
+
+#[test]
 fn every_format_writes_findings_in_linear_time() {
     use factlint::diagnostic::{Diagnostic, Severity};
     use factlint::report::{FileReport, Format};
