@@ -753,3 +753,131 @@ fn baselines_record_and_filter_in_linear_time() {
     let (small, large) = (time(4_000), time(32_000));
     assert_linear("baseline", 8, small, large);
 }
+
+// ---------------------------------------------------------------------------------------
+// Packs, messages and output escaping.
+
+#[test]
+fn user_check_tokens_with_punctuation_at_an_edge_match() {
+    let dir = scratch();
+    let p = dir.path();
+    write(
+        &p.join("house.toml"),
+        "[[existence]]\nid = \"house/abbrev\"\nmessage = \"spell out `{}`\"\ntokens = [\"U.S.\", \"Dr.\", \"C++\", \"etc.\", \"#breaking\"]\n",
+    );
+    write(
+        &p.join("d.txt"),
+        "The U.S. envoy, Dr. Smith, wrote C++ tools, etc. #breaking\n",
+    );
+    let out = factlint(&["check", "d.txt", "--rules", "house.toml", "--format", "short"], p);
+    let stdout = text(&out.stdout);
+    for token in ["U.S.", "Dr.", "C++", "etc.", "#breaking"] {
+        assert!(stdout.contains(&format!("spell out `{token}`")), "{token}: {stdout}");
+    }
+}
+
+#[test]
+fn a_user_check_id_defined_twice_is_an_error_in_check_and_kb_check() {
+    let dir = scratch();
+    let p = dir.path();
+    std::fs::create_dir(p.join("pack")).unwrap_or_else(|e| panic!("{e}"));
+    let check =
+        |id: &str, token: &str| format!("[[existence]]\nid = \"{id}\"\nmessage = \"no\"\ntokens = [\"{token}\"]\n");
+    write(&p.join("pack/a.toml"), check("house/x", "foo"));
+    write(&p.join("pack/b.toml"), check("house/x", "bar"));
+    write(&p.join("d.txt"), "foo bar\n");
+    let out = factlint(&["check", "d.txt", "--rules", "pack"], p);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("user check `house/x` is defined twice: first at pack/a.toml:2"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("pack/b.toml:2"), "{stderr}");
+    let out = factlint(&["kb", "check", "pack", "--no-default-rules"], p);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("defined twice"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn an_empty_id_is_a_problem_for_kb_check() {
+    let dir = scratch();
+    let p = dir.path();
+    write(
+        &p.join("p.toml"),
+        "[[person]]\nid = \"\"\nname = \"Nobody\"\nsource = \"x\"\n",
+    );
+    let out = factlint(&["kb", "check", "p.toml", "--no-default-rules"], p);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("person has an empty `id`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn bad_dates_and_configurations_say_what_is_wrong() {
+    let dir = scratch();
+    let p = dir.path();
+    write(&p.join("d.txt"), "Nothing.\n");
+    for bad in ["yesterday", "99999-01-01", "2023-13-01"] {
+        let out = factlint(&["check", "d.txt", "--as-of", bad], p);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(&format!("`{bad}` is not a date")), "{stderr}");
+        assert!(!stderr.contains("invalid characters"), "{stderr}");
+    }
+    // A bare TOML date is a date.
+    write(&p.join("factlint.toml"), "as-of = 2023-04-14\n");
+    write(&p.join("w.txt"), "The talks were held on Monday, 14 April 2023.\n");
+    let out = factlint(&["check", "w.txt", "--format", "short"], p);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    // A broken configuration is reported alone, without a false "no drafts found".
+    write(&p.join("factlint.toml"), "as-of = [1]\n");
+    std::fs::create_dir(p.join("content")).unwrap_or_else(|e| panic!("{e}"));
+    write(&p.join("content/a.md"), "Text.\n");
+    let out = factlint(&["check", "content"], p);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("as-of"), "{stderr}");
+    assert!(!stderr.contains("no drafts found"), "{stderr}");
+}
+
+#[test]
+fn a_baseline_of_another_version_or_garbage_is_refused() {
+    let dir = scratch();
+    let p = dir.path();
+    write(&p.join("d.txt"), sample());
+    for (body, says) in [
+        ("{\"version\": 2, \"findings\": []}", "baseline version 2"),
+        ("not json", "not a factlint baseline"),
+        ("{\"version\": 1}", "not a factlint baseline"),
+        ("\u{0}\u{0}\u{0}", "binary"),
+    ] {
+        write(&p.join("b.json"), body);
+        let out = factlint(&["check", "d.txt", "--baseline", "b.json"], p);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{body}: {stderr}");
+        assert!(stderr.contains(says), "{body}: {stderr}");
+    }
+}
+
+#[test]
+fn control_characters_from_a_draft_are_shown_escaped() {
+    let dir = scratch();
+    let p = dir.path();
+    write(
+        &p.join("d.txt"),
+        "\u{1b}[2J\u{7}The talks were held on Monday, 14 April 2023.\n",
+    );
+    for format in ["human", "short", "github"] {
+        let out = factlint(&["check", "d.txt", "--format", format, "--color", "never"], p);
+        let stdout = text(&out.stdout);
+        assert!(stdout.contains("weekday"), "{format}: {stdout}");
+        assert!(
+            !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+            "{format}: {stdout:?}"
+        );
+    }
+}
