@@ -350,7 +350,13 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
     let doc = crate::input::read(item, &request.stdin_name, limit)?;
     let opts = loaded.config.options(request.as_of, request.date_order);
     let (ex, diagnostics) = crate::check(&doc, &loaded.rules, &opts);
-    let diagnostics = crate::suppress::apply(&doc.text, diagnostics);
+    let rules = &loaded.rules;
+    let known = |id: &str| {
+        crate::checks::find(id).is_some()
+            || rules.user.iter().any(|u| u.id == id)
+            || [crate::suppress::UNUSED, crate::suppress::INVALID].contains(&id)
+    };
+    let diagnostics = crate::suppress::apply(&doc.text, &doc.code, &known, diagnostics);
     Ok(Checked {
         as_of: ex.as_of,
         diagnostics,

@@ -117,7 +117,7 @@ fn random_drafts_never_panic_and_spans_stay_inside() {
         let name = if round % 2 == 0 { "d.md" } else { "d.txt" };
         let doc = factlint::input::decode(name, text.clone().into_bytes()).unwrap_or_else(|e| panic!("{e}"));
         let (_, diags) = factlint::check(&doc, &rules, &factlint::extract::Options::default());
-        let diags = factlint::suppress::apply(&doc.text, diags);
+        let diags = factlint::suppress::apply(&doc.text, &doc.code, &|_| true, diags);
         for d in &diags {
             for span in std::iter::once(&d.span).chain(d.labels.iter().map(|l| &l.span)) {
                 assert!(
@@ -654,7 +654,7 @@ fn checking_time_grows_linearly_with_the_draft() {
         let doc = factlint::input::decode("news.txt", news(bytes).into_bytes()).unwrap_or_else(|e| panic!("{e}"));
         quickest(3, || {
             let (_, d) = factlint::check(&doc, &rules, &factlint::extract::Options::default());
-            let _ = factlint::suppress::apply(&doc.text, d);
+            let _ = factlint::suppress::apply(&doc.text, &doc.code, &|_| true, d);
         })
     };
     let (small, large) = (time(64 << 10), time(512 << 10));
@@ -880,4 +880,46 @@ fn control_characters_from_a_draft_are_shown_escaped() {
             "{format}: {stdout:?}"
         );
     }
+}
+
+#[test]
+fn suppressions_in_code_or_left_open_hide_nothing() {
+    let dir = scratch();
+    let p = dir.path();
+    let finding = "The talks were held on Monday, 14 April 2023.\n";
+    write(
+        &p.join("doc.md"),
+        format!(
+            "How to: `<!-- factlint-disable -->` turns checks off.\n\n```\n<!-- factlint-disable -->\n```\n\n{finding}"
+        ),
+    );
+    let out = factlint(&["check", "doc.md", "--format", "short"], p);
+    assert!(
+        text(&out.stdout).contains("date/weekday-mismatch"),
+        "{}",
+        text(&out.stdout)
+    );
+    write(
+        &p.join("open.md"),
+        format!("<!-- factlint-disable-next-line date/weekday-mismatch\n\n{finding}\nMore text.\n"),
+    );
+    let out = factlint(&["check", "open.md", "--format", "short"], p);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("open.md:1:1: error[suppression/invalid]"), "{stdout}");
+    assert!(
+        stdout.contains("open.md:3:24: error[date/weekday-mismatch]"),
+        "{stdout}"
+    );
+    write(
+        &p.join("typo.md"),
+        format!("<!-- factlint-disable-next-line date/weekday-mismatc -->\n{finding}"),
+    );
+    let out = factlint(&["check", "typo.md", "--format", "short"], p);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("`date/weekday-mismatc` in this suppression is not a rule"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("date/weekday-mismatch"), "{stdout}");
 }

@@ -13,19 +13,32 @@ pub(super) fn read(path: String, text: String) -> Document {
     let mut in_code = 0usize;
     let mut in_meta = false;
     let mut in_autolink = false;
+    let mut code = Vec::new();
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES;
-    for (event, range) in Parser::new_ext(&text, options).into_offset_iter() {
+    // An HTML comment never closed runs to the end of the draft, and the parser would
+    // take everything after it for HTML. Read it as text instead (the same length, so
+    // offsets hold): nothing is hidden, and the suppression check reports it.
+    let parsed = open_comment(&text).map_or(std::borrow::Cow::Borrowed(text.as_str()), |at| {
+        let mut t = text.clone();
+        t.replace_range(at..at + 4, "<!  ");
+        std::borrow::Cow::Owned(t)
+    });
+    for (event, range) in Parser::new_ext(&parsed, options).into_offset_iter() {
         match event {
             Event::Start(Tag::MetadataBlock(_)) => in_meta = true,
             Event::End(TagEnd::MetadataBlock(_)) => {
                 in_meta = false;
                 body_start = range.end;
             }
-            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code += 1;
+                code.push(range.clone());
+            }
+            Event::Code(_) => code.push(range.clone()),
             Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
             Event::Start(Tag::Link { link_type, .. }) => {
                 in_autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
@@ -65,7 +78,20 @@ pub(super) fn read(path: String, text: String) -> Document {
         breaks,
         front_matter_date: front_matter_date_found,
         body_start,
+        code,
         lines: Default::default(),
+    }
+}
+
+/// Where the first HTML comment that is never closed opens.
+fn open_comment(text: &str) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let open = from + crate::text::from(text, from).find("<!--")?;
+        match crate::text::from(text, open + 4).find("-->") {
+            Some(close) => from = open + 4 + close + 3,
+            None => return Some(open),
+        }
     }
 }
 

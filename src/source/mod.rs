@@ -40,6 +40,8 @@ pub struct Document {
     pub front_matter_date: Option<(NaiveDate, Range<usize>)>,
     /// Where the body starts (after any front matter).
     pub body_start: usize,
+    /// Inline code and code blocks (Markdown), sorted: what is in them is an example.
+    pub code: Vec<Range<usize>>,
     /// Line starts, built on first use.
     pub lines: std::sync::OnceLock<crate::text::Lines>,
 }
@@ -92,6 +94,7 @@ fn text_document(path: String, text: String) -> Document {
         breaks: Vec::new(),
         front_matter_date: date,
         body_start,
+        code: Vec::new(),
         lines: Default::default(),
     }
 }
