@@ -340,9 +340,9 @@ mod tests {
     fn directives_in_code_are_examples() {
         let text = "Write `<!-- factlint-disable -->` to turn rules off.\nbad\n";
         let code_at = text.find('`').unwrap_or(0);
-        let code = vec![code_at..code_at + 27];
+        let code = code_at..code_at + 27;
         let bad = text.find("bad").unwrap_or(0);
-        let out = apply(text, &code, &any, vec![diag("date/a", bad)]);
+        let out = apply(text, std::slice::from_ref(&code), &any, vec![diag("date/a", bad)]);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].rule, "date/a");
     }
