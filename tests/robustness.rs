@@ -923,3 +923,59 @@ fn suppressions_in_code_or_left_open_hide_nothing() {
     );
     assert!(stdout.contains("date/weekday-mismatch"), "{stdout}");
 }
+
+#[test]
+fn a_byte_order_mark_keeps_spans_on_the_file_bytes() {
+    let dir = scratch();
+    let p = dir.path();
+    let body = sample();
+    write(&p.join("bom.txt"), format!("\u{feff}{body}"));
+    write(&p.join("plain.txt"), &body);
+    let json = |name: &str| {
+        let out = factlint(&["check", name, "--format", "json"], p);
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let (bom, plain) = (json("bom.txt"), json("plain.txt"));
+    let bytes = read(&p.join("bom.txt"));
+    let f = &bom["findings"][0];
+    let span =
+        |v: &serde_json::Value| v["start"].as_u64().unwrap_or(0) as usize..v["end"].as_u64().unwrap_or(0) as usize;
+    assert_eq!(bytes.get(span(&f["span"])), Some(&b"20-21 March 2023"[..]));
+    assert_eq!(bytes.get(span(&f["fix"]["span"])), Some(&b"20-21 March 2023"[..]));
+    assert_eq!(
+        f["start"], plain["findings"][0]["start"],
+        "line and column as without the mark"
+    );
+    assert_eq!(bom["findings"].as_array().map(Vec::len), Some(2));
+    // Front matter after a mark is still front matter.
+    write(
+        &p.join("fm.md"),
+        "\u{feff}---\ndate: 2023-04-14\n---\n\nThe talks were held on Monday, 14 April 2023.\n",
+    );
+    let out = factlint(&["check", "fm.md", "--format", "json"], p);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["files"][0]["as_of"]["source"], "front-matter");
+    assert_eq!(v["findings"][0]["start"]["line"], 5);
+}
+
+#[test]
+fn lone_cr_line_endings_are_line_breaks() {
+    let dir = scratch();
+    let p = dir.path();
+    write(
+        &p.join("cr.txt"),
+        "First line.\rThe talks were held on Monday, 14 April 2023.\r",
+    );
+    let out = factlint(&["check", "cr.txt", "--format", "short"], p);
+    assert!(
+        text(&out.stdout).starts_with("cr.txt:2:24: error[date/weekday-mismatch]"),
+        "{}",
+        text(&out.stdout)
+    );
+    // Human output of a long CR-only draft shows only the lines it points at, cut short.
+    let long = "Filler words here. ".repeat(15_000) + "\rThe talks were held on Monday, 14 April 2023.\r";
+    write(&p.join("long.txt"), long.repeat(4));
+    let out = factlint(&["check", "long.txt", "--color", "never"], p);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.len() < 20_000, "{} bytes of output", out.stdout.len());
+}

@@ -46,12 +46,29 @@ pub struct Document {
     pub lines: std::sync::OnceLock<crate::text::Lines>,
 }
 
+const BOM: char = '\u{feff}';
+
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[^\s<>()\[\]]+").unwrap_or_else(|_| unreachable!()));
 
 impl Document {
     pub fn new(path: impl Into<String>, text: String, format: Format) -> Self {
         let path = path.into();
+        // A byte-order mark stays in the text, so that every offset is an offset into the
+        // file; the draft is read as if it were not there, and it is never prose.
+        if let Some(rest) = text.strip_prefix(BOM) {
+            let mut doc = Document::new(path, rest.to_string(), format);
+            let n = BOM.len_utf8();
+            doc.text.insert(0, BOM);
+            doc.prose.insert_str(0, &" ".repeat(n));
+            doc.breaks.iter_mut().for_each(|b| *b += n);
+            doc.code.iter_mut().for_each(|c| *c = c.start + n..c.end + n);
+            if let Some((_, span)) = &mut doc.front_matter_date {
+                *span = span.start + n..span.end + n;
+            }
+            doc.body_start += n;
+            return doc;
+        }
         let mut doc = match format {
             Format::Markdown => markdown::read(path, text),
             Format::Text => text_document(path, text),
