@@ -297,6 +297,12 @@ pub fn run(request: &Request, progress: &(dyn Fn(usize, usize) + Sync)) -> Outco
             });
         }
     }
+    // A file named twice, or named and inside a directory named too, is checked once.
+    let mut seen = std::collections::HashSet::new();
+    items.retain(|(item, _)| match item {
+        Item::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+        Item::Stdin => true,
+    });
     // Read and check in parallel; keep the order the drafts were found in.
     let total = items.len();
     let done = std::sync::atomic::AtomicUsize::new(0);

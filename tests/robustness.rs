@@ -979,3 +979,45 @@ fn lone_cr_line_endings_are_line_breaks() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.len() < 20_000, "{} bytes of output", out.stdout.len());
 }
+
+#[test]
+fn a_draft_named_twice_is_checked_once() {
+    let dir = scratch();
+    let p = dir.path();
+    std::fs::create_dir(p.join("content")).unwrap_or_else(|e| panic!("{e}"));
+    write(&p.join("content/d.txt"), sample());
+    let out = factlint(
+        &[
+            "check",
+            "content/d.txt",
+            "content",
+            "./content/d.txt",
+            "--format",
+            "short",
+        ],
+        p,
+    );
+    assert_eq!(text(&out.stdout).lines().count(), 2, "{}", text(&out.stdout));
+    let out = factlint(&["check", "content", "content/d.txt", "--write-baseline", "b.json"], p);
+    assert_eq!(out.status.code(), Some(0));
+    let b = factlint::baseline::Baseline::parse(&text(&read(&p.join("b.json"))));
+    assert_eq!(b.map(|b| b.findings.len()), Ok(2));
+}
+
+#[test]
+fn reversed_ranges_impossible_months_and_front_matter_dates_are_flagged() {
+    let dir = scratch();
+    let p = dir.path();
+    write(
+        &p.join("d.md"),
+        "---\ndate: 2023-02-30\n---\n\nThe fair ran 31-1 March 2023. It reopens on 2023-13-01.\n",
+    );
+    let out = factlint(&["check", "d.md", "--format", "short"], p);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("d.md:2:7: error[date/impossible-date] `2023-02-30` in the front matter"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("the range ends before it starts"), "{stdout}");
+    assert!(stdout.contains("there is no month 13"), "{stdout}");
+}

@@ -377,7 +377,9 @@ fn parse(prose: &str, c: &Captures<'_>, shape: &Shape, order: NumericOrder) -> O
         }
         Shape::Iso => {
             let (yy, mm, dd) = (year1?, num(c, "m1")?, num(c, "d1")?);
-            if !(1..=12).contains(&mm) {
+            // 2023-13-01 is a typo for a date; 1234-56-78 is not a date at all.
+            let typo = (1800..=2100).contains(&yy) && mm <= 19 && (1..=31).contains(&dd);
+            if !(1..=12).contains(&mm) && !typo {
                 return None;
             }
             Some(raw((Some(yy), mm, dd), None, Precision::Day, style(Order::Iso)))
@@ -558,6 +560,9 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 
 /// Why (year, month, day) is not a date, if it is not. A missing year allows 29 February.
 fn impossible(year: Option<i32>, month: u32, day: u32) -> Option<String> {
+    if !(1..=12).contains(&month) {
+        return Some(format!("there is no month {month}"));
+    }
     let max = days_in_month(year.unwrap_or(2000), month);
     let name = MONTH_NAMES.get(month as usize - 1).copied().unwrap_or("");
     if day == 0 {
@@ -693,6 +698,23 @@ fn resolve(prose: &str, raw: Raw, anchor: Anchor, tense: &dyn Fn(usize) -> Tense
     if out.start.is_some() && out.end.is_none() {
         out.impossible = Some("the end of the range is not a date".to_string());
         out.start = None;
+    }
+    // "31-1 March 2023"; not "6th - 4 October 2024", a numbered item before a date.
+    let tight = |t: &str| {
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let first = digits(t);
+        let rest = t.get(first..).unwrap_or("");
+        (1..=2).contains(&first)
+            && rest.starts_with(['-', '–', '—'])
+            && (1..=2).contains(&digits(rest.trim_start_matches(['-', '–', '—'])))
+    };
+    if let (Some(a), Some(b)) = (out.start, out.end)
+        && b < a
+        && tight(&out.text)
+    {
+        out.impossible = Some("the range ends before it starts".to_string());
+        out.start = None;
+        out.end = None;
     }
     out
 }

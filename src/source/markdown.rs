@@ -9,6 +9,7 @@ pub(super) fn read(path: String, text: String) -> Document {
     let mut prose: Vec<u8> = text.bytes().map(|b| if b == b'\n' { b'\n' } else { b' ' }).collect();
     let mut breaks = Vec::new();
     let mut front_matter_date_found = None;
+    let mut bad_date = None;
     let mut body_start = 0;
     let mut in_code = 0usize;
     let mut in_meta = false;
@@ -47,8 +48,12 @@ pub(super) fn read(path: String, text: String) -> Document {
             Event::End(
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::TableCell,
             ) => breaks.push(range.end),
-            Event::Text(t) if in_meta && front_matter_date_found.is_none() => {
-                front_matter_date_found = front_matter_date(&t, range.start);
+            Event::Text(t) if in_meta && front_matter_date_found.is_none() && bad_date.is_none() => {
+                match front_matter_date(&t, range.start) {
+                    Some(Ok(d)) => front_matter_date_found = Some(d),
+                    Some(Err(span)) => bad_date = Some(span),
+                    None => {}
+                }
             }
             Event::Text(t) if in_code == 0 && !in_autolink => {
                 // Copy only where the text event is the source verbatim; an escape or entity
@@ -77,6 +82,7 @@ pub(super) fn read(path: String, text: String) -> Document {
         prose,
         breaks,
         front_matter_date: front_matter_date_found,
+        front_matter_bad_date: bad_date,
         body_start,
         code,
         lines: Default::default(),
