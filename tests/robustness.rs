@@ -1021,3 +1021,36 @@ fn reversed_ranges_impossible_months_and_front_matter_dates_are_flagged() {
     assert!(stdout.contains("the range ends before it starts"), "{stdout}");
     assert!(stdout.contains("there is no month 13"), "{stdout}");
 }
+
+#[test]
+fn huge_and_hostile_patterns_in_a_pack_are_errors_or_fast() {
+    let dir = scratch();
+    let p = dir.path();
+    write(
+        &p.join("d.txt"),
+        format!("{}\n(a+)+$ aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n", sample()),
+    );
+    // Tokens are literal text: a "catastrophic" regex is only a phrase to find.
+    write(
+        &p.join("evil.toml"),
+        "[[existence]]\nid = \"house/evil\"\nmessage = \"found `{}`\"\ntokens = [\"(a+)+$\", \"(.*)*\", \"\\\\\"]\n",
+    );
+    let out = factlint(&["check", "d.txt", "--rules", "evil.toml", "--format", "short"], p);
+    assert!(text(&out.stdout).contains("found `(a+)+$`"), "{}", text(&out.stdout));
+    // A pattern too large for the engine is an error that names the check, not a crash.
+    let tokens: Vec<String> = (0..30_000).map(|i| format!("\"w{i:07}x\"")).collect();
+    write(
+        &p.join("huge.toml"),
+        format!(
+            "[[existence]]\nid = \"house/huge\"\nmessage = \"m\"\ntokens = [{}]\n",
+            tokens.join(",")
+        ),
+    );
+    let out = factlint(&["check", "d.txt", "--rules", "huge.toml", "--format", "short"], p);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the phrases of this check come to 270000 bytes"),
+        "{stderr}"
+    );
+}

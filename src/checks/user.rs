@@ -75,10 +75,20 @@ pub struct UserCheck {
     kind: Kind,
 }
 
+/// The most text the phrases of one check may come to, in bytes: well below what makes
+/// the compiled pattern exceed the regex engine's size limit, and quick to refuse.
+pub const MAX_PHRASE_BYTES: usize = 256 << 10;
+
 /// A pattern matching any of `phrases` as whole words: a word boundary on each side of a
 /// phrase that begins or ends with a word character, none on a side that is punctuation
 /// (`U.S.`, `C++`, `#breaking`), which no boundary could follow.
 fn words_regex(phrases: &[&str], ignorecase: bool, at: &Origin) -> Result<Regex, LoadError> {
+    let total: usize = phrases.iter().map(|p| p.len()).sum();
+    if total > MAX_PHRASE_BYTES {
+        return Err(at.error(format!(
+            "the phrases of this check come to {total} bytes; the limit is {MAX_PHRASE_BYTES}: split the check"
+        )));
+    }
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
     let alternation: Vec<String> = phrases
         .iter()
