@@ -133,7 +133,7 @@ pub struct RuleArgs {
 #[derive(Debug, Args)]
 pub struct DraftArgs {
     /// The draft's date, overriding the front matter and the dateline (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     /// How to read numeric dates such as 04/05/2023 (default: the configuration's, or
     /// only where one reading is impossible)
@@ -145,6 +145,13 @@ pub struct DraftArgs {
     /// The largest draft to read (default 64MB, or the configuration's `max-draft-size`)
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub max_draft_size: Option<u64>,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|d| (1..=9999).contains(&chrono::Datelike::year(d)))
+        .ok_or_else(|| format!("`{s}` is not a date: write the day as YYYY-MM-DD, for example 2023-04-14"))
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {
@@ -297,10 +304,14 @@ fn kb(command: KbCommand) -> Result<u8> {
                     return Ok(EXIT_ERROR);
                 }
             };
-            let problems = match crate::kb::Kb::build(&files) {
+            let mut problems = match crate::kb::Kb::build(&files) {
                 Ok(kb) => crate::kb::validate::check(&files, &kb),
                 Err(errors) => errors,
             };
+            // Check settings and user checks: unknown rules, bad patterns, duplicate ids.
+            if let Err(errors) = Rules::settings(&files) {
+                problems.extend(errors);
+            }
             for e in &problems {
                 report::load_error(&mut err, e)?;
             }

@@ -20,7 +20,7 @@ pub const FILE_NAME: &str = "factlint.toml";
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Raw {
     /// The draft's date when it gives none: a date, or "today" (the default).
-    as_of: Option<Spanned<String>>,
+    as_of: Option<Spanned<toml::Value>>,
     date_order: Option<NumericOrder>,
     fail_on: Option<Spanned<String>>,
     max_warnings: Option<usize>,
@@ -91,20 +91,28 @@ impl Config {
         })?;
         let as_of = match &raw.as_of {
             None => None,
-            // Explicitly "today": the date a draft is checked is its date, and checks that
-            // judge facts at it may speak even when the draft gives no date.
-            Some(s) if s.get_ref() == "today" => Some(chrono::Local::now().date_naive()),
-            Some(s) => Some(NaiveDate::parse_from_str(s.get_ref(), "%Y-%m-%d").map_err(|_| {
-                LoadError::at(
-                    &name,
-                    &shared,
-                    s.span(),
-                    format!(
-                        "`as-of` must be a date (YYYY-MM-DD) or \"today\", not `{}`",
-                        s.get_ref()
-                    ),
-                )
-            })?),
+            Some(v) => {
+                // A string ("2023-04-14", "today") or a bare TOML date (2023-04-14).
+                let written = match v.get_ref() {
+                    toml::Value::String(s) => s.clone(),
+                    toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.to_string(),
+                    other => other.to_string(),
+                };
+                // Explicitly "today": the date a draft is checked is its date, and checks
+                // that judge facts at it may speak even when the draft gives no date.
+                if written == "today" {
+                    Some(chrono::Local::now().date_naive())
+                } else {
+                    Some(NaiveDate::parse_from_str(&written, "%Y-%m-%d").map_err(|_| {
+                        LoadError::at(
+                            &name,
+                            &shared,
+                            v.span(),
+                            format!("`as-of` must be a date (YYYY-MM-DD) or \"today\", not `{written}`"),
+                        )
+                    })?)
+                }
+            }
         };
         let fail_on = match &raw.fail_on {
             None => None,
@@ -238,6 +246,16 @@ mod tests {
         let c =
             Config::parse(Path::new("factlint.toml"), &uncommented).unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
         assert_eq!(c.fail_on, Some(crate::diagnostic::Severity::Error));
+    }
+
+    #[test]
+    fn as_of_may_be_a_bare_toml_date() {
+        let c = Config::parse(Path::new("factlint.toml"), "as-of = 2023-04-14\n");
+        assert_eq!(c.ok().and_then(|c| c.as_of), NaiveDate::from_ymd_opt(2023, 4, 14));
+        let e = Config::parse(Path::new("factlint.toml"), "as-of = 2023-04-14T10:00:00\n").err();
+        assert!(e.is_some_and(|e| e.message.contains("must be a date")));
+        let e = Config::parse(Path::new("factlint.toml"), "as-of = \"yesterday\"\n").err();
+        assert!(e.is_some_and(|e| e.message.contains("not `yesterday`")));
     }
 
     #[test]

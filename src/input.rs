@@ -140,7 +140,6 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
             fatal: true,
         }
     })?;
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     Ok(Document::new(name, text, Format::from_path(name)))
 }
 

@@ -79,6 +79,13 @@ impl Rules {
 
     pub fn from_files(files: &[LoadedFile]) -> Result<Self, Vec<LoadError>> {
         let kb = Kb::build(files)?;
+        let (enabled, user) = Self::settings(files)?;
+        Ok(Rules { kb, enabled, user })
+    }
+
+    /// The check settings and user checks of the packs, with every error in them.
+    #[allow(clippy::type_complexity)]
+    pub fn settings(files: &[LoadedFile]) -> Result<(HashMap<&'static str, Severity>, Vec<UserCheck>), Vec<LoadError>> {
         let mut errors = Vec::new();
         let mut enabled: HashMap<&'static str, Severity> =
             crate::checks::ALL.iter().map(|c| (c.id, c.severity)).collect();
@@ -127,10 +134,11 @@ impl Rules {
                 }
             }
             let mut add = |r: Result<UserCheck, LoadError>| match r {
-                Ok(c) => {
-                    user.retain(|u| u.id != c.id);
-                    user.push(c);
-                }
+                Ok(c) => match user.iter().find(|u| u.id == c.id) {
+                    Some(first) => errors
+                        .push(c.at.error(format!("user check `{}` is defined twice: first at {}", c.id, first.at))),
+                    None => user.push(c),
+                },
                 Err(e) => errors.push(e),
             };
             for s in &file.pack.existence {
@@ -144,7 +152,7 @@ impl Rules {
             }
         }
         if errors.is_empty() {
-            Ok(Rules { kb, enabled, user })
+            Ok((enabled, user))
         } else {
             Err(errors)
         }

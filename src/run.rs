@@ -297,6 +297,12 @@ pub fn run(request: &Request, progress: &(dyn Fn(usize, usize) + Sync)) -> Outco
             });
         }
     }
+    // A file named twice, or named and inside a directory named too, is checked once.
+    let mut seen = std::collections::HashSet::new();
+    items.retain(|(item, _)| match item {
+        Item::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+        Item::Stdin => true,
+    });
     // Read and check in parallel; keep the order the drafts were found in.
     let total = items.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
@@ -350,7 +356,13 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
     let doc = crate::input::read(item, &request.stdin_name, limit)?;
     let opts = loaded.config.options(request.as_of, request.date_order);
     let (ex, diagnostics) = crate::check(&doc, &loaded.rules, &opts);
-    let diagnostics = crate::suppress::apply(&doc.text, diagnostics);
+    let rules = &loaded.rules;
+    let known = |id: &str| {
+        crate::checks::find(id).is_some()
+            || rules.user.iter().any(|u| u.id == id)
+            || [crate::suppress::UNUSED, crate::suppress::INVALID].contains(&id)
+    };
+    let diagnostics = crate::suppress::apply(&doc.text, &doc.code, &known, diagnostics);
     Ok(Checked {
         as_of: ex.as_of,
         diagnostics,

@@ -9,8 +9,12 @@
 //!
 //! Several rules may be listed, separated by commas or spaces; no rule means every rule.
 //! A reason may follow `--`. A directive that suppresses nothing is itself reported, so
-//! stale suppressions do not pile up.
+//! stale suppressions do not pile up; so is one that is misspelled, names a rule that does
+//! not exist, or is never closed with `-->`. A directive inside inline code or a code
+//! block is an example, not a directive. Everything here takes time in proportion to the
+//! draft and its findings, however many directives there are.
 
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -19,10 +23,18 @@ use regex::Regex;
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const UNUSED: &str = "suppression/unused";
+pub const INVALID: &str = "suppression/invalid";
 
-static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*factlint-(?P<kind>disable-next-line|disable|enable)\b(?P<rules>[^>]*?)(?:--\s*(?P<reason>[^>]*?))?\s*-->")
-        .unwrap_or_else(|_| unreachable!())
+/// The opening of anything that looks meant as a directive.
+static OPENING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<!--\s*factlint\b").unwrap_or_else(|_| unreachable!()));
+
+/// A well-formed directive's body (between `<!--` and `-->`).
+static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?s)^\s*factlint-(?P<kind>disable-next-line|disable|enable)(?:\s(?P<rules>.*?))?(?:--(?P<reason>.*))?$",
+    )
+    .unwrap_or_else(|_| unreachable!())
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,61 +48,136 @@ enum Kind {
 struct Directive {
     kind: Kind,
     span: Range<usize>,
+    /// The rules it names; empty for every rule.
     rules: Vec<String>,
     /// The byte range it covers.
     covers: Range<usize>,
     used: bool,
 }
 
-fn matches_rule(rules: &[String], rule: &str) -> bool {
-    rules.is_empty() || rules.iter().any(|r| r == rule || r == "all")
+fn every_rule(rules: &[String]) -> bool {
+    rules.is_empty() || rules.iter().any(|r| r == "all")
 }
 
-fn parse(text: &str) -> Vec<Directive> {
-    let mut out: Vec<Directive> = Vec::new();
-    for c in DIRECTIVE.captures_iter(text) {
-        let (Some(all), Some(kind)) = (c.get(0), c.name("kind")) else {
+/// What a draft says about suppression: its directives, and problems with them.
+struct Parsed {
+    directives: Vec<Directive>,
+    problems: Vec<Diagnostic>,
+}
+
+fn invalid(span: Range<usize>, message: String, label: &str) -> Diagnostic {
+    Diagnostic::new(INVALID, Severity::Error, span, message).label(label)
+}
+
+fn parse(text: &str, code: &[Range<usize>], known: &dyn Fn(&str) -> bool) -> Parsed {
+    let closers: Vec<usize> = text.match_indices("-->").map(|(i, _)| i).collect();
+    let in_code = |at: usize| {
+        let k = code.partition_point(|c| c.start <= at);
+        k > 0 && code.get(k - 1).is_some_and(|c| at < c.end)
+    };
+    let mut directives: Vec<Directive> = Vec::new();
+    let mut problems = Vec::new();
+    // Open `disable` ranges by the rules they name (and those naming every rule), closed
+    // by an `enable`; an index is closed at most once, so this stays linear.
+    let mut open_by_rule: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut open_all: Vec<usize> = Vec::new();
+    for m in OPENING.find_iter(text) {
+        if in_code(m.start()) {
+            continue;
+        }
+        let close = closers.get(closers.partition_point(|&c| c < m.end())).copied();
+        let Some(close) = close else {
+            let line_end = crate::text::from(text, m.start())
+                .find('\n')
+                .map_or(text.len(), |i| m.start() + i);
+            problems.push(invalid(
+                m.start()..line_end,
+                "this suppression comment is never closed with `-->`: it suppresses nothing".to_string(),
+                "close it with -->",
+            ));
+            continue;
+        };
+        let span = m.start()..close + 3;
+        let body = crate::text::get(text, m.start() + 4..close);
+        let Some(c) = BODY.captures(body) else {
+            let word = body.split_whitespace().next().unwrap_or("");
+            problems.push(invalid(
+                span,
+                format!(
+                    "`{word}` is not a suppression: write factlint-disable-next-line, factlint-disable or factlint-enable"
+                ),
+                "not understood",
+            ));
             continue;
         };
         let rules: Vec<String> = c
             .name("rules")
             .map(|r| {
                 r.as_str()
-                    .split([',', ' ', '\t', '\n'])
+                    .split([',', ' ', '\t', '\n', '\r'])
                     .filter(|s| !s.is_empty())
                     .map(str::to_string)
                     .collect()
             })
             .unwrap_or_default();
-        let kind = match kind.as_str() {
-            "disable-next-line" => Kind::NextLine,
-            "disable" => Kind::Disable,
+        for r in rules.iter().filter(|r| r.as_str() != "all" && !known(r)) {
+            problems.push(invalid(
+                span.clone(),
+                format!("`{r}` in this suppression is not a rule (see `factlint rules`)"),
+                "unknown rule",
+            ));
+        }
+        let kind = match c.name("kind").map(|k| k.as_str()) {
+            Some("disable-next-line") => Kind::NextLine,
+            Some("disable") => Kind::Disable,
             _ => Kind::Enable,
         };
         let covers = match kind {
-            Kind::NextLine => next_line(text, all.end()),
-            _ => all.end()..text.len(),
+            Kind::NextLine => next_line(text, span.end),
+            _ => span.end..text.len(),
         };
-        if kind == Kind::Enable {
-            // Close the open ranges it names.
-            for d in out
-                .iter_mut()
-                .filter(|d| d.kind == Kind::Disable && d.covers.end == text.len())
-            {
-                if rules.is_empty() || d.rules.iter().any(|r| rules.contains(r)) || d.rules.is_empty() {
-                    d.covers.end = all.start();
+        let index = directives.len();
+        match kind {
+            Kind::Enable => {
+                let close_one = |i: usize, directives: &mut Vec<Directive>| {
+                    if let Some(d) = directives.get_mut(i)
+                        && d.covers.end == text.len()
+                    {
+                        d.covers.end = span.start;
+                    }
+                };
+                if every_rule(&rules) {
+                    for (_, list) in open_by_rule.drain() {
+                        list.into_iter().for_each(|i| close_one(i, &mut directives));
+                    }
+                } else {
+                    for r in &rules {
+                        for i in open_by_rule.remove(r).unwrap_or_default() {
+                            close_one(i, &mut directives);
+                        }
+                    }
+                }
+                std::mem::take(&mut open_all)
+                    .into_iter()
+                    .for_each(|i| close_one(i, &mut directives));
+            }
+            Kind::Disable if every_rule(&rules) => open_all.push(index),
+            Kind::Disable => {
+                for r in &rules {
+                    open_by_rule.entry(r.clone()).or_default().push(index);
                 }
             }
+            Kind::NextLine => {}
         }
-        out.push(Directive {
+        directives.push(Directive {
             kind,
-            span: all.range(),
+            span,
             rules,
             covers,
             used: false,
         });
     }
-    out
+    Parsed { directives, problems }
 }
 
 /// The next line after `at` that has something on it.
@@ -110,25 +197,81 @@ fn next_line(text: &str, at: usize) -> Range<usize> {
     }
 }
 
-/// Drop the findings the draft suppresses and report suppressions that suppress nothing.
-pub fn apply(text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut directives = parse(text);
-    if directives.is_empty() {
+/// Drop the findings the draft suppresses, and report suppressions that suppress nothing
+/// or are not understood. `code` holds the draft's code spans and blocks, sorted; `known`
+/// says whether a rule id exists.
+pub fn apply(
+    text: &str,
+    code: &[Range<usize>],
+    known: &dyn Fn(&str) -> bool,
+    diagnostics: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let Parsed {
+        mut directives,
+        problems,
+    } = parse(text, code, known);
+    if directives.is_empty() && problems.is_empty() {
         return diagnostics;
     }
-    let mut kept = Vec::new();
-    for d in diagnostics {
-        let hit = directives.iter_mut().find(|x| {
-            x.kind != Kind::Enable
-                && x.covers.start <= d.span.start
-                && d.span.start < x.covers.end.max(x.covers.start + 1)
-                && matches_rule(&x.rules, &d.rule)
-        });
-        match hit {
-            Some(x) => x.used = true,
-            None => kept.push(d),
+    // Sweep the draft in order: a directive is active over the range it covers; each
+    // finding is suppressed by the first active directive (in the draft's order) that
+    // names its rule or every rule.
+    let mut events: Vec<(usize, bool, usize)> = Vec::new(); // (offset, starts, directive)
+    for (i, x) in directives.iter().enumerate().filter(|(_, x)| x.kind != Kind::Enable) {
+        // An empty range (a directive on the last line) still covers its start.
+        let end = x.covers.end.max(x.covers.start + 1);
+        events.push((x.covers.start, true, i));
+        events.push((end, false, i));
+    }
+    events.sort_unstable_by_key(|&(at, starts, _)| (at, starts));
+    let mut active_all: BTreeSet<usize> = BTreeSet::new();
+    let mut active: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+    let names: Vec<Vec<String>> = directives.iter().map(|d| d.rules.clone()).collect();
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by_key(|&i| diagnostics[i].span.start);
+    let mut suppressed = vec![false; diagnostics.len()];
+    let mut e = 0;
+    for i in order {
+        let at = diagnostics[i].span.start;
+        while let Some(&(pos, starts, d)) = events.get(e) {
+            if pos > at {
+                break;
+            }
+            let rules = &names[d];
+            if every_rule(rules) {
+                if starts {
+                    active_all.insert(d)
+                } else {
+                    active_all.remove(&d)
+                };
+            } else {
+                for r in rules {
+                    let set = active.entry(r.as_str()).or_default();
+                    if starts {
+                        set.insert(d)
+                    } else {
+                        set.remove(&d)
+                    };
+                }
+            }
+            e += 1;
+        }
+        let by_rule = active.get(diagnostics[i].rule.as_str()).and_then(|s| s.first());
+        let hit = match (by_rule, active_all.first()) {
+            (Some(&a), Some(&b)) => Some(a.min(b)),
+            (a, b) => a.or(b).copied(),
+        };
+        if let Some(d) = hit {
+            directives[d].used = true;
+            suppressed[i] = true;
         }
     }
+    let mut kept: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .zip(suppressed)
+        .filter(|(_, s)| !s)
+        .map(|(d, _)| d)
+        .collect();
     for x in directives.iter().filter(|x| x.kind != Kind::Enable && !x.used) {
         let what = if x.rules.is_empty() {
             "any finding".to_string()
@@ -146,6 +289,7 @@ pub fn apply(text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
             .suggest(x.span.clone(), ""),
         );
     }
+    kept.extend(problems);
     kept.sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)));
     kept
 }
@@ -158,6 +302,10 @@ mod tests {
         Diagnostic::new(rule, Severity::Error, at..at + 3, "x")
     }
 
+    fn any(_: &str) -> bool {
+        true
+    }
+
     #[test]
     fn next_line_and_ranges() {
         let text = "<!-- factlint-disable-next-line date/a -- known -->\n\nbad one\nbad two\n<!-- factlint-disable date/b -->\nx\n<!-- factlint-enable date/b -->\ny\n";
@@ -167,6 +315,8 @@ mod tests {
         let y = text.find("y\n").unwrap_or(0);
         let out = apply(
             text,
+            &[],
+            &any,
             vec![
                 diag("date/a", one),
                 diag("date/a", two),
@@ -181,8 +331,43 @@ mod tests {
     #[test]
     fn unused_suppressions_are_reported() {
         let text = "<!-- factlint-disable-next-line date/nothing-here -->\nfine\n";
-        let out = apply(text, Vec::new());
+        let out = apply(text, &[], &any, Vec::new());
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].rule, UNUSED);
+    }
+
+    #[test]
+    fn directives_in_code_are_examples() {
+        let text = "Write `<!-- factlint-disable -->` to turn rules off.\nbad\n";
+        let code_at = text.find('`').unwrap_or(0);
+        let code = code_at..code_at + 27;
+        let bad = text.find("bad").unwrap_or(0);
+        let out = apply(text, std::slice::from_ref(&code), &any, vec![diag("date/a", bad)]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].rule, "date/a");
+    }
+
+    #[test]
+    fn unterminated_misspelled_and_unknown_are_invalid() {
+        let known = |r: &str| r == "date/a";
+        let text = "<!-- factlint-disabel date/a -->\n<!-- factlint-disable date/nope -->\n<!-- factlint-disable-next-line date/a\nbad\n";
+        let bad = text.find("bad").unwrap_or(0);
+        let out = apply(text, &[], &known, vec![diag("date/a", bad)]);
+        let rules: Vec<&str> = out.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(rules, vec![INVALID, INVALID, UNUSED, INVALID, "date/a"], "{out:#?}");
+        assert!(out[0].message.contains("`factlint-disabel` is not a suppression"));
+        assert!(out[1].message.contains("`date/nope`"));
+        assert!(out[3].message.contains("never closed"));
+    }
+
+    #[test]
+    fn many_directives_take_linear_time() {
+        let n = 20_000;
+        let text = "<!-- factlint-disable date/a -->\nx\n<!-- factlint-enable date/a -->\n".repeat(n);
+        let diags: Vec<Diagnostic> = text.match_indices("x\n").map(|(i, _)| diag("date/a", i)).collect();
+        let t = std::time::Instant::now();
+        let out = apply(&text, &[], &any, diags);
+        assert!(out.is_empty(), "{}", out.len());
+        assert!(t.elapsed() < std::time::Duration::from_secs(20));
     }
 }

@@ -124,9 +124,11 @@ impl Lines {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_index(offset);
         let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
+        // A byte-order mark at the start is not a column: editors do not show it.
+        let bom = usize::from(line == 0 && offset > 0 && text.starts_with('\u{feff}'));
         (
             line + 1,
-            self.chars_upto(text, offset) - self.chars_upto(text, start) + 1,
+            self.chars_upto(text, offset) - self.chars_upto(text, start) + 1 - bom,
         )
     }
 }

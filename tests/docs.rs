@@ -18,6 +18,11 @@ fn rules_reference_is_up_to_date() {
         "| [`{0}`](#suppression-unused) | warning | a suppression comment that suppresses nothing |",
         factlint::suppress::UNUSED
     );
+    let _ = writeln!(
+        md,
+        "| [`{0}`](#suppression-invalid) | error | a suppression comment that is misspelled, names an unknown rule or is never closed |",
+        factlint::suppress::INVALID
+    );
     for c in factlint::checks::ALL {
         let _ = write!(
             md,
@@ -32,6 +37,12 @@ fn rules_reference_is_up_to_date() {
         md,
         "\n<a id=\"suppression-unused\"></a>\n\n## {}\n\nDefault severity: warning.\n\nReports a `<!-- factlint-disable… -->` comment that no longer suppresses any finding, so stale suppressions do not pile up.\n",
         factlint::suppress::UNUSED
+    );
+    let _ = write!(
+        md,
+        "\n<a id=\"suppression-invalid\"></a>\n\n## {}\n\nDefault severity: error.\n\n{}\n",
+        factlint::suppress::INVALID,
+        factlint::report::INVALID_DOC
     );
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
     if std::env::var_os("BLESS").is_some() {

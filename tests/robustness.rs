@@ -117,7 +117,7 @@ fn random_drafts_never_panic_and_spans_stay_inside() {
         let name = if round % 2 == 0 { "d.md" } else { "d.txt" };
         let doc = factlint::input::decode(name, text.clone().into_bytes()).unwrap_or_else(|e| panic!("{e}"));
         let (_, diags) = factlint::check(&doc, &rules, &factlint::extract::Options::default());
-        let diags = factlint::suppress::apply(&doc.text, diags);
+        let diags = factlint::suppress::apply(&doc.text, &doc.code, &|_| true, diags);
         for d in &diags {
             for span in std::iter::once(&d.span).chain(d.labels.iter().map(|l| &l.span)) {
                 assert!(
@@ -620,8 +620,12 @@ fn news(bytes: usize) -> String {
     text
 }
 
+/// Timed tests take turns, so that they do not slow each other down.
+static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// The quickest of `runs` runs of `f`.
 fn quickest(runs: usize, mut f: impl FnMut()) -> Duration {
+    let _turn = TIMING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     (0..runs)
         .map(|_| {
             let t = Instant::now();
@@ -649,13 +653,29 @@ fn checking_time_grows_linearly_with_the_draft() {
     let rules = Rules::load(&PackSources::default()).unwrap_or_else(|e| panic!("{e:?}"));
     let time = |bytes: usize| {
         let doc = factlint::input::decode("news.txt", news(bytes).into_bytes()).unwrap_or_else(|e| panic!("{e}"));
-        quickest(2, || {
+        quickest(3, || {
             let (_, d) = factlint::check(&doc, &rules, &factlint::extract::Options::default());
-            let _ = factlint::suppress::apply(&doc.text, d);
+            let _ = factlint::suppress::apply(&doc.text, &doc.code, &|_| true, d);
         })
     };
-    let (small, large) = (time(128 << 10), time(1 << 20));
+    let (small, large) = (time(64 << 10), time(512 << 10));
     assert_linear("checking news text", 8, small, large);
+}
+
+#[test]
+#[ignore = "a timing: flaky on a shared machine; run with --ignored on a quiet one"]
+fn checking_time_grows_linearly_with_run_on_text() {
+    // No full stops and no line breaks: one sentence, unless sentences have a bound.
+    let rules = Rules::load(&PackSources::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let time = |bytes: usize| {
+        let text = news(bytes).replace(['.', '!', '?', '\n'], " ");
+        let doc = factlint::input::decode("flat.txt", text.into_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        quickest(3, || {
+            let _ = factlint::check(&doc, &rules, &factlint::extract::Options::default());
+        })
+    };
+    let (small, large) = (time(32 << 10), time(256 << 10));
+    assert_linear("checking run-on text", 8, small, large);
 }
 
 #[test]
@@ -691,7 +711,7 @@ fn every_format_writes_findings_in_linear_time() {
                         .suggest(at..at + 4, "term")
                 })
                 .collect();
-            quickest(2, || {
+            quickest(3, || {
                 let report = FileReport {
                     path: "d.txt",
                     text: &text,
@@ -729,11 +749,312 @@ fn baselines_record_and_filter_in_linear_time() {
                 )
             })
             .collect();
-        quickest(2, || {
+        quickest(3, || {
             let b = Baseline::record(std::iter::once(("d.txt", text.as_str(), diags.as_slice())));
             assert!(b.filter("d.txt", &text, diags.clone()).is_empty());
         })
     };
-    let (small, large) = (time(2_000), time(16_000));
+    let (small, large) = (time(4_000), time(32_000));
     assert_linear("baseline", 8, small, large);
+}
+
+// ---------------------------------------------------------------------------------------
+// Packs, messages and output escaping.
+
+#[test]
+fn user_check_tokens_with_punctuation_at_an_edge_match() {
+    let dir = scratch();
+    let p = dir.path();
+    write(
+        &p.join("house.toml"),
+        "[[existence]]\nid = \"house/abbrev\"\nmessage = \"spell out `{}`\"\ntokens = [\"U.S.\", \"Dr.\", \"C++\", \"etc.\", \"#breaking\"]\n",
+    );
+    write(
+        &p.join("d.txt"),
+        "The U.S. envoy, Dr. Smith, wrote C++ tools, etc. #breaking\n",
+    );
+    let out = factlint(&["check", "d.txt", "--rules", "house.toml", "--format", "short"], p);
+    let stdout = text(&out.stdout);
+    for token in ["U.S.", "Dr.", "C++", "etc.", "#breaking"] {
+        assert!(stdout.contains(&format!("spell out `{token}`")), "{token}: {stdout}");
+    }
+}
+
+#[test]
+fn a_user_check_id_defined_twice_is_an_error_in_check_and_kb_check() {
+    let dir = scratch();
+    let p = dir.path();
+    std::fs::create_dir(p.join("pack")).unwrap_or_else(|e| panic!("{e}"));
+    let check =
+        |id: &str, token: &str| format!("[[existence]]\nid = \"{id}\"\nmessage = \"no\"\ntokens = [\"{token}\"]\n");
+    write(&p.join("pack/a.toml"), check("house/x", "foo"));
+    write(&p.join("pack/b.toml"), check("house/x", "bar"));
+    write(&p.join("d.txt"), "foo bar\n");
+    let out = factlint(&["check", "d.txt", "--rules", "pack"], p);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("user check `house/x` is defined twice: first at pack/a.toml:2"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("pack/b.toml:2"), "{stderr}");
+    let out = factlint(&["kb", "check", "pack", "--no-default-rules"], p);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("defined twice"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn an_empty_id_is_a_problem_for_kb_check() {
+    let dir = scratch();
+    let p = dir.path();
+    write(
+        &p.join("p.toml"),
+        "[[person]]\nid = \"\"\nname = \"Nobody\"\nsource = \"x\"\n",
+    );
+    let out = factlint(&["kb", "check", "p.toml", "--no-default-rules"], p);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("person has an empty `id`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn bad_dates_and_configurations_say_what_is_wrong() {
+    let dir = scratch();
+    let p = dir.path();
+    write(&p.join("d.txt"), "Nothing.\n");
+    for bad in ["yesterday", "99999-01-01", "2023-13-01"] {
+        let out = factlint(&["check", "d.txt", "--as-of", bad], p);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(&format!("`{bad}` is not a date")), "{stderr}");
+        assert!(!stderr.contains("invalid characters"), "{stderr}");
+    }
+    // A bare TOML date is a date.
+    write(&p.join("factlint.toml"), "as-of = 2023-04-14\n");
+    write(&p.join("w.txt"), "The talks were held on Monday, 14 April 2023.\n");
+    let out = factlint(&["check", "w.txt", "--format", "short"], p);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    // A broken configuration is reported alone, without a false "no drafts found".
+    write(&p.join("factlint.toml"), "as-of = [1]\n");
+    std::fs::create_dir(p.join("content")).unwrap_or_else(|e| panic!("{e}"));
+    write(&p.join("content/a.md"), "Text.\n");
+    let out = factlint(&["check", "content"], p);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("as-of"), "{stderr}");
+    assert!(!stderr.contains("no drafts found"), "{stderr}");
+}
+
+#[test]
+fn a_baseline_of_another_version_or_garbage_is_refused() {
+    let dir = scratch();
+    let p = dir.path();
+    write(&p.join("d.txt"), sample());
+    for (body, says) in [
+        ("{\"version\": 2, \"findings\": []}", "baseline version 2"),
+        ("not json", "not a factlint baseline"),
+        ("{\"version\": 1}", "not a factlint baseline"),
+        ("\u{0}\u{0}\u{0}", "binary"),
+    ] {
+        write(&p.join("b.json"), body);
+        let out = factlint(&["check", "d.txt", "--baseline", "b.json"], p);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{body}: {stderr}");
+        assert!(stderr.contains(says), "{body}: {stderr}");
+    }
+}
+
+#[test]
+fn control_characters_from_a_draft_are_shown_escaped() {
+    let dir = scratch();
+    let p = dir.path();
+    write(
+        &p.join("d.txt"),
+        "\u{1b}[2J\u{7}The talks were held on Monday, 14 April 2023.\n",
+    );
+    for format in ["human", "short", "github"] {
+        let out = factlint(&["check", "d.txt", "--format", format, "--color", "never"], p);
+        let stdout = text(&out.stdout);
+        assert!(stdout.contains("weekday"), "{format}: {stdout}");
+        assert!(
+            !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+            "{format}: {stdout:?}"
+        );
+    }
+}
+
+#[test]
+fn suppressions_in_code_or_left_open_hide_nothing() {
+    let dir = scratch();
+    let p = dir.path();
+    let finding = "The talks were held on Monday, 14 April 2023.\n";
+    write(
+        &p.join("doc.md"),
+        format!(
+            "How to: `<!-- factlint-disable -->` turns checks off.\n\n```\n<!-- factlint-disable -->\n```\n\n{finding}"
+        ),
+    );
+    let out = factlint(&["check", "doc.md", "--format", "short"], p);
+    assert!(
+        text(&out.stdout).contains("date/weekday-mismatch"),
+        "{}",
+        text(&out.stdout)
+    );
+    write(
+        &p.join("open.md"),
+        format!("<!-- factlint-disable-next-line date/weekday-mismatch\n\n{finding}\nMore text.\n"),
+    );
+    let out = factlint(&["check", "open.md", "--format", "short"], p);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("open.md:1:1: error[suppression/invalid]"), "{stdout}");
+    assert!(
+        stdout.contains("open.md:3:24: error[date/weekday-mismatch]"),
+        "{stdout}"
+    );
+    write(
+        &p.join("typo.md"),
+        format!("<!-- factlint-disable-next-line date/weekday-mismatc -->\n{finding}"),
+    );
+    let out = factlint(&["check", "typo.md", "--format", "short"], p);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("`date/weekday-mismatc` in this suppression is not a rule"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("date/weekday-mismatch"), "{stdout}");
+}
+
+#[test]
+fn a_byte_order_mark_keeps_spans_on_the_file_bytes() {
+    let dir = scratch();
+    let p = dir.path();
+    let body = sample();
+    write(&p.join("bom.txt"), format!("\u{feff}{body}"));
+    write(&p.join("plain.txt"), &body);
+    let json = |name: &str| {
+        let out = factlint(&["check", name, "--format", "json"], p);
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let (bom, plain) = (json("bom.txt"), json("plain.txt"));
+    let bytes = read(&p.join("bom.txt"));
+    let f = &bom["findings"][0];
+    let span =
+        |v: &serde_json::Value| v["start"].as_u64().unwrap_or(0) as usize..v["end"].as_u64().unwrap_or(0) as usize;
+    assert_eq!(bytes.get(span(&f["span"])), Some(&b"20-21 March 2023"[..]));
+    assert_eq!(bytes.get(span(&f["fix"]["span"])), Some(&b"20-21 March 2023"[..]));
+    assert_eq!(
+        f["start"], plain["findings"][0]["start"],
+        "line and column as without the mark"
+    );
+    assert_eq!(bom["findings"].as_array().map(Vec::len), Some(2));
+    // Front matter after a mark is still front matter.
+    write(
+        &p.join("fm.md"),
+        "\u{feff}---\ndate: 2023-04-14\n---\n\nThe talks were held on Monday, 14 April 2023.\n",
+    );
+    let out = factlint(&["check", "fm.md", "--format", "json"], p);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["files"][0]["as_of"]["source"], "front-matter");
+    assert_eq!(v["findings"][0]["start"]["line"], 5);
+}
+
+#[test]
+fn lone_cr_line_endings_are_line_breaks() {
+    let dir = scratch();
+    let p = dir.path();
+    write(
+        &p.join("cr.txt"),
+        "First line.\rThe talks were held on Monday, 14 April 2023.\r",
+    );
+    let out = factlint(&["check", "cr.txt", "--format", "short"], p);
+    assert!(
+        text(&out.stdout).starts_with("cr.txt:2:24: error[date/weekday-mismatch]"),
+        "{}",
+        text(&out.stdout)
+    );
+    // Human output of a long CR-only draft shows only the lines it points at, cut short.
+    let long = "Filler words here. ".repeat(15_000) + "\rThe talks were held on Monday, 14 April 2023.\r";
+    write(&p.join("long.txt"), long.repeat(4));
+    let out = factlint(&["check", "long.txt", "--color", "never"], p);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.len() < 20_000, "{} bytes of output", out.stdout.len());
+}
+
+#[test]
+fn a_draft_named_twice_is_checked_once() {
+    let dir = scratch();
+    let p = dir.path();
+    std::fs::create_dir(p.join("content")).unwrap_or_else(|e| panic!("{e}"));
+    write(&p.join("content/d.txt"), sample());
+    let out = factlint(
+        &[
+            "check",
+            "content/d.txt",
+            "content",
+            "./content/d.txt",
+            "--format",
+            "short",
+        ],
+        p,
+    );
+    assert_eq!(text(&out.stdout).lines().count(), 2, "{}", text(&out.stdout));
+    let out = factlint(&["check", "content", "content/d.txt", "--write-baseline", "b.json"], p);
+    assert_eq!(out.status.code(), Some(0));
+    let b = factlint::baseline::Baseline::parse(&text(&read(&p.join("b.json"))));
+    assert_eq!(b.map(|b| b.findings.len()), Ok(2));
+}
+
+#[test]
+fn reversed_ranges_impossible_months_and_front_matter_dates_are_flagged() {
+    let dir = scratch();
+    let p = dir.path();
+    write(
+        &p.join("d.md"),
+        "---\ndate: 2023-02-30\n---\n\nThe fair ran 31-1 March 2023. It reopens on 2023-13-01.\n",
+    );
+    let out = factlint(&["check", "d.md", "--format", "short"], p);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("d.md:2:7: error[date/impossible-date] `2023-02-30` in the front matter"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("the range ends before it starts"), "{stdout}");
+    assert!(stdout.contains("there is no month 13"), "{stdout}");
+}
+
+#[test]
+fn huge_and_hostile_patterns_in_a_pack_are_errors_or_fast() {
+    let dir = scratch();
+    let p = dir.path();
+    write(
+        &p.join("d.txt"),
+        format!("{}\n(a+)+$ aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n", sample()),
+    );
+    // Tokens are literal text: a "catastrophic" regex is only a phrase to find.
+    write(
+        &p.join("evil.toml"),
+        "[[existence]]\nid = \"house/evil\"\nmessage = \"found `{}`\"\ntokens = [\"(a+)+$\", \"(.*)*\", \"\\\\\"]\n",
+    );
+    let out = factlint(&["check", "d.txt", "--rules", "evil.toml", "--format", "short"], p);
+    assert!(text(&out.stdout).contains("found `(a+)+$`"), "{}", text(&out.stdout));
+    // A pattern too large for the engine is an error that names the check, not a crash.
+    let tokens: Vec<String> = (0..30_000).map(|i| format!("\"w{i:07}x\"")).collect();
+    write(
+        &p.join("huge.toml"),
+        format!(
+            "[[existence]]\nid = \"house/huge\"\nmessage = \"m\"\ntokens = [{}]\n",
+            tokens.join(",")
+        ),
+    );
+    let out = factlint(&["check", "d.txt", "--rules", "huge.toml", "--format", "short"], p);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the phrases of this check come to 270000 bytes"),
+        "{stderr}"
+    );
 }

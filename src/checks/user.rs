@@ -75,9 +75,30 @@ pub struct UserCheck {
     kind: Kind,
 }
 
+/// The most text the phrases of one check may come to, in bytes: well below what makes
+/// the compiled pattern exceed the regex engine's size limit, and quick to refuse.
+pub const MAX_PHRASE_BYTES: usize = 256 << 10;
+
+/// A pattern matching any of `phrases` as whole words: a word boundary on each side of a
+/// phrase that begins or ends with a word character, none on a side that is punctuation
+/// (`U.S.`, `C++`, `#breaking`), which no boundary could follow.
 fn words_regex(phrases: &[&str], ignorecase: bool, at: &Origin) -> Result<Regex, LoadError> {
-    let alternation: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
-    RegexBuilder::new(&format!(r"\b(?:{})\b", alternation.join("|")))
+    let total: usize = phrases.iter().map(|p| p.len()).sum();
+    if total > MAX_PHRASE_BYTES {
+        return Err(at.error(format!(
+            "the phrases of this check come to {total} bytes; the limit is {MAX_PHRASE_BYTES}: split the check"
+        )));
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let alternation: Vec<String> = phrases
+        .iter()
+        .map(|p| {
+            let before = if word(p.chars().next()) { r"\b" } else { "" };
+            let after = if word(p.chars().next_back()) { r"\b" } else { "" };
+            format!("{before}{}{after}", regex::escape(p))
+        })
+        .collect();
+    RegexBuilder::new(&format!("(?:{})", alternation.join("|")))
         .case_insensitive(ignorecase)
         .build()
         .map_err(|e| at.error(format!("cannot build the pattern: {e}")))
@@ -230,5 +251,23 @@ impl UserCheck {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin() -> Origin {
+        Origin::new("p.toml".into(), "".into(), 0..0)
+    }
+
+    #[test]
+    fn punctuation_at_an_edge_still_matches() {
+        let re = words_regex(&["U.S.", "Dr.", "C++", "etc.", "#breaking", "Kiev"], false, &origin())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let text = "The U.S. and Dr. Who wrote C++, etc. #breaking Kiev Kievan";
+        let found: Vec<&str> = re.find_iter(text).map(|m| m.as_str()).collect();
+        assert_eq!(found, vec!["U.S.", "Dr.", "C++", "etc.", "#breaking", "Kiev"]);
     }
 }

@@ -56,7 +56,34 @@ pub fn split(prose: &str, breaks: &[usize]) -> Vec<Range<usize>> {
     out
 }
 
+/// The longest sentence read as one, in bytes. Text that runs on longer without a full
+/// stop (a list, a table, a draft with no punctuation) is cut into pieces this long at
+/// most, so that work done within a sentence stays proportional to the draft.
+pub const MAX_SENTENCE: usize = 2000;
+
 fn push_trimmed(prose: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut span = span;
+    while span.end - span.start > MAX_SENTENCE {
+        let cut = long_cut(prose, span.start);
+        push_one(prose, span.start..cut, out);
+        span.start = cut;
+    }
+    push_one(prose, span, out);
+}
+
+/// Where to cut a run-on sentence starting at `start`: after the last line break, else
+/// the last `;` or `,`, else the last space, within `MAX_SENTENCE` bytes.
+fn long_cut(prose: &str, start: usize) -> usize {
+    let end = crate::text::floor_char_boundary(prose, start + MAX_SENTENCE);
+    let window = crate::text::get(prose, start..end);
+    let at = [&['\n'][..], &[';', ','], &[' ', '\t']]
+        .iter()
+        .find_map(|set| window.rfind(*set).filter(|&i| i > 0))
+        .map_or(window.len(), |i| i + 1);
+    (start + at).max(start + 1).min(end.max(start + 1))
+}
+
+fn push_one(prose: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = crate::text::get(prose, span.clone());
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
@@ -122,6 +149,21 @@ mod tests {
         let s = "Heading\n\nBody one. Body two";
         assert_eq!(texts(s, &[]), vec!["Heading", "Body one.", "Body two"]);
         assert_eq!(texts("A b\nC d", &[3]), vec!["A b", "C d"]);
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_sentences() {
+        let s = "word, ".repeat(2000);
+        let spans = super::split(&s, &[]);
+        assert!(spans.len() > 1);
+        assert!(spans.iter().all(|r| r.len() <= super::MAX_SENTENCE), "{spans:?}");
+        assert!(spans.iter().all(|r| s.get(r.clone()).is_some()));
+        // Everything is still covered, up to the white space trimmed between pieces.
+        let covered: usize = spans.iter().map(|r| r.len()).sum();
+        assert!(covered + spans.len() * 2 >= s.trim().len());
+        // Multi-byte text with no spaces is cut on character boundaries.
+        let wide = "é".repeat(3000);
+        assert!(super::split(&wide, &[]).iter().all(|r| wide.get(r.clone()).is_some()));
     }
 
     #[test]

@@ -29,6 +29,10 @@ fn duplicates(files: &[LoadedFile], errors: &mut Vec<LoadError>) {
     let mut seen: HashMap<(&str, String), Origin> = HashMap::new();
     let mut note = |kind: &'static str, id: &toml::Spanned<String>, file: &LoadedFile| {
         let here = origin(file, id.span());
+        if id.get_ref().trim().is_empty() {
+            errors.push(here.error(format!("{kind} has an empty `id`")));
+            return;
+        }
         if let Some(first) = seen.get(&(kind, id.get_ref().clone())) {
             errors.push(here.error(format!("{kind} `{}` is defined twice (first at {first})", id.get_ref())));
         } else {

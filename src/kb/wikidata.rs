@@ -166,33 +166,39 @@ pub fn import(json: &str, opts: &ImportOptions) -> Result<String, String> {
     }
     let get = |row: &BTreeMap<String, Value>, k: &str| row.get(k).map(|v| v.value.clone());
     // One entry per statement: the rows of a statement repeat it (labels, qualifiers).
-    let mut statements: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
-    for row in results.results.bindings {
+    // Each statement keeps the number of its first row (1-based), for error messages.
+    let mut statements: BTreeMap<String, (usize, BTreeMap<String, Value>)> = BTreeMap::new();
+    for (n, row) in results.results.bindings.into_iter().enumerate() {
         let Some(statement) = get(&row, "statement") else {
             continue;
         };
         if get(&row, "rank").is_some_and(|r| r.ends_with("DeprecatedRank")) {
             continue;
         }
-        let entry = statements.entry(statement).or_default();
+        let (_, entry) = statements.entry(statement).or_insert_with(|| (n + 1, BTreeMap::new()));
         for (k, v) in row {
             entry.entry(k).or_insert(v);
         }
     }
     let mut people: BTreeMap<String, PersonOut> = BTreeMap::new();
     let mut offices: BTreeMap<String, OfficeOut> = BTreeMap::new();
-    for (statement, row) in &statements {
+    for (statement, (n, row)) in &statements {
+        let at_row = |e: String| format!("result row {n}: {e}");
         let Some(person_uri) = get(row, "person") else { continue };
         let Some(start) = get(row, "start") else { continue };
-        let Some((start, start_p)) = date(&start, get(row, "startPrecision").as_deref())? else {
+        let Some((start, start_p)) = date(&start, get(row, "startPrecision").as_deref()).map_err(at_row)? else {
             continue;
         };
         let end = match get(row, "end") {
-            Some(e) => date(&e, get(row, "endPrecision").as_deref())?,
+            Some(e) => date(&e, get(row, "endPrecision").as_deref()).map_err(at_row)?,
             None => None,
         };
         let label = get(row, "personLabel").unwrap_or_else(|| qid(&person_uri).to_string());
+        // A label with no letters or digits ("", "???") makes no id: use the QID.
         let mut id = kebab(&label);
+        if id.is_empty() {
+            id = qid(&person_uri).to_lowercase();
+        }
         if people.get(&id).is_some_and(|p| p.source != person_uri) {
             id = format!("{id}-{}", qid(&person_uri).to_lowercase());
         }
@@ -249,4 +255,36 @@ pub fn import(json: &str, opts: &ImportOptions) -> Result<String, String> {
     Ok(format!(
         "{HEADER}\n# Review before use: Wikidata is edited by anyone.\n\n{body}"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn results(rows: &str) -> String {
+        format!(
+            r#"{{"head":{{"vars":["person","personLabel","statement","start","position"]}},"results":{{"bindings":[{rows}]}}}}"#
+        )
+    }
+
+    fn row(label: &str, start: &str) -> String {
+        format!(
+            r#"{{"person":{{"value":"http://www.wikidata.org/entity/Q42"}},"personLabel":{{"value":"{label}"}},"statement":{{"value":"s-{start}"}},"start":{{"value":"{start}"}},"position":{{"value":"http://www.wikidata.org/entity/Q7"}}}}"#
+        )
+    }
+
+    #[test]
+    fn errors_name_the_row_and_empty_labels_get_the_qid() {
+        let opts = ImportOptions {
+            role: "foreign-minister".into(),
+            country: Some("RU".into()),
+            ..ImportOptions::default()
+        };
+        let json = results(&[row("A", "2004-03-09T00:00:00Z"), row("B", "garbage")].join(","));
+        let e = import(&json, &opts).err().unwrap_or_default();
+        assert!(e.starts_with("result row 2: "), "{e}");
+        let pack = import(&results(&row("", "2004-03-09T00:00:00Z")), &opts).unwrap_or_else(|e| panic!("{e}"));
+        assert!(pack.contains("id = \"q42\""), "{pack}");
+        assert!(!pack.contains("id = \"\""), "{pack}");
+    }
 }

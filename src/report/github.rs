@@ -6,8 +6,11 @@ use std::io::{self, Write};
 use super::FileReport;
 use crate::diagnostic::Severity;
 
+/// Escape a message for a workflow command: `%`, CR and LF as GitHub decodes them, and
+/// other control characters from a draft shown, not sent to the log.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let s = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    super::excerpt::escape(&s).into_owned()
 }
 
 fn escape_property(s: &str) -> String {
@@ -15,7 +18,8 @@ fn escape_property(s: &str) -> String {
 }
 
 pub fn render(w: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
-    let file = escape_property(&super::sarif::uri(report.path).replace("%20", " "));
+    // The path as it is, escaped once (a URI's own `%` escapes would be escaped again).
+    let file = escape_property(&report.path.replace('\\', "/"));
     let index = crate::text::LineIndex::new(report.text);
     for d in report.diagnostics {
         let level = match d.severity {
@@ -47,5 +51,33 @@ mod tests {
     fn escapes_what_github_needs() {
         assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(escape_data("bell\u{7}"), "bell␇");
+    }
+
+    #[test]
+    fn a_percent_in_a_path_is_escaped_once() {
+        let as_of = crate::extract::asof::AsOf {
+            date: chrono::NaiveDate::default(),
+            source: crate::extract::asof::AsOfSource::Flag,
+            span: None,
+            guessed_year: false,
+        };
+        let diags = [crate::diagnostic::Diagnostic::new(
+            "house/x",
+            Severity::Warning,
+            0..1,
+            "100% wrong",
+        )];
+        let report = FileReport {
+            path: "50% off.md",
+            text: "x",
+            as_of: &as_of,
+            diagnostics: &diags,
+        };
+        let mut out = Vec::new();
+        render(&mut out, &report).unwrap_or_else(|e| panic!("{e}"));
+        let out = String::from_utf8_lossy(&out);
+        assert!(out.starts_with("::warning file=50%25 off.md,line=1"), "{out}");
+        assert!(out.contains("::100%25 wrong"), "{out}");
     }
 }

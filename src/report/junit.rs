@@ -43,7 +43,8 @@ pub fn render(w: &mut dyn Write, reports: &[FileReport<'_>]) -> io::Result<()> {
                 xml(&d.rule),
                 xml(&d.rule)
             )?;
-            let mut body = format!("{path}:{line}:{col}: {}[{}] {}", d.severity, d.rule, d.message);
+            // Escaped once, below, as a whole.
+            let mut body = format!("{}:{line}:{col}: {}[{}] {}", r.path, d.severity, d.rule, d.message);
             for note in &d.notes {
                 body.push_str(&format!("\nnote: {note}"));
             }
@@ -59,4 +60,35 @@ pub fn render(w: &mut dyn Write, reports: &[FileReport<'_>]) -> io::Result<()> {
         writeln!(w, "  </testsuite>")?;
     }
     writeln!(w, "</testsuites>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Diagnostic, Severity};
+
+    #[test]
+    fn text_is_escaped_once() {
+        let as_of = crate::extract::asof::AsOf {
+            date: chrono::NaiveDate::default(),
+            source: crate::extract::asof::AsOfSource::Flag,
+            span: None,
+            guessed_year: false,
+        };
+        let diags = [Diagnostic::new("house/x", Severity::Warning, 0..1, "use <b> & \"c\"")];
+        let report = FileReport {
+            path: "a&b.md",
+            text: "x",
+            as_of: &as_of,
+            diagnostics: &diags,
+        };
+        let mut out = Vec::new();
+        render(&mut out, &[report]).unwrap_or_else(|e| panic!("{e}"));
+        let out = String::from_utf8_lossy(&out);
+        assert!(
+            out.contains(">a&amp;b.md:1:1: warning[house/x] use &lt;b&gt; &amp; &quot;c&quot;</failure>"),
+            "{out}"
+        );
+        assert!(!out.contains("&amp;amp;"), "{out}");
+    }
 }

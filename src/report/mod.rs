@@ -67,9 +67,18 @@ impl RuleMeta {
             summary: "a suppression comment that suppresses nothing".to_string(),
             doc: "Reports a `<!-- factlint-disable… -->` comment that no longer suppresses any finding, so stale suppressions do not pile up.".to_string(),
         });
+        out.push(RuleMeta {
+            id: crate::suppress::INVALID.to_string(),
+            severity: crate::diagnostic::Severity::Error,
+            summary: "a suppression comment that is misspelled, names an unknown rule or is never closed".to_string(),
+            doc: INVALID_DOC.to_string(),
+        });
         out
     }
 }
+
+/// What `suppression/invalid` reports.
+pub const INVALID_DOC: &str = "Reports a `<!-- factlint… -->` comment that is not a suppression factlint understands: a misspelled directive (`factlint-disabel`), a rule id that does not exist, or a comment never closed with `-->` (which would otherwise hide the rest of a Markdown draft). Such a comment suppresses nothing. A directive inside inline code or a code block is an example and is not read.";
 
 /// Render the findings of a run in `format`.
 pub fn render(

@@ -11,7 +11,10 @@ pub fn render(w: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
         writeln!(
             w,
             "{}:{line}:{col}: {}[{}] {}",
-            report.path, d.severity, d.rule, d.message
+            super::excerpt::escape(report.path),
+            d.severity,
+            d.rule,
+            super::excerpt::escape(&d.message)
         )?;
     }
     Ok(())

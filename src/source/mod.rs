@@ -38,11 +38,17 @@ pub struct Document {
     pub breaks: Vec<usize>,
     /// `date:` from the front matter, with its span.
     pub front_matter_date: Option<(NaiveDate, Range<usize>)>,
+    /// The span of a front matter `date:` that is not a real date (`2023-02-30`).
+    pub front_matter_bad_date: Option<Range<usize>>,
     /// Where the body starts (after any front matter).
     pub body_start: usize,
+    /// Inline code and code blocks (Markdown), sorted: what is in them is an example.
+    pub code: Vec<Range<usize>>,
     /// Line starts, built on first use.
     pub lines: std::sync::OnceLock<crate::text::Lines>,
 }
+
+const BOM: char = '\u{feff}';
 
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[^\s<>()\[\]]+").unwrap_or_else(|_| unreachable!()));
@@ -50,6 +56,24 @@ static URL: LazyLock<Regex> =
 impl Document {
     pub fn new(path: impl Into<String>, text: String, format: Format) -> Self {
         let path = path.into();
+        // A byte-order mark stays in the text, so that every offset is an offset into the
+        // file; the draft is read as if it were not there, and it is never prose.
+        if let Some(rest) = text.strip_prefix(BOM) {
+            let mut doc = Document::new(path, rest.to_string(), format);
+            let n = BOM.len_utf8();
+            doc.text.insert(0, BOM);
+            doc.prose.insert_str(0, &" ".repeat(n));
+            doc.breaks.iter_mut().for_each(|b| *b += n);
+            doc.code.iter_mut().for_each(|c| *c = c.start + n..c.end + n);
+            if let Some((_, span)) = &mut doc.front_matter_date {
+                *span = span.start + n..span.end + n;
+            }
+            if let Some(span) = &mut doc.front_matter_bad_date {
+                *span = span.start + n..span.end + n;
+            }
+            doc.body_start += n;
+            return doc;
+        }
         let mut doc = match format {
             Format::Markdown => markdown::read(path, text),
             Format::Text => text_document(path, text),
@@ -71,6 +95,7 @@ impl Document {
 fn text_document(path: String, text: String) -> Document {
     let mut prose = text.clone();
     let mut date = None;
+    let mut bad_date = None;
     let mut body_start = 0;
     if let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) {
         let open = text.len() - rest.len();
@@ -79,7 +104,11 @@ fn text_document(path: String, text: String) -> Document {
                 .get(close + 4..)
                 .map_or(0, |r| r.find('\n').map_or(r.len(), |n| n + 1));
             body_start = open + close + 4 + end_line;
-            date = front_matter_date(crate::text::get(&text, open..open + close), open);
+            match front_matter_date(crate::text::get(&text, open..open + close), open) {
+                Some(Ok(d)) => date = Some(d),
+                Some(Err(span)) => bad_date = Some(span),
+                None => {}
+            }
             let mut bytes = std::mem::take(&mut prose).into_bytes();
             blank(&mut bytes, 0..body_start.min(text.len()));
             prose = String::from_utf8(bytes).unwrap_or_default();
@@ -91,7 +120,9 @@ fn text_document(path: String, text: String) -> Document {
         text,
         breaks: Vec::new(),
         front_matter_date: date,
+        front_matter_bad_date: bad_date,
         body_start,
+        code: Vec::new(),
         lines: Default::default(),
     }
 }
@@ -124,14 +155,21 @@ fn blank(bytes: &mut [u8], span: Range<usize>) {
 
 /// Read `date:` (YAML) or `date =` (TOML) from front matter text; `offset` is where that
 /// text starts in the file.
-fn front_matter_date(block: &str, offset: usize) -> Option<(NaiveDate, Range<usize>)> {
+/// A front matter date and its span, or the span of one that is not a real date.
+type FrontMatterDate = Result<(NaiveDate, Range<usize>), Range<usize>>;
+
+fn front_matter_date(block: &str, offset: usize) -> Option<FrontMatterDate> {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"(?m)^\s*date\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2})"#).unwrap_or_else(|_| unreachable!())
     });
     let caps = DATE.captures(block)?;
     let m = caps.get(1)?;
-    let date = NaiveDate::parse_from_str(m.as_str(), "%Y-%m-%d").ok()?;
-    Some((date, offset + m.start()..offset + m.end()))
+    let span = offset + m.start()..offset + m.end();
+    // A date that does not exist (2023-02-30) is kept as a span, for the check to report.
+    Some(match NaiveDate::parse_from_str(m.as_str(), "%Y-%m-%d") {
+        Ok(date) => Ok((date, span)),
+        Err(_) => Err(span),
+    })
 }
 
 #[cfg(test)]

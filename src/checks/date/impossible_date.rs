@@ -26,6 +26,18 @@ reported by `date/weekday-mismatch`.",
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    if let Some(span) = &cx.doc.front_matter_bad_date {
+        let written = crate::text::get(&cx.doc.text, span.clone());
+        out.push(
+            Diagnostic::new(
+                CHECK.id,
+                severity,
+                span.clone(),
+                format!("`{written}` in the front matter is not a date"),
+            )
+            .label("no such day"),
+        );
+    }
     for d in &cx.ex.dates {
         if let Some(why) = &d.impossible {
             out.push(

@@ -126,7 +126,11 @@ fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool 
     // the main clause's time ("On 20 July 2015 the council adopted it, which Foreign
     // Minister Zarif welcomed").
     let start = title.start.min(other.start);
-    let line_start = crate::text::upto(prose, start).rfind(['.', '\n']).map_or(0, |i| i + 1);
+    // Look back no further than a sentence can run.
+    let window = crate::text::floor_char_boundary(prose, start.saturating_sub(crate::extract::sentence::MAX_SENTENCE));
+    let line_start = crate::text::get(prose, window..start)
+        .rfind(['.', '\n'])
+        .map_or(window, |i| window + i + 1);
     let scope = crate::text::get(prose, line_start..title.end.max(other.end));
     let regions: Vec<Range<usize>> = [", who ", ", which ", ", whose "]
         .iter()
