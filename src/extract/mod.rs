@@ -6,6 +6,7 @@ pub mod actors;
 pub mod asof;
 pub mod date;
 pub mod event;
+pub mod meeting;
 pub mod ordinal;
 pub mod proper_names;
 pub mod sentence;
