@@ -246,7 +246,13 @@ fn compounds(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], found: &mu
 }
 
 fn mention(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], f: Found) -> EventMention {
-    let date = attached_date(cx.prose, &f.span, sentence, cx.dates);
+    // Meetings crowd copy ("met Xi in Beijing, where the forum opened on 17 October"): the
+    // date must follow with nothing but a place and a preposition between.
+    let date = attached_date(cx.prose, &f.span, sentence, cx.dates).filter(|&d| {
+        cx.dates
+            .get(d)
+            .is_some_and(|d| d.span.end <= f.span.start || close(crate::text::get(cx.prose, f.span.end..d.span.start)))
+    });
     let place = f
         .last_hit
         .and_then(|i| attached_place_after(cx, hits, i, f.span.end, sentence));
@@ -278,6 +284,19 @@ fn mention(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], f: Found) ->
         m.tense = tense::around(before, after);
     }
     m
+}
+
+/// Only a place and prepositions between a meeting and its date: " in Moscow on ",
+/// ", in the Chinese city of Tunxi, on ".
+fn close(gap: &str) -> bool {
+    gap.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "in" | "at" | "on" | "from" | "between" | "the" | "of" | "city" | "capital"
+            ) || w.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// Recorded meetings in which every party named took part.
