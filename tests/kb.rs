@@ -112,7 +112,7 @@ source = "https://example.org"
     std::fs::write(dir.path().join("meetings.toml"), pack).unwrap_or_default();
     let out = factlint(&["kb", "check", &dir.path().display().to_string()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains("event `test-meeting` names unknown participant `nobody-known`"),
         "{stderr}"
