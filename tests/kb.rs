@@ -97,6 +97,36 @@ source = "https://example.org"
 }
 
 #[test]
+fn meeting_participants_must_be_known() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pack = r#"
+[[event]]
+id = "test-meeting"
+name = "test talks"
+participants = ["sergey-lavrov", "CN", "nobody-known"]
+start = 2023-04-13
+place = "Samarkand"
+country = "UZ"
+source = "https://example.org"
+"#;
+    std::fs::write(dir.path().join("meetings.toml"), pack).unwrap_or_default();
+    let out = factlint(&["kb", "check", &dir.path().display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("event `test-meeting` names unknown participant `nobody-known`"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("`sergey-lavrov`") && !stderr.contains("`CN`"),
+        "{stderr}"
+    );
+    std::fs::write(dir.path().join("meetings.toml"), pack.replace(", \"nobody-known\"", "")).unwrap_or_default();
+    let out = factlint(&["kb", "check", &dir.path().display().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
 fn wikidata_import_keeps_terms_and_precision() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikidata-position-held.json");
     let json = std::fs::read_to_string(file).unwrap_or_default();

@@ -182,7 +182,12 @@ fn clause_end(prose: &str, end: usize, sentence_end: usize) -> usize {
 
 /// The date the text gives for a mention: the first date after it in its clause with only
 /// linking words between, or a date just before it ("the Aug. 21-23, 2023 summit").
-fn attached_date(prose: &str, span: &Range<usize>, sentence: &Range<usize>, dates: &[DateMention]) -> Option<usize> {
+pub(super) fn attached_date(
+    prose: &str,
+    span: &Range<usize>,
+    sentence: &Range<usize>,
+    dates: &[DateMention],
+) -> Option<usize> {
     // Dates are sorted by start: look only at those starting in the sentence before it.
     let lo = dates.partition_point(|d| d.span.start < sentence.start);
     let hi = dates.partition_point(|d| d.span.start < span.start).max(lo);
@@ -244,9 +249,34 @@ fn after_apposition(gap: &str) -> Option<&str> {
 /// ("the Johannesburg summit").
 fn attached_place(cx: &Context<'_>, hits: &[Hit], i: usize, sentence: &Range<usize>) -> Option<(Place, Range<usize>)> {
     let hit = &hits[i];
-    let limit = clause_end(cx.prose, hit.span.end, sentence.end);
-    for next in hits.iter().skip(i + 1).take_while(|h| h.span.start < limit) {
-        let gap = crate::text::get(cx.prose, hit.span.end..next.span.start);
+    if let Some(found) = attached_place_after(cx, hits, i, hit.span.end, sentence) {
+        return Some(found);
+    }
+    let prev = hits.get(i.checked_sub(1)?)?;
+    let gap = crate::text::get(cx.prose, prev.span.end..hit.span.start);
+    gap.trim()
+        .is_empty()
+        .then(|| place_of(cx.kb, prev).map(|p| (p, prev.span.clone())))
+        .flatten()
+}
+
+/// The place given after a mention that ends at `end`, past hit `i`: a city or country in
+/// its clause, introduced by "in" or "at", with only linking words between.
+pub(super) fn attached_place_after(
+    cx: &Context<'_>,
+    hits: &[Hit],
+    i: usize,
+    end: usize,
+    sentence: &Range<usize>,
+) -> Option<(Place, Range<usize>)> {
+    let limit = clause_end(cx.prose, end, sentence.end);
+    for next in hits
+        .iter()
+        .skip(i + 1)
+        .skip_while(|h| h.span.start < end)
+        .take_while(|h| h.span.start < limit)
+    {
+        let gap = crate::text::get(cx.prose, end..next.span.start);
         let lead = gap.trim_end();
         let introduced = lead.ends_with(" in") || lead.ends_with(" at") || lead == "in" || lead == "at";
         if let Some(p) = place_of(cx.kb, next).filter(|_| introduced && links(gap)) {
@@ -260,12 +290,7 @@ fn attached_place(cx: &Context<'_>, hits: &[Hit], i: usize, sentence: &Range<usi
             break;
         }
     }
-    let prev = hits.get(i.checked_sub(1)?)?;
-    let gap = crate::text::get(cx.prose, prev.span.end..hit.span.start);
-    gap.trim()
-        .is_empty()
-        .then(|| place_of(cx.kb, prev).map(|p| (p, prev.span.clone())))
-        .flatten()
+    None
 }
 
 pub struct Context<'a> {
@@ -296,10 +321,11 @@ pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<Ev
             }
         }
     }
+    out.extend(super::meeting::extract(cx, &sentence, hits));
     out
 }
 
-fn finish(cx: &Context<'_>, sentence: &Range<usize>, mut m: EventMention) -> EventMention {
+pub(super) fn finish(cx: &Context<'_>, sentence: &Range<usize>, mut m: EventMention) -> EventMention {
     let before = crate::text::get(cx.prose, sentence.start..m.span.start);
     let after = crate::text::get(cx.prose, m.span.end..sentence.end);
     m.tense = tense::around(before, after);
@@ -327,7 +353,21 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, even
             _ => None,
         })
         .collect();
-    let event = if same_name.len() > 1 {
+    let place = attached_place(cx, hits, i, sentence);
+    let meetings = same_name
+        .iter()
+        .all(|&e| cx.kb.events.get(e).is_some_and(|x| x.is_meeting()));
+    let event = if same_name.len() > 1 && meetings {
+        // "talks between Lavrov and Wang Yi" names every meeting of the two: the same rule
+        // as for meetings named by their participants.
+        super::meeting::resolve(
+            cx.kb,
+            &same_name,
+            place.as_ref().map(|p| &p.0),
+            date.and_then(|d| cx.dates.get(d)),
+            false,
+        )
+    } else if same_name.len() > 1 {
         same_name
             .into_iter()
             .filter_map(|e| Some((e, distance(cx.kb.events.get(e)?, when))))
@@ -354,7 +394,7 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, even
                 let len = ORDINAL_AT_START.find(text)?.end();
                 Some((n, hit.span.start..hit.span.start + len))
             }),
-        place: attached_place(cx, hits, i, sentence),
+        place,
         date,
         tense: Tense::Unknown,
         anaphoric: false,
@@ -385,7 +425,10 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
         .iter()
         .enumerate()
         .filter(|(_, e)| {
-            e.kind.as_deref() != Some("visit") && e.place.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(&city))
+            // Meetings are told apart by who met (see `meeting`), not by the city alone.
+            e.kind.as_deref() != Some("visit")
+                && !e.is_meeting()
+                && e.place.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(&city))
         })
         .map(|(i, e)| (i, distance(e, when)))
         .filter(|(_, d)| *d <= 366)
@@ -468,7 +511,7 @@ fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut
 }
 
 /// Days between a day and an event (0 inside it).
-fn distance(e: &crate::kb::model::Event, day: NaiveDate) -> i64 {
+pub(super) fn distance(e: &crate::kb::model::Event, day: NaiveDate) -> i64 {
     let end = e.end.unwrap_or(e.start);
     if day < e.start {
         (e.start - day).num_days()
@@ -521,23 +564,21 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
     // For telling which meeting is meant, any date in the clause will do, even one the
     // text does not tie to the mention closely enough to compare.
     let limit = clause_end(cx.prose, span.end, sentence.end);
-    let date_year = date
-        .and_then(|d| cx.dates.get(d))
-        .or_else(|| {
-            cx.dates
-                .iter()
-                .skip(cx.dates.partition_point(|d| d.span.start < span.end))
-                .take_while(|d| d.span.start <= limit)
-                .find(|d| d.span.end <= limit)
-        })
-        .and_then(|d| d.start)
-        .map(|d| d.year());
+    let clause_date = date.and_then(|d| cx.dates.get(d)).or_else(|| {
+        cx.dates
+            .iter()
+            .skip(cx.dates.partition_point(|d| d.span.start < span.end))
+            .take_while(|d| d.span.start <= limit)
+            .find(|d| d.span.end <= limit)
+    });
+    let date_year = clause_date.and_then(|d| d.start).map(|d| d.year());
     let event = identify(
         cx,
         &members,
         ordinal.as_ref().map(|o| o.0),
         year.or(date_year),
         place.as_ref().map(|p| &p.0),
+        clause_date.and_then(|d| Some((d.start?, d.end?))),
     );
     let m = EventMention {
         span,
@@ -562,6 +603,7 @@ fn identify(
     ordinal: Option<u32>,
     year: Option<i32>,
     place: Option<&Place>,
+    date: Option<(NaiveDate, NaiveDate)>,
 ) -> Option<usize> {
     let kb = cx.kb;
     if let Some(n) = ordinal {
@@ -576,7 +618,29 @@ fn identify(
             .copied()
             .filter(|&e| kb.events.get(e).is_some_and(|x| x.start.year() == y))
             .collect();
-        return (in_year.len() == 1).then(|| in_year[0]);
+        if in_year.len() <= 1 {
+            return in_year.first().copied();
+        }
+        // Two meetings in one year (an extraordinary one and the regular one): the place
+        // given picks, then the date given; still several, none.
+        let placed: Vec<usize> = match place {
+            Some(p) => in_year.iter().copied().filter(|&e| place_matches(kb, e, p)).collect(),
+            None => in_year,
+        };
+        if placed.len() <= 1 {
+            return placed.first().copied();
+        }
+        let (start, end) = date?;
+        let near: Vec<(usize, i64)> = placed
+            .iter()
+            .filter_map(|&e| {
+                let x = kb.events.get(e)?;
+                Some((e, distance(x, start).min(distance(x, end))))
+            })
+            .collect();
+        let min = near.iter().map(|n| n.1).min()?;
+        let nearest: Vec<usize> = near.iter().filter(|n| n.1 == min).map(|n| n.0).collect();
+        return (nearest.len() == 1).then(|| nearest[0]);
     }
     let place = place?;
     members

@@ -7,6 +7,7 @@ pub mod asof;
 pub mod clause;
 pub mod date;
 pub mod event;
+pub mod meeting;
 pub mod ordinal;
 pub mod proper_names;
 pub mod sentence;

@@ -343,6 +343,13 @@ impl Kb {
             {
                 errors.push(e.at.error(format!("event `{id}` names unknown person `{v}`")));
             }
+            for p in &e.participants {
+                if !self.person_index.contains_key(p) && !self.country_index.contains_key(p) {
+                    errors.push(e.at.error(format!(
+                        "event `{id}` names unknown participant `{p}`: expected a person or country id"
+                    )));
+                }
+            }
             if e.end.is_some_and(|end| end < e.start) {
                 errors.push(e.at.error(format!("event `{id}` ends before it starts")));
             }

@@ -159,6 +159,10 @@ pub struct Event {
     pub series: Option<String>,
     pub ordinal: Option<u32>,
     pub kind: Option<String>,
+    /// A meeting's participants: ids of people or countries. Copy names a meeting by
+    /// them ("talks between Lavrov and Wang Yi", "the Russia–China talks").
+    #[serde(default)]
+    pub participants: Vec<String>,
     pub visitor: Option<String>,
     pub host: Option<String>,
     #[serde(deserialize_with = "date")]
@@ -170,6 +174,13 @@ pub struct Event {
     pub place: Option<String>,
     pub country: Option<String>,
     pub source: Option<String>,
+}
+
+impl Event {
+    /// A meeting of named participants rather than a summit of a series or a visit.
+    pub fn is_meeting(&self) -> bool {
+        !self.participants.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

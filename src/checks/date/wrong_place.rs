@@ -60,7 +60,12 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                 CHECK.id,
                 severity,
                 span.clone(),
-                format!("`{written}` disagrees with the record: {} was held in {right}", e.name),
+                format!(
+                    "`{written}` disagrees with the record: {} {} in {right}",
+                    e.name,
+                    // "talks between A and B took place in", "the 15th BRICS summit was held in"
+                    if e.is_meeting() { "took place" } else { "was held" }
+                ),
             )
             .label(format!("the record says {right}"))
             .with_label(m.span.clone(), e.name.clone())

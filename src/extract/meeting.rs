@@ -1,0 +1,373 @@
+//! Meetings named by who met: "talks between Lavrov and Wang Yi", "Putin met Xi in
+//! Moscow", "Blinken's meeting with Wang Yi", "the Russia–China talks". The people or
+//! countries named are matched against the participants of recorded meetings, then the
+//! place the text gives, then its date.
+//!
+//! The same people meet again and again, and the record holds only some of their meetings:
+//! a mention is matched to a recorded meeting only when the place it gives fits one in the
+//! year of the date it gives, or the day it gives falls within one. A mention with no date,
+//! or whose place and date fit none, is some other meeting and stays unmatched.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::Datelike;
+use regex::Regex;
+
+use super::date::DateMention;
+use super::event::{
+    Context, EventMention, Place, attached_date, attached_place_after, distance, finish, place_matches,
+};
+use super::tense::{self, Tense};
+use crate::kb::Kb;
+use crate::kb::surface::{CountryForm, Hit, Surface};
+
+/// Who a mention names as taking part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Party {
+    /// A person's id.
+    Person(String),
+    /// A country's id: any participant of that country, or the country itself.
+    Country(String),
+}
+
+/// Hits that read as one noun phrase: "President Vladimir Putin of Russia", "Russian
+/// Foreign Minister Sergey Lavrov".
+struct Group {
+    span: Range<usize>,
+    /// Index of the group's last hit.
+    last: usize,
+    party: Option<Party>,
+}
+
+fn party_of(kb: &Kb, hits: &[Hit], demonyms: bool) -> Option<Party> {
+    let person = hits.iter().flat_map(|h| &h.surfaces).find_map(|s| match *s {
+        Surface::Person { person, .. } => kb.people.get(person).map(|p| Party::Person(p.id.get_ref().clone())),
+        _ => None,
+    });
+    person.or_else(|| {
+        // A title with a country and no name ("the Chinese foreign minister") is a person
+        // the text does not name: only a country standing alone is a party.
+        let titled = hits.iter().flat_map(|h| &h.surfaces).any(|s| {
+            matches!(
+                s,
+                Surface::RoleTitle(_) | Surface::OfficeTitle(_) | Surface::Informal(_)
+            )
+        });
+        if titled {
+            return None;
+        }
+        hits.iter().flat_map(|h| &h.surfaces).find_map(|s| match *s {
+            Surface::Country { country, form } if form != CountryForm::Demonym || demonyms => kb
+                .countries
+                .get(country)
+                .map(|c| Party::Country(c.id.get_ref().clone())),
+            _ => None,
+        })
+    })
+}
+
+fn groups(kb: &Kb, prose: &str, hits: &[Hit]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    let mut start = 0;
+    for i in 0..hits.len() {
+        let joined = hits.get(i + 1).is_some_and(|next| {
+            let gap = crate::text::get(prose, hits[i].span.end..next.span.start);
+            matches!(gap, " " | " of " | " of the ")
+        });
+        if !joined {
+            let members = &hits[start..=i];
+            out.push(Group {
+                span: hits[start].span.start..hits[i].span.end,
+                last: i,
+                party: party_of(kb, members, false),
+            });
+            start = i + 1;
+        }
+    }
+    out
+}
+
+static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:talks|meeting|meetings|negotiations|consultations|summit)\s+between\s+(?:the\s+)?$")
+        .unwrap_or_else(|_| unreachable!())
+});
+static LIST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:,\s+|,?\s+and\s+)(?:the\s+)?$").unwrap_or_else(|_| unreachable!()));
+/// Between the two parties of "A met B", "A held talks with B".
+static MET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+(?:(?:has|have|had|will|is|was|to|also|then|again|later|first|last|briefly|separately)\s+)*(?:met|meets|meet|meeting|(?:held|holds|hold|holding)\s+(?:bilateral\s+)?talks)(?:\s+with)?\s+(?:the\s+)?$")
+        .unwrap_or_else(|_| unreachable!())
+});
+/// After "A and B" in "A and B met", "A and B held talks".
+static AND_MET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s+(?:(?:have|had|will|also|then|again|later|first|last|briefly)\s+)*(?:met|meet|(?:held|hold)\s+(?:bilateral\s+)?talks)(?-u:\b)")
+        .unwrap_or_else(|_| unreachable!())
+});
+/// "A's meeting with B", "A's talks with B".
+static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^['’]s\s+(?:(?:first|second|third|latest|recent|last|bilateral|upcoming|planned|previous|face-to-face|in-person)\s+)*(?:meeting|meetings|talks|summit)\s+with\s+(?:the\s+)?$")
+        .unwrap_or_else(|_| unreachable!())
+});
+/// "the Putin–Xi talks", "the Russia-China summit": names joined by a dash before a noun.
+static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<names>\p{Lu}[\p{L}'’.]*(?: \p{Lu}[\p{L}'’.]*)*(?:[-–—]\p{Lu}[\p{L}'’.]*(?: \p{Lu}[\p{L}'’.]*)*)+)\s+(?:(?:bilateral|high-level|leaders['’]?|ministerial)\s+)?(?:talks|meeting|summit|negotiations|consultations)(?-u:\b)")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+/// A meeting read from the text: who, the span naming it, and the hit after which its
+/// place may follow.
+struct Found {
+    parties: Vec<Party>,
+    span: Range<usize>,
+    last_hit: Option<usize>,
+    /// The verb of "A met B" follows the first party: the tense is read from there.
+    verb_after: Option<usize>,
+}
+
+/// Meeting mentions in one sentence.
+pub fn extract(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]) -> Vec<EventMention> {
+    let prose = cx.prose;
+    let groups = groups(cx.kb, prose, hits);
+    let mut found: Vec<Found> = Vec::new();
+    for (k, g) in groups.iter().enumerate() {
+        let Some(first) = &g.party else { continue };
+        let from = k
+            .checked_sub(1)
+            .map_or(sentence.start, |p| groups[p].span.end)
+            .max(sentence.start);
+        let before = crate::text::get(prose, from..g.span.start);
+        if let Some(m) = BETWEEN.find(before) {
+            // "talks between A, B and C"
+            let mut parties = vec![first.clone()];
+            let mut end = (g.span.end, g.last);
+            for pair in groups[k..].windows(2) {
+                let gap = crate::text::get(prose, pair[0].span.end..pair[1].span.start);
+                match &pair[1].party {
+                    Some(p) if LIST.is_match(gap) => {
+                        parties.push(p.clone());
+                        end = (pair[1].span.end, pair[1].last);
+                    }
+                    _ => break,
+                }
+            }
+            if parties.len() >= 2 && !crate::text::is_possessive(prose, &(end.0 - 1..end.0)) {
+                found.push(Found {
+                    parties,
+                    span: from + m.start()..end.0,
+                    last_hit: Some(end.1),
+                    verb_after: None,
+                });
+            }
+            continue;
+        }
+        let Some(next) = groups.get(k + 1) else { continue };
+        let Some(second) = &next.party else { continue };
+        let gap = crate::text::get(prose, g.span.end..next.span.start);
+        let after_second = crate::text::from(prose, next.span.end);
+        let possessive = crate::text::is_possessive(prose, &next.span);
+        if MET.is_match(gap) && !possessive {
+            found.push(Found {
+                parties: vec![first.clone(), second.clone()],
+                span: g.span.start..next.span.end,
+                last_hit: Some(next.last),
+                verb_after: Some(g.span.end),
+            });
+        } else if POSSESSIVE.is_match(gap) && !possessive {
+            found.push(Found {
+                parties: vec![first.clone(), second.clone()],
+                span: g.span.start..next.span.end,
+                last_hit: Some(next.last),
+                verb_after: None,
+            });
+        } else if matches!(gap, " and " | " and the ")
+            && let Some(m) = AND_MET.find(after_second)
+            && BETWEEN.find(before).is_none()
+        {
+            found.push(Found {
+                parties: vec![first.clone(), second.clone()],
+                span: g.span.start..next.span.end,
+                last_hit: Some(next.last),
+                verb_after: Some(next.span.end).filter(|_| m.start() < 40),
+            });
+        }
+    }
+    compounds(cx, sentence, hits, &mut found);
+    found.into_iter().map(|f| mention(cx, sentence, hits, f)).collect()
+}
+
+/// "the Lavrov–Wang Yi talks": each name between the dashes must be a known person or
+/// country, whole.
+fn compounds(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], found: &mut Vec<Found>) {
+    let text = crate::text::get(cx.prose, sentence.clone());
+    for c in COMPOUND.captures_iter(text) {
+        let (Some(all), Some(names)) = (c.get(0), c.name("names")) else {
+            continue;
+        };
+        let lead = if names.as_str().starts_with("The ") { 4 } else { 0 };
+        let span = sentence.start + all.start() + lead..sentence.start + all.end();
+        // A known event's own name ("Putin-Xi talks") is read as such.
+        if hits.iter().any(|h| {
+            h.span.start < span.end
+                && span.start < h.span.end
+                && h.surfaces
+                    .iter()
+                    .any(|s| matches!(s, Surface::Event(_) | Surface::Series(_)))
+        }) {
+            continue;
+        }
+        let mut parties = Vec::new();
+        for (n, part) in names.as_str().split(['-', '–', '—']).enumerate() {
+            let part = if n == 0 {
+                part.strip_prefix("The ").unwrap_or(part)
+            } else {
+                part
+            };
+            let found_hits = cx.kb.surfaces.scan(part);
+            let whole = found_hits.len() == 1 && found_hits[0].span == (0..part.len());
+            match party_of(cx.kb, &found_hits, true).filter(|_| whole) {
+                Some(p) => parties.push(p),
+                None => {
+                    parties.clear();
+                    break;
+                }
+            }
+        }
+        if parties.len() >= 2 {
+            let last_hit = hits.iter().rposition(|h| h.span.end <= span.end);
+            found.push(Found {
+                parties,
+                span,
+                last_hit,
+                verb_after: None,
+            });
+        }
+    }
+}
+
+fn mention(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], f: Found) -> EventMention {
+    // Meetings crowd copy ("met Xi in Beijing, where the forum opened on 17 October"): the
+    // date must follow with nothing but a place and a preposition between.
+    let date = attached_date(cx.prose, &f.span, sentence, cx.dates).filter(|&d| {
+        cx.dates
+            .get(d)
+            .is_some_and(|d| d.span.end <= f.span.start || close(crate::text::get(cx.prose, f.span.end..d.span.start)))
+    });
+    let place = f
+        .last_hit
+        .and_then(|i| attached_place_after(cx, hits, i, f.span.end, sentence));
+    let candidates = with_parties(cx.kb, &f.parties);
+    let strict = f.parties.iter().any(|p| matches!(p, Party::Country(_)));
+    let event = resolve(
+        cx.kb,
+        &candidates,
+        place.as_ref().map(|p| &p.0),
+        date.and_then(|d| cx.dates.get(d)),
+        strict,
+    );
+    let m = EventMention {
+        span: f.span.clone(),
+        event,
+        event_id: None,
+        series: None,
+        ordinal: None,
+        place,
+        date,
+        tense: Tense::Unknown,
+        anaphoric: false,
+    };
+    let mut m = finish(cx, sentence, m);
+    if let Some(at) = f.verb_after {
+        // "Putin met Xi": the verb is inside the mention; read it as following its subject.
+        let before = crate::text::get(cx.prose, sentence.start..f.span.start);
+        let after = crate::text::get(cx.prose, at..sentence.end);
+        m.tense = tense::around(before, after);
+    }
+    m
+}
+
+/// Only a place and prepositions between a meeting and its date: " in Moscow on ",
+/// ", in the Chinese city of Tunxi, on ".
+fn close(gap: &str) -> bool {
+    gap.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "in" | "at" | "on" | "from" | "between" | "the" | "of" | "city" | "capital"
+            ) || w.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// Recorded meetings in which every party named took part.
+fn with_parties(kb: &Kb, parties: &[Party]) -> Vec<usize> {
+    kb.events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.is_meeting()
+                && parties.iter().all(|p| match p {
+                    Party::Person(id) => e.participants.contains(id),
+                    Party::Country(c) => e
+                        .participants
+                        .iter()
+                        .any(|x| x == c || kb.person(x).and_then(|p| p.country.as_deref()) == Some(c.as_str())),
+                })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Which of the recorded meetings `candidates` (all with the same participants named) the
+/// text means, if any. A place that fits a meeting held in the year of the date given
+/// picks it, the nearest one by date when several do; else a day (or days) falling within
+/// one picks it. Without a date given, or when the place and the date point at different
+/// meetings, none: the same people meet often, and the record holds only some meetings.
+/// `strict` (a country named, not a person: talks at any level) allows only the day.
+pub fn resolve(
+    kb: &Kb,
+    candidates: &[usize],
+    place: Option<&Place>,
+    date: Option<&DateMention>,
+    strict: bool,
+) -> Option<usize> {
+    let d = date?;
+    let (start, end) = (d.start?, d.end?);
+    let event = |i: usize| kb.events.get(i);
+    let fits: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| event(i).is_some_and(|e| d.is_day() && start <= e.end.unwrap_or(e.start) && end >= e.start))
+        .collect();
+    let best = |set: &[usize]| {
+        set.iter()
+            .copied()
+            .filter_map(|i| {
+                let e = event(i)?;
+                Some((i, distance(e, start).min(distance(e, end)), e.participants.len()))
+            })
+            .min_by_key(|&(_, days, n)| (days, n))
+            .map(|(i, _, _)| i)
+    };
+    if let Some(place) = place {
+        let placed: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| {
+                place_matches(kb, i, place)
+                    && event(i).is_some_and(|e| {
+                        e.start.year() <= end.year() && e.end.unwrap_or(e.start).year() >= start.year()
+                    })
+            })
+            .collect();
+        let placed_fits: Vec<usize> = placed.iter().copied().filter(|i| fits.contains(i)).collect();
+        if !placed_fits.is_empty() {
+            return best(&placed_fits);
+        }
+        if !placed.is_empty() {
+            // The date fits a meeting elsewhere: which of the two is wrong is not known.
+            return (fits.is_empty() && !strict).then(|| best(&placed)).flatten();
+        }
+    }
+    best(&fits)
+}
