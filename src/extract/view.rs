@@ -22,7 +22,7 @@ impl View {
             map.remove("sentences");
         }
         View {
-            version: 1,
+            version: 2,
             path: doc.path.clone(),
             extraction: value,
         }
