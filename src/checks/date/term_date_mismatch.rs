@@ -37,6 +37,11 @@ at its own grain, and a term known only to the month or year is never judged to 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     for m in &cx.ex.term_changes {
         let Some(d) = cx.ex.dates.get(m.date) else { continue };
+        // A weekday or a year-less date read against a dateline whose year is a guess
+        // dates nothing.
+        if cx.ex.as_of.guessed_year && !d.year_written {
+            continue;
+        }
         let (Some(start), Some(end)) = (d.start, d.end) else {
             continue;
         };
@@ -56,6 +61,11 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             }
             (Precision::Year, _) => day.year() >= start.year() && day.year() <= end.year(),
         };
+        // A date written without its year ("became prime minister in October") says
+        // nothing about the year: if it fits the record a year either side, say nothing.
+        if !d.year_written && shifted_agrees(start, end, &days_of(&terms, m.change), d.is_day()) {
+            continue;
+        }
         // Terms on record run unbroken through re-elections: a swearing-in a year or more
         // into a term may be a new mandate ("sworn in for a third term"), not the start.
         let inside_later = terms
@@ -112,6 +122,33 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         }
         out.push(diag);
     }
+}
+
+/// The recorded days of the change (start or end) in these terms.
+fn days_of(terms: &[(usize, &Term)], change: Change) -> Vec<(NaiveDate, Precision)> {
+    terms
+        .iter()
+        .filter_map(|(_, t)| match change {
+            Change::Start => Some((t.start, t.start_precision)),
+            Change::End => t.end.map(|e| (e, t.end_precision)),
+        })
+        .collect()
+}
+
+/// True when the text's interval, moved a year back or forward, holds a recorded day.
+fn shifted_agrees(start: NaiveDate, end: NaiveDate, days: &[(NaiveDate, Precision)], is_day: bool) -> bool {
+    [-1, 1].iter().any(|&k: &i32| {
+        let shift = |x: NaiveDate| x.with_year(x.year() + k);
+        let (Some(a), Some(b)) = (shift(start), shift(end)) else {
+            return false;
+        };
+        days.iter().any(|&(day, precision)| match (precision, is_day) {
+            (Precision::Day, true) => day >= a - chrono::Days::new(1) && day <= b + chrono::Days::new(1),
+            _ => {
+                (day.year(), day.month()) >= (a.year(), a.month()) && (day.year(), day.month()) <= (b.year(), b.month())
+            }
+        })
+    })
 }
 
 /// The person's terms in the offices the title can mean, for the country written with it
