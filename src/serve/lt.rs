@@ -248,8 +248,22 @@ pub fn check(state: &'static State, request: &Request) -> Response {
     )
 }
 
-static SOURCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"https?://[^\s;,)]+[^\s;,.)]").unwrap_or_else(|_| unreachable!()));
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s;,]+").unwrap_or_else(|_| unreachable!()));
+
+/// A URL found in running text, without the punctuation after it: a closing parenthesis
+/// is kept only when the URL opened one (`…/Minister_of_Foreign_Affairs_(Russia)`).
+pub fn trim_url(url: &str) -> &str {
+    let mut url = url;
+    loop {
+        let opened = url.matches('(').count();
+        let closed = url.matches(')').count();
+        match url.chars().last() {
+            Some('.' | ':' | '!' | '?' | '"' | '\'') => url = crate::text::upto(url, url.len() - 1),
+            Some(')') if closed > opened => url = crate::text::upto(url, url.len() - 1),
+            _ => return url,
+        }
+    }
+}
 
 /// The sources cited in a finding's notes: their URLs, each once.
 pub fn source_urls(d: &Diagnostic) -> Vec<String> {
@@ -257,8 +271,9 @@ pub fn source_urls(d: &Diagnostic) -> Vec<String> {
     for note in &d.notes {
         let Some(at) = note.find("(source: ") else { continue };
         for m in SOURCE.find_iter(crate::text::from(note, at)) {
-            if !out.iter().any(|u| u == m.as_str()) {
-                out.push(m.as_str().to_string());
+            let url = trim_url(m.as_str());
+            if !out.iter().any(|u| u == url) {
+                out.push(url.to_string());
             }
         }
     }
@@ -423,5 +438,11 @@ mod tests {
         assert_eq!(doc.prose.len(), doc.text.len());
         assert!(doc.prose.starts_with("A    bold    \n\n "));
         assert!(annotated("{}").is_err());
+    }
+
+    #[test]
+    fn urls_keep_their_own_parentheses() {
+        assert_eq!(trim_url("https://w.org/A_(Russia))."), "https://w.org/A_(Russia)");
+        assert_eq!(trim_url("http://x.cn/a.html)"), "http://x.cn/a.html");
     }
 }

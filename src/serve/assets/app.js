@@ -25,12 +25,19 @@ function status(text) { $('status').textContent = text || ''; }
 // Text with its URLs as links (the record's sources).
 function linkify(text) {
   const out = document.createDocumentFragment();
-  const re = /https?:\/\/[^\s;,)]+[^\s;,.)]/g;
+  const re = /https?:\/\/[^\s;,]+/g;
   let last = 0;
   for (const m of text.matchAll(re)) {
+    // Punctuation after the URL is not part of it; a ")" is, when the URL opened one.
+    let url = m[0];
+    for (;;) {
+      const open = (url.match(/\(/g) || []).length, closed = (url.match(/\)/g) || []).length;
+      if (/[.:!?"']$/.test(url) || (url.endsWith(')') && closed > open)) url = url.slice(0, -1);
+      else break;
+    }
     out.append(text.slice(last, m.index));
-    out.append(el('a', { href: m[0], target: '_blank', rel: 'noopener noreferrer' }, m[0]));
-    last = m.index + m[0].length;
+    out.append(el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, url));
+    last = m.index + url.length;
   }
   out.append(text.slice(last));
   return out;
