@@ -50,6 +50,9 @@ pub enum Command {
     Init,
     /// Run the Language Server over standard input and output, for editors
     Lsp,
+    /// A local page for editors and LanguageTool's HTTP API, for the writing tools they use
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
     /// Inspect, validate and import the knowledge base
     Kb {
         #[command(subcommand)]
@@ -199,10 +202,37 @@ pub struct CheckArgs {
     /// Let --write-baseline replace a file that is not a factlint baseline
     #[arg(long)]
     pub force: bool,
+    /// With --format json: also list each draft's claims, checked and found consistent or
+    /// read but not checkable
+    #[arg(long)]
+    pub claims: bool,
     #[command(flatten)]
     pub draft: DraftArgs,
     #[command(flatten)]
     pub rules: RuleArgs,
+}
+
+#[cfg(feature = "serve")]
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on (0: any free port)
+    #[arg(long, default_value_t = crate::serve::DEFAULT_PORT)]
+    pub port: u16,
+    /// The address to listen on (default 127.0.0.1; another than loopback needs --public)
+    #[arg(long, value_name = "ADDRESS")]
+    pub bind: Option<std::net::IpAddr>,
+    /// Listen on every interface, so other machines can reach the server (with a warning)
+    #[arg(long)]
+    pub public: bool,
+    /// Send CORS headers to this origin (repeatable; * for any), for clients that need them
+    #[arg(long, value_name = "ORIGIN")]
+    pub allow_origin: Vec<String>,
+    /// Add a rule pack (a directory of TOML files, or one file); repeatable
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Use this configuration file instead of the nearest factlint.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -285,6 +315,15 @@ pub fn run(cli: Cli) -> Result<u8> {
             crate::lsp::run_stdio()?;
             Ok(EXIT_CLEAN)
         }
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => crate::serve::run(&crate::serve::Options {
+            port: args.port,
+            bind: args.bind,
+            public: args.public,
+            allow_origin: args.allow_origin,
+            rules: args.rules,
+            config: args.config,
+        }),
     }
 }
 
@@ -418,8 +457,13 @@ fn check(args: &CheckArgs) -> Result<u8> {
         date_order: args.draft.numeric_order(),
         stdin_name: args.draft.stdin_filename.clone(),
         max_draft_size: args.draft.max_draft_size,
+        claims: args.claims,
     };
     let mut err = stderr(args.color);
+    if args.claims && args.format != Format::Json {
+        writeln!(err, "error: --claims is given in the JSON format: add --format json")?;
+        return Ok(EXIT_ERROR);
+    }
     // Refuse a baseline target that would lose data before spending time on the run.
     if let Some(path) = &args.write_baseline
         && let Err(e) = files::target(path, Replace::Baseline, args.force)
@@ -490,7 +534,11 @@ fn check(args: &CheckArgs) -> Result<u8> {
         })
         .collect();
     let mut out = StandardStream::stdout(choice(args.color, std::io::stdout().is_terminal()));
-    report::render(args.format, &mut out, &reports, &outcome.input_errors, &outcome.rules)?;
+    if args.claims {
+        with_claims(&mut out, &reports, &outcome)?;
+    } else {
+        report::render(args.format, &mut out, &reports, &outcome.input_errors, &outcome.rules)?;
+    }
     out.flush()?;
     for e in &outcome.input_errors {
         report::input_error(&mut err, e)?;
@@ -518,6 +566,23 @@ fn check(args: &CheckArgs) -> Result<u8> {
             EXIT_CLEAN
         },
     )
+}
+
+/// The JSON report with each checked draft's claims under `files[].claims`.
+fn with_claims(out: &mut dyn Write, reports: &[FileReport<'_>], outcome: &crate::run::Outcome) -> Result<()> {
+    let mut buf = Vec::new();
+    report::json::render(&mut buf, reports, &outcome.input_errors)?;
+    let mut doc: serde_json::Value = serde_json::from_slice(&buf)?;
+    if let Some(files) = doc.get_mut("files").and_then(serde_json::Value::as_array_mut) {
+        for (file, checked) in files.iter_mut().zip(&outcome.checked) {
+            if let Some(obj) = file.as_object_mut() {
+                obj.insert("claims".to_string(), serde_json::to_value(&checked.claims)?);
+            }
+        }
+    }
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)?;
+    Ok(())
 }
 
 /// A progress bar on standard error, only when it is a terminal.

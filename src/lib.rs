@@ -11,6 +11,7 @@
 pub mod baseline;
 pub mod calendar;
 pub mod checks;
+pub mod claims;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -23,6 +24,8 @@ pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod run;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod source;
 pub mod spelling;
 pub mod suppress;
@@ -33,7 +36,20 @@ use extract::Extraction;
 use rules::Rules;
 use source::Document;
 
-/// Extract from one draft and run every enabled check. Findings come back sorted by
+/// The whole check of one draft as every front end runs it (`check`, `lsp`, `serve`):
+/// extraction, every enabled check, and the draft's own suppression comments.
+pub fn check_draft(doc: &Document, rules: &Rules, opts: &extract::Options) -> (Extraction, Vec<Diagnostic>) {
+    let (ex, diagnostics) = check(doc, rules, opts);
+    let known = |id: &str| {
+        checks::find(id).is_some()
+            || rules.user.iter().any(|u| u.id == id)
+            || [suppress::UNUSED, suppress::INVALID].contains(&id)
+    };
+    (ex, suppress::apply(&doc.text, &doc.code, &known, diagnostics))
+}
+
+/// Extract from one draft and run every enabled check, without applying suppression
+/// comments (`check_draft` applies them). Findings come back sorted by
 /// position, then rule id.
 pub fn check(doc: &Document, rules: &Rules, opts: &extract::Options) -> (Extraction, Vec<Diagnostic>) {
     let ex = extract::extract(doc, &rules.kb, opts);

@@ -31,12 +31,16 @@ pub struct Request {
     pub stdin_name: String,
     /// The largest draft read, in bytes (the configuration's, or `files::limits::DRAFT`).
     pub max_draft_size: Option<u64>,
+    /// Also list each draft's claims (`check --claims`).
+    pub claims: bool,
 }
 
 pub struct Checked {
     pub doc: Document,
     pub as_of: AsOf,
     pub diagnostics: Vec<Diagnostic>,
+    /// What was checked and found consistent, and what could not be checked (when asked).
+    pub claims: Vec<crate::claims::Claim>,
 }
 
 #[derive(Default)]
@@ -355,17 +359,16 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
         .unwrap_or(crate::files::limits::DRAFT);
     let doc = crate::input::read(item, &request.stdin_name, limit)?;
     let opts = loaded.config.options(request.as_of, request.date_order);
-    let (ex, diagnostics) = crate::check(&doc, &loaded.rules, &opts);
-    let rules = &loaded.rules;
-    let known = |id: &str| {
-        crate::checks::find(id).is_some()
-            || rules.user.iter().any(|u| u.id == id)
-            || [crate::suppress::UNUSED, crate::suppress::INVALID].contains(&id)
+    let (ex, diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts);
+    let claims = if request.claims {
+        crate::claims::of_draft(&doc, &loaded.rules.kb, &ex, &diagnostics)
+    } else {
+        Vec::new()
     };
-    let diagnostics = crate::suppress::apply(&doc.text, &doc.code, &known, diagnostics);
     Ok(Checked {
         as_of: ex.as_of,
         diagnostics,
+        claims,
         doc,
     })
 }

@@ -250,3 +250,46 @@ fn two_names_for_one_event_give_one_finding() {
     assert_eq!(stdout.matches("date/event-date-mismatch").count(), 1, "{stdout}");
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn suppression_comments_silence_a_finding() {
+    let dir = scratch();
+    let mut lines: Vec<String> = sample().split_inclusive('\n').map(str::to_string).collect();
+    lines.insert(
+        12,
+        "<!-- factlint-disable-next-line date/event-date-mismatch -- the agency's own error, quoted -->\n".to_string(),
+    );
+    let path = dir.path().join("draft.txt");
+    std::fs::write(&path, lines.concat()).unwrap_or_else(|e| panic!("{e}"));
+    let out = factlint(&["check", "draft.txt", "--format", "short"], dir.path());
+    let stdout = text(&out.stdout);
+    assert!(!stdout.contains("date/event-date-mismatch"), "{stdout}");
+    assert!(stdout.contains("stance/contradicts-record"), "{stdout}");
+    assert!(!stdout.contains("suppression/unused"), "{stdout}");
+}
+
+#[test]
+fn claims_in_json() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("draft.txt"), sample()).unwrap_or_else(|e| panic!("{e}"));
+    let out = factlint(&["check", "draft.txt", "--format", "json", "--claims"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(doc["findings"].as_array().map(Vec::len), Some(2));
+    let claims = doc["files"][0]["claims"].as_array().cloned().unwrap_or_default();
+    let lavrov = claims
+        .iter()
+        .find(|c| c["statement"] == "Sergey Lavrov, foreign minister of Russia on 14 April 2023")
+        .unwrap_or_else(|| panic!("{claims:#?}"));
+    assert_eq!(lavrov["status"], "consistent");
+    assert_eq!(lavrov["kind"], "title");
+    assert!(
+        lavrov["record"]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("offices.toml"))
+    );
+    assert!(lavrov["source"].as_str().is_some_and(|s| s.starts_with("http")));
+    assert!(claims.iter().any(|c| c["status"] == "unchecked"), "{claims:#?}");
+    let plain = factlint(&["check", "draft.txt", "--claims"], dir.path());
+    assert_eq!(plain.status.code(), Some(2));
+}

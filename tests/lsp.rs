@@ -528,3 +528,26 @@ fn a_broken_config_is_shown_and_the_default_rules_still_run() {
     assert_eq!(diags.len(), 1, "{diags:#?}");
     assert_eq!(diags[0]["code"], "date/event-date-mismatch");
 }
+
+/// The sample with its date error suppressed by a comment on the line before.
+fn suppressed_sample() -> String {
+    let text = sample();
+    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+    lines.insert(
+        12,
+        "<!-- factlint-disable-next-line date/event-date-mismatch -- the agency's own error, quoted -->\n",
+    );
+    lines.concat()
+}
+
+#[test]
+fn suppression_comments_are_honoured_as_in_check() {
+    let text = suppressed_sample();
+    let uri = file_uri(&sample_path());
+    let mut c = Client::new(StdioServer::spawn());
+    c.initialize(&[]);
+    c.open(&uri, &text);
+    let diags = c.diagnostics(&uri);
+    let codes: Vec<&str> = diags.iter().filter_map(|d| d["code"].as_str()).collect();
+    assert_eq!(codes, vec!["stance/contradicts-record"], "{diags:#?}");
+}
