@@ -1054,3 +1054,22 @@ fn huge_and_hostile_patterns_in_a_pack_are_errors_or_fast() {
         "{stderr}"
     );
 }
+
+#[test]
+fn suppression_comments_take_linear_time() {
+    use factlint::diagnostic::{Diagnostic, Severity};
+    let time = |n: usize| {
+        let text = "<!-- factlint-disable-next-line date/a -->\nx\n<!-- factlint-disable date/b -->\ny\n".repeat(n)
+            + &"<!-- factlint-enable date/b -->\n".repeat(n);
+        let diags: Vec<Diagnostic> = text
+            .match_indices("x\n")
+            .map(|(i, _)| Diagnostic::new("date/a", Severity::Error, i..i + 1, "m"))
+            .collect();
+        quickest(3, || {
+            let out = factlint::suppress::apply(&text, &[], &|_| true, diags.clone());
+            assert_eq!(out.len(), n, "each disable but the first suppresses nothing");
+        })
+    };
+    let (small, large) = (time(2_000), time(16_000));
+    assert_linear("suppression comments", 8, small, large);
+}
