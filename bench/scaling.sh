@@ -44,7 +44,8 @@ done
 measure() { # label, then the command; prints wall seconds, user seconds and peak memory
   local label=$1; shift
   /usr/bin/time -f "%e %U %M" -o "$work/time" "$@" > /dev/null 2>&1 || true
-  read -r wall user mem < "$work/time"
+  # GNU time puts "Command exited with non-zero status 1" first when findings fail the run.
+  read -r wall user mem < <(tail -n 1 "$work/time")
   printf '%-34s %8.2f s wall %8.2f s user %8d MB\n' "$label" "$wall" "$user" $((mem / 1024))
 }
 

@@ -1073,3 +1073,27 @@ fn suppression_comments_take_linear_time() {
     let (small, large) = (time(2_000), time(16_000));
     assert_linear("suppression comments", 8, small, large);
 }
+
+#[test]
+fn a_range_never_ends_before_it_starts() {
+    use factlint::extract::date;
+    let anchor = date::Anchor {
+        as_of: chrono::NaiveDate::from_ymd_opt(2023, 4, 14).unwrap_or_default(),
+    };
+    let text = "It ran 5 to 3 May 2023. The 6th - 4 October 2024 meeting. It was held between 20 and 2 March 2023.";
+    let found = date::extract(text, date::NumericOrder::Unknown, anchor, &|_| {
+        factlint::extract::tense::Tense::Unknown
+    });
+    assert!(!found.is_empty());
+    for d in &found {
+        if let (Some(a), Some(b)) = (d.start, d.end) {
+            assert!(a <= b, "{} reads as {a}..{b}", d.text);
+        }
+    }
+    let flagged: Vec<&str> = found
+        .iter()
+        .filter(|d| d.impossible.is_some())
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(flagged, vec!["5 to 3 May 2023", "20 and 2 March 2023"], "{found:#?}");
+}

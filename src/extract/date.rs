@@ -699,20 +699,20 @@ fn resolve(prose: &str, raw: Raw, anchor: Anchor, tense: &dyn Fn(usize) -> Tense
         out.impossible = Some("the end of the range is not a date".to_string());
         out.start = None;
     }
-    // "31-1 March 2023"; not "6th - 4 October 2024", a numbered item before a date.
-    let tight = |t: &str| {
-        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let first = digits(t);
-        let rest = t.get(first..).unwrap_or("");
-        (1..=2).contains(&first)
-            && rest.starts_with(['-', '–', '—'])
-            && (1..=2).contains(&digits(rest.trim_start_matches(['-', '–', '—'])))
-    };
+    // A range that ends before it starts: "31-1 March 2023", "5 to 3 May" are errors; after
+    // an ordinal ("6th - 4 October 2024", a numbered item before a date) it is no range,
+    // and nothing is read from it.
     if let (Some(a), Some(b)) = (out.start, out.end)
         && b < a
-        && tight(&out.text)
     {
-        out.impossible = Some("the range ends before it starts".to_string());
+        let digits = out.text.len() - out.text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let ordinal = out
+            .text
+            .get(digits..)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphabetic()));
+        if !ordinal {
+            out.impossible = Some("the range ends before it starts".to_string());
+        }
         out.start = None;
         out.end = None;
     }
