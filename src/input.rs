@@ -1,6 +1,6 @@
-//! Turning the paths a user gives into drafts: files, directories walked (respecting
-//! `.gitignore`), and `-` for standard input. A file that cannot be read as a draft is an
-//! `InputError`; the rest are still checked.
+//! Reading drafts: a file or standard input, with a size cap, told apart from binary and
+//! UTF-16 input from the first block. A file that cannot be read as a draft is an
+//! `InputError`; the rest are still checked. Directories are walked in `run`.
 
 use std::path::{Path, PathBuf};
 
@@ -14,57 +14,6 @@ pub const DRAFT_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text"];
 pub enum Item {
     File(PathBuf),
     Stdin,
-}
-
-/// Expand paths into the files to check, with an error for each path that yields none.
-pub fn expand(paths: &[PathBuf]) -> (Vec<Item>, Vec<InputError>) {
-    let mut items = Vec::new();
-    let mut errors = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            items.push(Item::Stdin);
-        } else if p.is_dir() {
-            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(p)
-                .build()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
-                .map(|e| e.into_path())
-                .filter(|f| {
-                    f.extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| DRAFT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-                })
-                .collect();
-            found.sort();
-            if found.is_empty() {
-                errors.push(InputError {
-                    path: p.display().to_string(),
-                    message: format!("no drafts found (looked for {})", DRAFT_EXTENSIONS.map_or_join()),
-                    fatal: false,
-                });
-            }
-            items.extend(found.into_iter().map(Item::File));
-        } else if p.exists() {
-            items.push(Item::File(p.clone()));
-        } else {
-            errors.push(InputError {
-                path: p.display().to_string(),
-                message: "no such file or directory".to_string(),
-                fatal: true,
-            });
-        }
-    }
-    (items, errors)
-}
-
-trait JoinExt {
-    fn map_or_join(&self) -> String;
-}
-
-impl JoinExt for [&str] {
-    fn map_or_join(&self) -> String {
-        self.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
-    }
 }
 
 /// Read a draft, at most `limit` bytes. Binary files and invalid UTF-8 are errors; an

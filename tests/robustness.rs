@@ -636,12 +636,13 @@ fn quickest(runs: usize, mut f: impl FnMut()) -> Duration {
         .unwrap_or_default()
 }
 
-/// `large` took no more than `2 × factor` times `small`, for an input `factor` times larger:
-/// linear with room for noise, far below the `factor²` of quadratic work.
+/// `large` took no more than `3 × factor` times `small`, for an input `factor` times larger:
+/// linear with room for the noise of a loaded machine, far below the `factor²` of quadratic
+/// work.
 fn assert_linear(what: &str, factor: u32, small: Duration, large: Duration) {
-    let small = small.max(Duration::from_millis(1));
+    let small = small.max(Duration::from_millis(5));
     assert!(
-        large < small * 2 * factor,
+        large < small * 3 * factor,
         "{what}: {factor}× the input took {:.1}× the time ({small:?} → {large:?})",
         large.as_secs_f64() / small.as_secs_f64()
     );
@@ -1057,4 +1058,48 @@ fn huge_and_hostile_patterns_in_a_pack_are_errors_or_fast() {
         stderr.contains("the phrases of this check come to 270000 bytes"),
         "{stderr}"
     );
+}
+
+#[test]
+#[ignore = "a timing: flaky on a shared machine; run with --ignored on a quiet one"]
+fn suppression_comments_take_linear_time() {
+    use factlint::diagnostic::{Diagnostic, Severity};
+    let time = |n: usize| {
+        let text = "<!-- factlint-disable-next-line date/a -->\nx\n<!-- factlint-disable date/b -->\ny\n".repeat(n)
+            + &"<!-- factlint-enable date/b -->\n".repeat(n);
+        let diags: Vec<Diagnostic> = text
+            .match_indices("x\n")
+            .map(|(i, _)| Diagnostic::new("date/a", Severity::Error, i..i + 1, "m"))
+            .collect();
+        quickest(3, || {
+            let out = factlint::suppress::apply(&text, &[], &|_| true, diags.clone());
+            assert_eq!(out.len(), n, "each disable but the first suppresses nothing");
+        })
+    };
+    let (small, large) = (time(2_000), time(16_000));
+    assert_linear("suppression comments", 8, small, large);
+}
+
+#[test]
+fn a_range_never_ends_before_it_starts() {
+    use factlint::extract::date;
+    let anchor = date::Anchor {
+        as_of: chrono::NaiveDate::from_ymd_opt(2023, 4, 14).unwrap_or_default(),
+    };
+    let text = "It ran 5 to 3 May 2023. The 6th - 4 October 2024 meeting. It was held between 20 and 2 March 2023.";
+    let found = date::extract(text, date::NumericOrder::Unknown, anchor, &|_| {
+        factlint::extract::tense::Tense::Unknown
+    });
+    assert!(!found.is_empty());
+    for d in &found {
+        if let (Some(a), Some(b)) = (d.start, d.end) {
+            assert!(a <= b, "{} reads as {a}..{b}", d.text);
+        }
+    }
+    let flagged: Vec<&str> = found
+        .iter()
+        .filter(|d| d.impossible.is_some())
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(flagged, vec!["5 to 3 May 2023", "20 and 2 March 2023"], "{found:#?}");
 }

@@ -1086,8 +1086,11 @@ impl<'a> P<'a> {
             }
             // A range that runs backwards is a typo ("22-20 March") only when written tight
             // as one; "from December 1 to October 1", "6th - 4 October" are two dates.
+            // So is a bare day borrowing the month after a word ("5 to 3 May 2023",
+            // "between 20 and 2 March"): nothing else reads that way.
             let tight_dash = self.punct(k, &['-', '–']) && self.tight(k) && self.tight(k + 1);
-            if reversed(&sa, &sb) && !(tight_dash && self.kind(a.first) == Some(Kind::Num)) {
+            let worded = !self.punct(k, &['-', '–', '—']) && matches!(a.point, Point::Cal { m: None, .. });
+            if reversed(&sa, &sb) && !((tight_dash || worded) && self.kind(a.first) == Some(Kind::Num)) {
                 continue;
             }
             let mut r = self.raw_of(a, b.end);
