@@ -66,6 +66,7 @@ pub(super) fn read(path: String, text: String) -> Document {
         front_matter_date: front_matter_date_found,
         body_start,
         lines: Default::default(),
+        format: super::Format::Markdown,
     }
 }
 
