@@ -13,6 +13,7 @@ use toml::Spanned;
 use crate::error::LoadError;
 use crate::extract::date::NumericOrder;
 use crate::kb::model::{CheckSetting, PackFile};
+use crate::source::Format;
 
 pub const FILE_NAME: &str = "factlint.toml";
 
@@ -36,6 +37,9 @@ struct Raw {
     /// Turn rules off or change their severity: `[rules."date/weekday-mismatch"]`.
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, CheckSetting>,
+    /// Read files with other extensions: `[readers] ".mdx" = "markdown"`.
+    #[serde(default)]
+    readers: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 /// A loaded configuration.
@@ -51,6 +55,8 @@ pub struct Config {
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub packs: Vec<PathBuf>,
+    /// Extensions (lower case, without the dot) mapped to the reader that reads them.
+    pub readers: BTreeMap<String, Format>,
     /// The `[rules]` table as a pack file, so rule settings go through the one place that
     /// applies them to packs.
     pub settings: Option<crate::kb::load::LoadedFile>,
@@ -146,6 +152,34 @@ impl Config {
         for glob in raw.include.iter().chain(&raw.exclude) {
             globset::Glob::new(glob).map_err(|e| LoadError::new(&name, format!("bad glob `{glob}`: {e}")))?;
         }
+        let mut readers = BTreeMap::new();
+        for (ext, reader) in &raw.readers {
+            let key = ext.get_ref().trim_start_matches('.').to_ascii_lowercase();
+            if key.is_empty() || key.contains(['/', '\\', '*']) {
+                return Err(LoadError::at(
+                    &name,
+                    &shared,
+                    ext.span(),
+                    format!(
+                        "`[readers]` keys are file extensions such as \".mdx\", not `{}`",
+                        ext.get_ref()
+                    ),
+                ));
+            }
+            let format = Format::from_name(reader.get_ref()).ok_or_else(|| {
+                LoadError::at(
+                    &name,
+                    &shared,
+                    reader.span(),
+                    format!(
+                        "unknown reader `{}`: the readers are {}",
+                        reader.get_ref(),
+                        Format::NAMES.join(", ")
+                    ),
+                )
+            })?;
+            readers.insert(key, format);
+        }
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let settings = crate::kb::load::LoadedFile {
             path: Arc::from(name.as_str()),
@@ -165,6 +199,7 @@ impl Config {
             include: raw.include,
             exclude: raw.exclude,
             packs: raw.packs.iter().map(|p| dir.join(p)).collect(),
+            readers,
             settings: Some(settings),
         })
     }
@@ -179,6 +214,23 @@ impl Config {
             },
             numeric_order: flag_order.or(self.date_order).unwrap_or_default(),
         }
+    }
+
+    /// The reader for a draft named `name`: the `[readers]` table's for its extension, else
+    /// the one its extension implies.
+    pub fn format_for(&self, name: &str) -> Format {
+        std::path::Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(|e| self.readers.get(&e.to_ascii_lowercase()))
+            .copied()
+            .unwrap_or_else(|| Format::from_path(name))
+    }
+
+    /// Whether a file with extension `ext` is a draft when a directory is walked.
+    pub fn reads_extension(&self, ext: &str) -> bool {
+        let ext = ext.to_ascii_lowercase();
+        crate::input::DRAFT_EXTENSIONS.contains(&ext.as_str()) || self.readers.contains_key(&ext)
     }
 
     /// The directory globs are relative to.
@@ -225,6 +277,11 @@ pub const STARTER: &str = r#"# factlint configuration. Found by walking up from 
 # severity = "error"
 # [rules."title/inconsistent-title"]
 # enabled = false
+
+# Read other extensions with one of the readers: text, markdown, html, docx.
+# [readers]
+# ".mdx" = "markdown"
+# ".php" = "html"
 "#;
 
 #[cfg(test)]
@@ -256,6 +313,24 @@ mod tests {
         assert!(e.is_some_and(|e| e.message.contains("must be a date")));
         let e = Config::parse(Path::new("factlint.toml"), "as-of = \"yesterday\"\n").err();
         assert!(e.is_some_and(|e| e.message.contains("not `yesterday`")));
+    }
+
+    #[test]
+    fn readers_map_extensions() {
+        let c = Config::parse(
+            Path::new("factlint.toml"),
+            "[readers]\n\".Story\" = \"html\"\ntxt = \"markdown\"\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.format_for("a/b.story"), Format::Html);
+        assert_eq!(c.format_for("b.txt"), Format::Markdown);
+        assert_eq!(c.format_for("b.docx"), Format::Docx);
+        assert!(c.reads_extension("STORY"));
+        assert!(!c.reads_extension("php"));
+        let e = Config::parse(Path::new("factlint.toml"), "[readers]\n\".x\" = \"word\"\n").err();
+        let e = e.unwrap_or_else(|| panic!("accepted an unknown reader"));
+        assert!(e.message.contains("unknown reader `word`"), "{}", e.message);
+        assert_eq!(e.line_col(), Some((2, 8)));
     }
 
     #[test]

@@ -9,16 +9,27 @@ use crate::files::{self, ReadError};
 use crate::source::{Document, Format};
 
 /// Extensions read when walking a directory.
-pub const DRAFT_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text"];
+pub const DRAFT_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text", "html", "htm", "docx"];
 
 pub enum Item {
     File(PathBuf),
     Stdin,
 }
 
-/// Read a draft, at most `limit` bytes. Binary files and invalid UTF-8 are errors; an
-/// empty file is a draft with nothing in it.
+/// Read a draft, at most `limit` bytes, with the reader its name implies. Binary files and
+/// invalid UTF-8 are errors; an empty file is a draft with nothing in it.
 pub fn read(item: &Item, stdin_name: &str, limit: u64) -> Result<Document, InputError> {
+    read_as(item, stdin_name, limit, &Format::from_path)
+}
+
+/// Read a draft with the reader `format_of` chooses for its name (the configuration's
+/// `[readers]` table, then the extension).
+pub fn read_as(
+    item: &Item,
+    stdin_name: &str,
+    limit: u64,
+    format_of: &dyn Fn(&str) -> Format,
+) -> Result<Document, InputError> {
     let fail = |path: String, e: ReadError| InputError {
         path,
         message: match e {
@@ -29,6 +40,23 @@ pub fn read(item: &Item, stdin_name: &str, limit: u64) -> Result<Document, Input
         },
         fatal: true,
     };
+    let name = match item {
+        Item::Stdin => stdin_name.to_string(),
+        Item::File(p) => display_path(p),
+    };
+    let format = format_of(&name);
+    if format == Format::Docx {
+        let bytes = match item {
+            Item::Stdin => read_stdin_raw(limit),
+            Item::File(p) => read_raw(p, limit),
+        }
+        .map_err(|e| fail(name.clone(), e))?;
+        return Document::from_docx(name.clone(), &bytes).map_err(|message| InputError {
+            path: name,
+            message,
+            fatal: true,
+        });
+    }
     let (name, bytes) = match item {
         Item::Stdin => (
             stdin_name.to_string(),
@@ -39,7 +67,43 @@ pub fn read(item: &Item, stdin_name: &str, limit: u64) -> Result<Document, Input
             files::read_file(p, limit, "a draft", true).map_err(|e| fail(display_path(p), e))?,
         ),
     };
-    decode(&name, bytes)
+    decode_as(&name, bytes, format)
+}
+
+/// A file's bytes, at most `limit`, for a reader of binary files (a Word document).
+fn read_raw(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(files::io_reason(&e)))?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile(files::kind_name(meta.file_type())));
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge { limit, what: "a draft" });
+    }
+    let file = std::fs::File::open(path).map_err(|e| ReadError::Io(files::io_reason(&e)))?;
+    let mut buf = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| ReadError::Io(files::io_reason(&e)))?;
+    if buf.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit, what: "a draft" });
+    }
+    Ok(buf)
+}
+
+/// Standard input's bytes, at most `limit`, for a reader of binary files.
+fn read_stdin_raw(limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| ReadError::Io(files::io_reason(&e)))?;
+    if buf.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit, what: "a draft" });
+    }
+    Ok(buf)
 }
 
 /// Standard input, at most `limit` bytes. A closed standard input is an error, not an
@@ -71,9 +135,21 @@ fn read_stdin(limit: u64) -> Result<Vec<u8>, ReadError> {
     }
 }
 
-/// Turn a draft's bytes into a document: the first block is checked for binary and UTF-16
-/// content, the rest must be UTF-8.
+/// Turn a draft's bytes into a document with the reader its name implies: the first block
+/// is checked for binary and UTF-16 content, the rest must be UTF-8.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
+    decode_as(name, bytes, Format::from_path(name))
+}
+
+/// `decode` with a given reader.
+pub fn decode_as(name: &str, bytes: Vec<u8>, format: Format) -> Result<Document, InputError> {
+    if format == Format::Docx {
+        return Document::from_docx(name, &bytes).map_err(|message| InputError {
+            path: name.to_string(),
+            message,
+            fatal: true,
+        });
+    }
     files::sniff(bytes.get(..files::limits::FIRST_BLOCK).unwrap_or(&bytes)).map_err(|e| InputError {
         path: name.to_string(),
         message: e.to_string(),
@@ -89,7 +165,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
             fatal: true,
         }
     })?;
-    Ok(Document::new(name, text, Format::from_path(name)))
+    Ok(Document::new(name, text, format))
 }
 
 /// A path as the user would write it: "a.md", not "./a.md".

@@ -142,7 +142,7 @@ fn wanted(path: &Path, loaded: &Loaded) -> bool {
         None => path
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| DRAFT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())),
+            .is_some_and(|e| loaded.config.reads_extension(e)),
     }
 }
 
@@ -357,7 +357,7 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
         .max_draft_size
         .or(loaded.config.max_draft_size)
         .unwrap_or(crate::files::limits::DRAFT);
-    let doc = crate::input::read(item, &request.stdin_name, limit)?;
+    let doc = crate::input::read_as(item, &request.stdin_name, limit, &|name| loaded.config.format_for(name))?;
     let opts = loaded.config.options(request.as_of, request.date_order);
     let (ex, diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts);
     let claims = if request.claims {

@@ -18,6 +18,8 @@ use crate::source::Document;
 pub enum AsOfSource {
     Flag,
     FrontMatter,
+    /// An HTML page's `<meta property="article:published_time">` or `<time datetime>`.
+    Markup,
     Dateline,
     /// The first full date of the opening paragraph, for a draft with no dateline: close
     /// to the draft's date, but not exact enough to judge tense by.
@@ -42,6 +44,7 @@ impl fmt::Display for AsOf {
         let from = match self.source {
             AsOfSource::Flag => "from --as-of",
             AsOfSource::FrontMatter => "from the front matter",
+            AsOfSource::Markup => "from the page's published time",
             AsOfSource::Dateline if self.guessed_year => "from the dateline; the year is a guess",
             AsOfSource::Dateline => "from the dateline",
             AsOfSource::Lead => "from the first date in the opening paragraph",
@@ -79,7 +82,11 @@ pub fn determine(doc: &Document, opts: AsOfOptions, reading: &Reading) -> AsOf {
         return as_of(date, AsOfSource::Flag, None);
     }
     if let Some((date, span)) = &doc.front_matter_date {
-        return as_of(*date, AsOfSource::FrontMatter, Some(span.clone()));
+        let source = match doc.format {
+            crate::source::Format::Html => AsOfSource::Markup,
+            _ => AsOfSource::FrontMatter,
+        };
+        return as_of(*date, source, Some(span.clone()));
     }
     let year_from = opts.config.unwrap_or(today);
     if let Some(d) = dateline(&doc.prose, doc.body_start, year_from, reading) {

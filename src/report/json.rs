@@ -53,6 +53,17 @@ struct Finding<'a> {
     /// The knowledge-base entries cited, as `{path, line}`.
     records: &'a [crate::diagnostic::Record],
     fix: Option<Fix<'a>>,
+    /// In a Word document: the paragraph (0-based, in document order) and the span's
+    /// character offsets within it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<Paragraph>,
+}
+
+#[derive(Serialize)]
+struct Paragraph {
+    index: usize,
+    start: usize,
+    end: usize,
 }
 
 #[derive(Serialize)]
@@ -101,7 +112,25 @@ fn pos(index: &LineIndex<'_>, offset: usize) -> Position {
 }
 
 fn finding<'a>(r: &FileReport<'a>, index: &LineIndex<'_>, d: &'a Diagnostic) -> Finding<'a> {
+    let paragraph = crate::source::Format::by_paragraph(r.path).then(|| {
+        let (line, col) = index.line_col(d.span.start);
+        let (end_line, end_col) = index.line_col(d.span.end);
+        Paragraph {
+            index: line - 1,
+            start: col - 1,
+            // A span never crosses a paragraph; if it did, it is cut at the paragraph's end.
+            end: if end_line == line {
+                end_col - 1
+            } else {
+                r.text
+                    .get(d.span.start..)
+                    .and_then(|t| t.split('\n').next())
+                    .map_or(col - 1, |t| col - 1 + t.chars().count())
+            },
+        }
+    });
     Finding {
+        paragraph,
         path: r.path,
         rule: &d.rule,
         severity: d.severity,

@@ -76,9 +76,11 @@ pub fn check(state: &'static State, request: &Request) -> Response {
         Some("text") => Format::Text,
         _ => body.name.as_deref().map_or(Format::Text, Format::from_path),
     };
-    let name = match format {
-        Format::Markdown => "draft.md",
-        Format::Text => "draft.txt",
+    // A pasted draft is text: a Word document cannot be pasted, only its words.
+    let (name, format) = match format {
+        Format::Markdown => ("draft.md", Format::Markdown),
+        Format::Html => ("draft.html", Format::Html),
+        Format::Text | Format::Docx => ("draft.txt", Format::Text),
     };
     let text = body
         .text

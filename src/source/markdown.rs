@@ -86,6 +86,7 @@ pub(super) fn read(path: String, text: String) -> Document {
         body_start,
         code,
         lines: Default::default(),
+        format: super::Format::Markdown,
     }
 }
 

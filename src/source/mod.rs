@@ -3,6 +3,8 @@
 //! syntax) is blanked with spaces. Extraction runs on the prose copy, so every span it
 //! finds is already a span of the original file.
 
+mod docx;
+mod html;
 mod markdown;
 
 use std::ops::Range;
@@ -15,17 +17,50 @@ use regex::Regex;
 pub enum Format {
     Text,
     Markdown,
+    Html,
+    /// A Word document: its paragraphs, one a line; never written to.
+    Docx,
 }
 
 impl Format {
-    /// The format a path's extension implies; anything but Markdown is read as plain text.
+    /// The format a path's extension implies; anything not known is read as plain text.
     pub fn from_path(path: &str) -> Self {
         let lower = path.to_ascii_lowercase();
         if [".md", ".markdown", ".mdx", ".mkd"].iter().any(|e| lower.ends_with(e)) {
             Format::Markdown
+        } else if [".html", ".htm", ".xhtml"].iter().any(|e| lower.ends_with(e)) {
+            Format::Html
+        } else if lower.ends_with(".docx") {
+            Format::Docx
         } else {
             Format::Text
         }
+    }
+
+    /// A reader by the name the configuration's `[readers]` table uses.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "text" => Some(Format::Text),
+            "markdown" => Some(Format::Markdown),
+            "html" => Some(Format::Html),
+            "docx" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+
+    /// The readers' names, for messages.
+    pub const NAMES: &[&str] = &["text", "markdown", "html", "docx"];
+
+    /// Whether findings in a draft at `path` are placed by paragraph (a Word document's
+    /// lines are its paragraphs): `draft.docx:¶12:40`.
+    pub fn by_paragraph(path: &str) -> bool {
+        Format::from_path(path) == Format::Docx
+    }
+
+    /// Whether the draft's bytes are text that a fix may rewrite; a Word document is read
+    /// from its XML and never written.
+    pub fn writable(self) -> bool {
+        self != Format::Docx
     }
 }
 
@@ -46,6 +81,9 @@ pub struct Document {
     pub code: Vec<Range<usize>>,
     /// Line starts, built on first use.
     pub lines: std::sync::OnceLock<crate::text::Lines>,
+    /// The reader it was read with. For a Word document `text` is its paragraphs, one a
+    /// line, so a line number is a paragraph number.
+    pub format: Format,
 }
 
 const BOM: char = '\u{feff}';
@@ -76,10 +114,23 @@ impl Document {
         }
         let mut doc = match format {
             Format::Markdown => markdown::read(path, text),
-            Format::Text => text_document(path, text),
+            Format::Html => html::read(path, text),
+            // Text already taken out of a Word document (see `from_docx`).
+            Format::Text | Format::Docx => Document {
+                format,
+                ..text_document(path, text)
+            },
         };
         blank_urls(&mut doc.prose);
         doc
+    }
+
+    /// A Word document's paragraphs, read from its bytes (a zip holding `word/document.xml`).
+    pub fn from_docx(path: impl Into<String>, bytes: &[u8]) -> Result<Self, String> {
+        let (text, breaks) = docx::paragraphs(bytes)?;
+        let mut doc = Document::new(path, text, Format::Docx);
+        doc.breaks = breaks;
+        Ok(doc)
     }
 
     /// 1-based line and column (in characters) of byte `offset` of the text.
@@ -124,6 +175,7 @@ fn text_document(path: String, text: String) -> Document {
         body_start,
         code: Vec::new(),
         lines: Default::default(),
+        format: Format::Text,
     }
 }
 
