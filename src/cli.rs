@@ -297,12 +297,21 @@ fn kb(command: KbCommand) -> Result<u8> {
                     return Ok(EXIT_ERROR);
                 }
             };
-            let problems = match crate::kb::Kb::build(&files) {
-                Ok(kb) => crate::kb::validate::check(&files, &kb),
-                Err(errors) => errors,
+            let (problems, warnings) = match crate::kb::Kb::build(&files) {
+                Ok(kb) => (
+                    crate::kb::validate::check(&files, &kb),
+                    crate::kb::validate::warnings(&kb),
+                ),
+                Err(errors) => (errors, Vec::new()),
             };
             for e in &problems {
                 report::load_error(&mut err, e)?;
+            }
+            for w in &warnings {
+                crate::kb::validate::render_warning(&mut err, w)?;
+            }
+            if !warnings.is_empty() {
+                writeln!(out, "{} warnings (they do not fail the check)", warnings.len())?;
             }
             let facts: usize = files
                 .iter()

@@ -127,6 +127,78 @@ source = "https://example.org"
 }
 
 #[test]
+fn a_term_with_no_holder_after_it_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pack = r#"
+[[country]]
+id = "XQ"
+name = "Quovadia"
+source = "https://example.org"
+
+[[role]]
+id = "foreign-minister"
+titles = ["Foreign Minister"]
+
+[[person]]
+id = "ana-testa"
+name = "Ana Testa"
+country = "XQ"
+source = "https://example.org"
+
+[[person]]
+id = "ben-testa"
+name = "Ben Testa"
+country = "XQ"
+source = "https://example.org"
+
+[[office]]
+id = "xq-foreign-minister"
+country = "XQ"
+role = "foreign-minister"
+source = "https://example.org"
+
+[[office.term]]
+person = "ana-testa"
+start = 2015-01-01
+end = 2019-06-30
+source = "https://example.org"
+
+[[office.term]]
+person = "ana-testa"
+start = 2021-01-01
+end = 2024-06-30
+source = "https://example.org"
+"#;
+    std::fs::write(dir.path().join("pack.toml"), pack).unwrap_or_default();
+    let out = factlint(&["kb", "check", "--no-default-rules", &dir.path().display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "warnings do not fail the check: {stderr}");
+    assert!(
+        stderr.contains("warning: the term of `ana-testa` in `xq-foreign-minister` ends on 2019-06-30, and no holder is recorded after it until their next term on 2021-01-01"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("ends on 2024-06-30, and no holder is recorded after it:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("pack.toml:"), "{stderr}");
+    // A successor within a month fills the gap.
+    let filled = pack.to_string()
+        + r#"
+[[office.term]]
+person = "ben-testa"
+start = 2019-07-15
+end = 2021-01-01
+source = "https://example.org"
+"#;
+    std::fs::write(dir.path().join("pack.toml"), filled).unwrap_or_default();
+    let out = factlint(&["kb", "check", "--no-default-rules", &dir.path().display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("2019-06-30"), "{stderr}");
+    assert!(stderr.contains("ends on 2024-06-30"), "{stderr}");
+}
+
+#[test]
 fn wikidata_import_keeps_terms_and_precision() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikidata-position-held.json");
     let json = std::fs::read_to_string(file).unwrap_or_default();
