@@ -66,6 +66,10 @@ pub enum KbCommand {
         /// Check DIR alone, without the default rules
         #[arg(long)]
         no_default_rules: bool,
+        /// Also warn of offices whose last recorded change is more than a year before
+        /// DATE (YYYY-MM-DD) and whose holder no source confirms since
+        #[arg(long, value_name = "DATE")]
+        stale: Option<NaiveDate>,
     },
     /// Count what the knowledge base holds, by kind
     Stats(RuleArgs),
@@ -284,7 +288,11 @@ pub fn run(cli: Cli) -> Result<u8> {
 fn kb(command: KbCommand) -> Result<u8> {
     let mut out = std::io::stdout().lock();
     match command {
-        KbCommand::Check { dir, no_default_rules } => {
+        KbCommand::Check {
+            dir,
+            no_default_rules,
+            stale,
+        } => {
             let sources = PackSources {
                 no_default: no_default_rules,
                 dirs: dir.into_iter().collect(),
@@ -298,10 +306,13 @@ fn kb(command: KbCommand) -> Result<u8> {
                 }
             };
             let (problems, warnings) = match crate::kb::Kb::build(&files) {
-                Ok(kb) => (
-                    crate::kb::validate::check(&files, &kb),
-                    crate::kb::validate::warnings(&kb),
-                ),
+                Ok(kb) => {
+                    let mut warnings = crate::kb::validate::warnings(&kb);
+                    if let Some(date) = stale {
+                        warnings.extend(crate::kb::validate::stale(&kb, date));
+                    }
+                    (crate::kb::validate::check(&files, &kb), warnings)
+                }
                 Err(errors) => (errors, Vec::new()),
             };
             for e in &problems {

@@ -199,6 +199,39 @@ source = "https://example.org"
 }
 
 #[test]
+fn stale_offices_are_warned_of() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let office = |id: &str, term: &str| {
+        format!(
+            "[[office]]\nid = \"{id}\"\ncountry = \"XQ\"\nrole = \"r\"\nsource = \"https://example.org\"\n\n[[office.term]]\nperson = \"ana-testa\"\nstart = 2020-01-01\n{term}\nsource = \"https://example.org\"\n\n"
+        )
+    };
+    let pack = String::from(
+        "[[country]]\nid = \"XQ\"\nname = \"Quovadia\"\nsource = \"https://example.org\"\n\n[[role]]\nid = \"r\"\ntitles = [\"Chief Testing Officer\"]\n\n[[person]]\nid = \"ana-testa\"\nname = \"Ana Testa\"\ncountry = \"XQ\"\nsource = \"https://example.org\"\n\n",
+    ) + &office("xq-old", "")
+        + &office("xq-confirmed", "confirmed = 2025-09-01")
+        + &office("xq-fixed-term", "end = 2027-01-01")
+        + &office("xq-recent", "end = 2025-03-01");
+    std::fs::write(dir.path().join("pack.toml"), pack).unwrap_or_default();
+    let path = dir.path().display().to_string();
+    let out = factlint(&["kb", "check", "--no-default-rules", &path, "--stale", "2026-01-15"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stale offices are a warning: {stderr}");
+    assert!(
+        stderr.contains(
+            "office `xq-old` last changed on 2020-01-01 (`ana-testa` took office), more than a year before 2026-01-15"
+        ),
+        "{stderr}"
+    );
+    for fresh in ["xq-confirmed", "xq-fixed-term", "xq-recent"] {
+        assert!(!stderr.contains(&format!("office `{fresh}`")), "{fresh}: {stderr}");
+    }
+    // Without --stale, nothing is said of it.
+    let out = factlint(&["kb", "check", "--no-default-rules", &path]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("last changed"));
+}
+
+#[test]
 fn wikidata_import_keeps_terms_and_precision() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikidata-position-held.json");
     let json = std::fs::read_to_string(file).unwrap_or_default();

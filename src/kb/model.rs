@@ -127,6 +127,10 @@ pub struct Term {
     pub end_precision: Precision,
     #[serde(default)]
     pub acting: bool,
+    /// The last day a source (named in `source`) shows the holder still in office: what
+    /// `kb check --stale` reads as known to continue.
+    #[serde(default, deserialize_with = "opt_date")]
+    pub confirmed: Option<NaiveDate>,
     pub source: Option<String>,
 }
 

@@ -235,3 +235,38 @@ pub fn render_warning(w: &mut dyn crate::report::WriteColor, e: &LoadError) -> s
         _ => writeln!(w, "warning: {}: {}", e.path, e.message),
     }
 }
+
+/// Offices whose record may have fallen behind `date`: the last change recorded (a term
+/// starting or ending, or a holder confirmed in office) is more than a year before it, and
+/// no term is known to run past it. `factlint kb check --stale DATE` prints them.
+pub fn stale(kb: &Kb, date: chrono::NaiveDate) -> Vec<LoadError> {
+    let year_before = date.checked_sub_months(chrono::Months::new(12)).unwrap_or(date);
+    let mut out = Vec::new();
+    for o in &kb.offices {
+        if o.term.is_empty() || o.term.iter().any(|t| t.end.is_some_and(|e| e > date)) {
+            continue;
+        }
+        let changes = o.term.iter().flat_map(|t| {
+            let who = t.person.get_ref().as_str();
+            [
+                Some((t.start, format!("`{who}` took office"))),
+                t.end
+                    .filter(|e| *e <= date)
+                    .map(|e| (e, format!("`{who}` left office"))),
+                t.confirmed.map(|c| (c, format!("`{who}` was confirmed in office"))),
+            ]
+            .into_iter()
+            .flatten()
+        });
+        let Some((last, what)) = changes.max_by_key(|(d, _)| *d) else {
+            continue;
+        };
+        if last < year_before {
+            out.push(o.at.error(format!(
+                "office `{}` last changed on {last} ({what}), more than a year before {date}, and no source confirms its holder since: check for a change, or record the day a source shows the holder still in office with `confirmed`",
+                o.id.get_ref()
+            )));
+        }
+    }
+    out
+}
