@@ -47,7 +47,11 @@ pub enum Command {
     /// List every rule with its default severity
     Rules(RuleArgs),
     /// Write a commented starter factlint.toml in the current directory
-    Init,
+    Init {
+        /// Write a starter rule pack in directory NAME instead, with a check and its tests
+        #[arg(long, value_name = "NAME")]
+        pack: Option<PathBuf>,
+    },
     /// Run the Language Server over standard input and output, for editors
     Lsp,
     /// Inspect, validate and import the knowledge base
@@ -277,7 +281,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Explain { rule } => explain(&rule),
         Command::Rules(args) => list_rules(&args),
         Command::Kb { command } => kb(command),
-        Command::Init => init(),
+        Command::Init { pack: None } => init(),
+        Command::Init { pack: Some(dir) } => init_pack(&dir),
         Command::Lsp => {
             crate::lsp::run_stdio()?;
             Ok(EXIT_CLEAN)
@@ -305,16 +310,24 @@ fn kb(command: KbCommand) -> Result<u8> {
                     return Ok(EXIT_ERROR);
                 }
             };
-            let (problems, warnings) = match crate::kb::Kb::build(&files) {
-                Ok(kb) => {
-                    let mut warnings = crate::kb::validate::warnings(&kb);
+            let (mut problems, warnings, rules) = match Rules::from_files(&files) {
+                Ok(rules) => {
+                    let mut warnings = crate::kb::validate::warnings(&rules.kb);
                     if let Some(date) = stale {
-                        warnings.extend(crate::kb::validate::stale(&kb, date));
+                        warnings.extend(crate::kb::validate::stale(&rules.kb, date));
                     }
-                    (crate::kb::validate::check(&files, &kb), warnings)
+                    (crate::kb::validate::check(&files, &rules.kb), warnings, Some(rules))
                 }
-                Err(errors) => (errors, Vec::new()),
+                Err(errors) => (errors, Vec::new(), None),
             };
+            // The packs' own examples, once the packs load.
+            let cases = crate::kb::packtest::collect(&files);
+            let mut skipped = 0;
+            if let Some(rules) = &rules {
+                let (failures, off) = crate::kb::packtest::run(rules, &files, &cases);
+                problems.extend(failures);
+                skipped = off;
+            }
             for e in &problems {
                 report::load_error(&mut err, e)?;
             }
@@ -331,8 +344,14 @@ fn kb(command: KbCommand) -> Result<u8> {
             if problems.is_empty() {
                 writeln!(
                     out,
-                    "{} files checked, no problems ({facts} people, offices and events)",
-                    files.len()
+                    "{} files checked, no problems ({facts} people, offices and events; {} pack tests passed{})",
+                    files.len(),
+                    cases.len() - skipped,
+                    if skipped > 0 {
+                        format!(", {skipped} of checks turned off skipped")
+                    } else {
+                        String::new()
+                    }
                 )?;
                 Ok(EXIT_CLEAN)
             } else {
@@ -552,6 +571,79 @@ fn init() -> Result<u8> {
     writeln!(std::io::stdout(), "wrote {}", path.display())?;
     Ok(EXIT_CLEAN)
 }
+
+/// A starter pack: one file with a house check, an entry of the knowledge base, and tests
+/// of both that `factlint kb check DIR` runs.
+fn init_pack(dir: &std::path::Path) -> Result<u8> {
+    let path = dir.join("pack.toml");
+    let written = std::fs::create_dir_all(dir)
+        .map_err(|e| e.to_string())
+        .and_then(|()| files::write(&path, STARTER_PACK.as_bytes(), Replace::Never, false).map_err(|e| e.to_string()));
+    if let Err(e) = written {
+        writeln!(std::io::stderr(), "error: {e}")?;
+        return Ok(EXIT_ERROR);
+    }
+    writeln!(
+        std::io::stdout(),
+        "wrote {}: run `factlint kb check {}` to validate it and run its tests",
+        path.display(),
+        dir.display()
+    )?;
+    Ok(EXIT_CLEAN)
+}
+
+const STARTER_PACK: &str = r#"# A rule pack: your newsroom's own facts and house style, on top of factlint's default
+# rules. Use it with `factlint check --rules DIR` or `packs = ["DIR"]` in factlint.toml;
+# `factlint kb check DIR` validates it and runs its tests. The format is described in
+# https://github.com/OWNER/factlint/blob/main/rules/README.md.
+
+# A house-style check: a phrase with the replacement to offer.
+[[substitution]]
+id = "house/place-names"
+message = "write `{}`, not `{}`"
+swap = { "Kiev" = "Kyiv", "Bombay" = "Mumbai" }
+severity = "warning"
+
+# Tests: a text, optionally the date it is read at (`as_of = 2023-04-14`), and the rules
+# that must fire on it (`expect = []`: nothing may fire).
+[[substitution.test]]
+text = "The minister flew to Kiev on Monday."
+expect = ["house/place-names"]
+
+[[substitution.test]]
+text = "The minister flew to Kyiv on Monday."
+expect = []
+
+# A fact of your beat: a local office, its holder and a test of it. Copy that names someone
+# else as holder, or this person after their term, is then flagged.
+# [[role]]
+# id = "mayor"
+# titles = ["Mayor"]
+#
+# [[person]]
+# id = "jane-doe"
+# name = "Jane Doe"
+# aliases = ["Doe"]
+# country = "GB"
+# source = "https://…"
+#
+# [[office]]
+# id = "gb-example-mayor"
+# country = "GB"
+# role = "mayor"
+# titles = ["Mayor of Example"]
+# source = "https://…"
+#
+# [[office.term]]
+# person = "jane-doe"
+# start = 2021-05-08
+# source = "https://…"
+#
+# [[office.test]]
+# text = "Mayor of Example Jane Doe opened the bridge."
+# as_of = 2024-06-01
+# expect = []
+"#;
 
 fn extract(args: &ExtractArgs) -> Result<u8> {
     let Some(rules) = load_rules(&args.rules, ColorWhen::Auto) else {

@@ -232,6 +232,73 @@ fn stale_offices_are_warned_of() {
 }
 
 #[test]
+fn pack_tests_run_and_failures_point_into_the_pack() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pack = dir.path().join("house");
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["init", "--pack", "house"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = pack.display().to_string();
+    // The starter pack's own tests pass, with the default pack's.
+    let out = factlint(&["kb", "check", &path]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("pack tests passed"));
+    // A test whose expectation is wrong fails, at its text in the pack.
+    let file = pack.join("pack.toml");
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    let broken = text.replacen(
+        "text = \"The minister flew to Kiev on Monday.\"\nexpect = [\"house/place-names\"]",
+        "text = \"The minister flew to Kiev on Monday.\"\nexpect = []",
+        1,
+    ) + "\n[[existence]]\nid = \"house/never\"\nmessage = \"no `{}`\"\ntokens = [\"Ruritania\"]\n\n[[existence.test]]\ntext = \"Nothing here.\"\nexpect = [\"house/never\", \"house/no-such-rule\"]\n";
+    assert_ne!(broken, text);
+    std::fs::write(&file, broken).unwrap_or_default();
+    let out = factlint(&["kb", "check", &path]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("test of check `house/place-names` failed: unexpected house/place-names:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("pack.toml:16:8"),
+        "the failure points at the test's text: {stderr}"
+    );
+    assert!(
+        stderr.contains("test of check `house/never` expects unknown rule `house/no-such-rule`"),
+        "{stderr}"
+    );
+    // Once the rule id is right, the test fails because the rule does not fire.
+    let fixed = std::fs::read_to_string(&file)
+        .unwrap_or_default()
+        .replace(", \"house/no-such-rule\"", "");
+    std::fs::write(&file, fixed).unwrap_or_default();
+    let out = factlint(&["kb", "check", &path]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("test of check `house/never` failed: expected `house/never` to fire"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn tests_of_a_check_a_pack_turns_off_are_skipped() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("off.toml"),
+        "[checks.\"style/doubled-word\"]\nenabled = false\n",
+    )
+    .unwrap_or_default();
+    let out = factlint(&["kb", "check", &dir.path().display().to_string()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("2 of checks turned off skipped"), "{stdout}");
+}
+
+#[test]
 fn wikidata_import_keeps_terms_and_precision() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikidata-position-held.json");
     let json = std::fs::read_to_string(file).unwrap_or_default();

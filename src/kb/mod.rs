@@ -5,6 +5,7 @@
 pub mod lexicon;
 pub mod load;
 pub mod model;
+pub mod packtest;
 pub mod show;
 pub mod surface;
 pub mod validate;
