@@ -365,6 +365,28 @@ fn stats_and_show() {
         text.contains("foreign minister of China: 30 December 2022 – 25 July 2023"),
         "{text}"
     );
+    // An organisation shows its stances and the meetings of its series.
+    let out = factlint(&["kb", "show", "NATO"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("organization NATO (NATO)"), "{text}");
+    assert!(text.contains("supports sweden-nato-accession"), "{text}");
+    assert!(text.contains("meetings (nato-summit,"), "{text}");
     let out = factlint(&["kb", "show", "no such thing at all"]);
     assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn an_organization_series_must_be_known() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("org.toml"),
+        "[[organization]]\nid = \"XO\"\nname = \"Xorg\"\nseries = [\"no-such-series\"]\nsource = \"https://example.org\"\n",
+    )
+    .unwrap_or_default();
+    let out = factlint(&["kb", "check", &dir.path().display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("organization `XO` names unknown series `no-such-series`"),
+        "{stderr}"
+    );
 }

@@ -293,6 +293,8 @@ pub struct Context<'a> {
     pub as_of: NaiveDate,
     /// The series of the last organisation named ("the Group of 20" → G20 summits).
     pub recent_series: Option<usize>,
+    /// The series of organisations named in this sentence: (where, series).
+    pub series_here: &'a [(usize, usize)],
 }
 
 /// Event mentions in one sentence.
@@ -469,8 +471,14 @@ fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut
         let Some(when) = cx.dates.get(date).and_then(|d| d.start) else {
             continue;
         };
-        let Some(series) = cx
-            .recent_series
+        let named_before = cx
+            .series_here
+            .iter()
+            .rev()
+            .find(|(at, _)| *at < span.start)
+            .map(|&(_, series)| series);
+        let Some(series) = named_before
+            .or(cx.recent_series)
             .and_then(|i| cx.kb.series.get(i))
             .map(|s| s.id.get_ref().clone())
         else {

@@ -90,6 +90,10 @@ pub struct Organization {
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The series of its meetings (`nato-summit`): "the alliance" after "the NATO summit"
+    /// is the organisation.
+    #[serde(default)]
+    pub series: Vec<String>,
     pub source: Option<String>,
     /// Examples the pack's tests check: `[[organization.test]]`.
     #[serde(default)]

@@ -139,6 +139,45 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         }
         out.push('\n');
     }
+    for o in &kb.organizations {
+        let names: Vec<&String> = std::iter::once(&o.name).chain(&o.aliases).collect();
+        if !matches(query, o.id.get_ref(), &names) {
+            continue;
+        }
+        let _ = writeln!(out, "organization {} ({})", o.name, o.id.get_ref());
+        if !o.aliases.is_empty() {
+            let _ = writeln!(out, "  also: {}", o.aliases.join(", "));
+        }
+        let _ = writeln!(out, "{}", record(&o.at, &o.source));
+        for s in kb.stances.iter().filter(|s| s.actor.get_ref() == o.id.get_ref()) {
+            let _ = writeln!(
+                out,
+                "  {}s {} (since {}; {})",
+                s.position.verb(),
+                s.topic,
+                s.since.map(long_date).unwrap_or_default(),
+                s.at
+            );
+        }
+        if let Some(series) = kb.org_series(o.id.get_ref()).and_then(|i| kb.series.get(i)) {
+            let meetings: Vec<_> = kb
+                .events
+                .iter()
+                .filter(|e| e.series.as_deref() == Some(series.id.get_ref().as_str()))
+                .collect();
+            let _ = writeln!(out, "  meetings ({}, {}):", series.id.get_ref(), meetings.len());
+            for e in meetings {
+                let _ = writeln!(
+                    out,
+                    "    {}: {}{}",
+                    e.name,
+                    span(e.start, e.end.or(Some(e.start))),
+                    e.place.as_ref().map(|p| format!(", {p}")).unwrap_or_default()
+                );
+            }
+        }
+        out.push('\n');
+    }
     for t in &kb.topics {
         let names: Vec<&String> = t.names.iter().collect();
         if !matches(query, t.id.get_ref(), &names) {
