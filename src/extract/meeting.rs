@@ -96,7 +96,7 @@ static LIST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:,\s+|,?\s+and\s+)(?:the\s+)?$").unwrap_or_else(|_| unreachable!()));
 /// Between the two parties of "A met B", "A held talks with B".
 static MET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:(?:has|have|had|will|is|was|to|also|then|again|later|first|last|briefly|separately)\s+)*(?:met|meets|meet|meeting|(?:held|holds|hold|holding)\s+(?:bilateral\s+)?talks)(?:\s+with)?\s+(?:the\s+)?$")
+    Regex::new(r"^,?\s+(?:(?:has|have|had|will|is|was|to|also|then|again|later|first|last|briefly|separately)\s+)*(?:met|meets|meet|meeting|received|receives|receive|hosted|hosts|host|(?:held|holds|hold|holding|had|has|have)\s+(?:bilateral\s+)?(?:talks|a\s+meeting))(?:\s+with)?\s+(?:the\s+)?$")
         .unwrap_or_else(|_| unreachable!())
 });
 /// After "A and B" in "A and B met", "A and B held talks".

@@ -9,6 +9,7 @@ use crate::extract::asof::long_date;
 pub fn stats(kb: &Kb) -> String {
     let terms: usize = kb.offices.iter().map(|o| o.term.len()).sum();
     let visits = kb.events.iter().filter(|e| e.kind.as_deref() == Some("visit")).count();
+    let meetings = kb.events.iter().filter(|e| e.is_meeting()).count();
     let mut out = String::new();
     let rows = [
         ("countries", kb.countries.len()),
@@ -18,8 +19,9 @@ pub fn stats(kb: &Kb) -> String {
         ("offices", kb.offices.len()),
         ("terms of office", terms),
         ("event series", kb.series.len()),
-        ("events", kb.events.len() - visits),
+        ("events", kb.events.len() - visits - meetings),
         ("visits", visits),
+        ("meetings", meetings),
         ("topics", kb.topics.len()),
         ("stances", kb.stances.len()),
         ("names and phrases matched", kb.surfaces.len()),
