@@ -176,8 +176,13 @@ pub fn place_matches(kb: &Kb, event: usize, place: &Place) -> bool {
     let Some(e) = kb.events.get(event) else { return false };
     match place {
         Place::Country(c) => e.country.as_deref() == Some(c) || e.host.as_deref() == Some(c),
-        Place::City(city) => e.place.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(city)),
+        Place::City(city) => e.place.as_deref().is_some_and(|p| same_city(p, city)),
     }
+}
+
+/// One city however its accents are written: "Reykjavik", "Reykjavík".
+fn same_city(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || crate::spelling::fold(a) == crate::spelling::fold(b)
 }
 
 /// The end of the clause an event mention at `end` sits in.
@@ -355,10 +360,23 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, even
     let event = if same_name.len() > 1 && meetings {
         // "talks between Lavrov and Wang Yi" names every meeting of the two: the same rule
         // as for meetings named by their participants.
+        // "talks between Lavrov and Wang Yi in Moscow": a name may carry the place itself.
+        let named_place = {
+            let text = crate::text::get(cx.prose, hit.span.clone());
+            let places: Vec<&str> = same_name
+                .iter()
+                .filter_map(|&e| cx.kb.events.get(e)?.place.as_deref())
+                .collect();
+            (places.len() == same_name.len() && places.windows(2).all(|w| w[0] == w[1]))
+                .then(|| places.first().copied())
+                .flatten()
+                .filter(|p| text.contains(p))
+                .map(|p| Place::City(p.to_string()))
+        };
         super::meeting::resolve(
             cx.kb,
             &same_name,
-            place.as_ref().map(|p| &p.0),
+            place.as_ref().map(|p| &p.0).or(named_place.as_ref()),
             date.and_then(|d| cx.dates.get(d)),
             false,
         )
@@ -423,7 +441,7 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
             // Meetings are told apart by who met (see `meeting`), not by the city alone.
             e.kind.as_deref() != Some("visit")
                 && !e.is_meeting()
-                && e.place.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(&city))
+                && e.place.as_deref().is_some_and(|p| same_city(p, &city))
         })
         .map(|(i, e)| (i, distance(e, when)))
         .filter(|(_, d)| *d <= 366)
@@ -800,7 +818,14 @@ pub fn holder(kb: &Kb, country: &str, role: &str, date: NaiveDate) -> Option<usi
 
 #[cfg(test)]
 mod tests {
-    use super::after_apposition;
+    use super::{after_apposition, same_city};
+
+    #[test]
+    fn a_city_is_the_same_with_or_without_its_accents() {
+        assert!(same_city("Reykjavík", "Reykjavik"));
+        assert!(same_city("new delhi", "New Delhi"));
+        assert!(!same_city("Reykjavík", "Riyadh"));
+    }
 
     #[test]
     fn skips_a_noun_phrase_set_off_by_commas() {

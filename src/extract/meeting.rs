@@ -246,16 +246,23 @@ fn compounds(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], found: &mu
 }
 
 fn mention(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], f: Found) -> EventMention {
-    // Meetings crowd copy ("met Xi in Beijing, where the forum opened on 17 October"): the
-    // date must follow with nothing but a place and a preposition between.
-    let date = attached_date(cx.prose, &f.span, sentence, cx.dates).filter(|&d| {
-        cx.dates
-            .get(d)
-            .is_some_and(|d| d.span.end <= f.span.start || close(crate::text::get(cx.prose, f.span.end..d.span.start)))
-    });
     let place = f
         .last_hit
         .and_then(|i| attached_place_after(cx, hits, i, f.span.end, sentence));
+    // Meetings crowd copy ("met Xi in Beijing, where the forum opened on 17 October"): the
+    // date must follow with nothing but the place and prepositions between.
+    let date = attached_date(cx.prose, &f.span, sentence, cx.dates).filter(|&d| {
+        cx.dates.get(d).is_some_and(|d| {
+            let gap = |a: usize, b: usize| crate::text::get(cx.prose, a..b.max(a));
+            let between = match &place {
+                Some((_, p)) if p.start >= f.span.end && p.end <= d.span.start => {
+                    format!("{} {}", gap(f.span.end, p.start), gap(p.end, d.span.start))
+                }
+                _ => gap(f.span.end, d.span.start).to_string(),
+            };
+            d.span.end <= f.span.start || close(&between)
+        })
+    });
     let candidates = with_parties(cx.kb, &f.parties);
     let strict = f.parties.iter().any(|p| matches!(p, Party::Country(_)));
     let event = resolve(
