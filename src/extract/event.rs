@@ -357,9 +357,10 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, even
     let meetings = same_name
         .iter()
         .all(|&e| cx.kb.events.get(e).is_some_and(|x| x.is_meeting()));
-    let event = if same_name.len() > 1 && meetings {
-        // "talks between Lavrov and Wang Yi" names every meeting of the two: the same rule
-        // as for meetings named by their participants.
+    let event = if meetings {
+        // A meeting's name describes it ("talks between Lavrov and Wang Yi in Tunxi"), and
+        // copy about another meeting of the two can use the same words: the same rule as for
+        // meetings named by their participants, even when one meeting has the name.
         // "talks between Lavrov and Wang Yi in Moscow": a name may carry the place itself.
         let named_place = {
             let text = crate::text::get(cx.prose, hit.span.clone());
