@@ -134,7 +134,7 @@ fn titles(
                     _ => format!("the record cannot tell who was {label} on {}", long_date(date)),
                 });
             }
-            Verdict::WrongHolder { .. } | Verdict::WrongOffice { .. } => continue,
+            Verdict::WrongHolder { .. } | Verdict::WrongOffice { .. } | Verdict::TermEnded { .. } => continue,
         }
         out.push(claim);
     }

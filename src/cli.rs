@@ -47,7 +47,11 @@ pub enum Command {
     /// List every rule with its default severity
     Rules(RuleArgs),
     /// Write a commented starter factlint.toml in the current directory
-    Init,
+    Init {
+        /// Write a starter rule pack in directory NAME instead, with a check and its tests
+        #[arg(long, value_name = "NAME")]
+        pack: Option<PathBuf>,
+    },
     /// Run the Language Server over standard input and output, for editors
     Lsp,
     /// A local page for editors and LanguageTool's HTTP API, for the writing tools they use
@@ -69,6 +73,10 @@ pub enum KbCommand {
         /// Check DIR alone, without the default rules
         #[arg(long)]
         no_default_rules: bool,
+        /// Also warn of offices whose last recorded change is more than a year before
+        /// DATE (YYYY-MM-DD) and whose holder no source confirms since
+        #[arg(long, value_name = "DATE")]
+        stale: Option<NaiveDate>,
     },
     /// Count what the knowledge base holds, by kind
     Stats(RuleArgs),
@@ -310,7 +318,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Explain { rule } => explain(&rule),
         Command::Rules(args) => list_rules(&args),
         Command::Kb { command } => kb(command),
-        Command::Init => init(),
+        Command::Init { pack: None } => init(),
+        Command::Init { pack: Some(dir) } => init_pack(&dir),
         Command::Lsp => {
             crate::lsp::run_stdio()?;
             Ok(EXIT_CLEAN)
@@ -330,7 +339,11 @@ pub fn run(cli: Cli) -> Result<u8> {
 fn kb(command: KbCommand) -> Result<u8> {
     let mut out = std::io::stdout().lock();
     match command {
-        KbCommand::Check { dir, no_default_rules } => {
+        KbCommand::Check {
+            dir,
+            no_default_rules,
+            stale,
+        } => {
             let sources = PackSources {
                 no_default: no_default_rules,
                 dirs: dir.into_iter().collect(),
@@ -343,16 +356,32 @@ fn kb(command: KbCommand) -> Result<u8> {
                     return Ok(EXIT_ERROR);
                 }
             };
-            let mut problems = match crate::kb::Kb::build(&files) {
-                Ok(kb) => crate::kb::validate::check(&files, &kb),
-                Err(errors) => errors,
+            let (mut problems, warnings, rules) = match Rules::from_files(&files) {
+                Ok(rules) => {
+                    let mut warnings = crate::kb::validate::warnings(&rules.kb);
+                    if let Some(date) = stale {
+                        warnings.extend(crate::kb::validate::stale(&rules.kb, date));
+                    }
+                    (crate::kb::validate::check(&files, &rules.kb), warnings, Some(rules))
+                }
+                Err(errors) => (errors, Vec::new(), None),
             };
-            // Check settings and user checks: unknown rules, bad patterns, duplicate ids.
-            if let Err(errors) = Rules::settings(&files) {
-                problems.extend(errors);
+            // The packs' own examples, once the packs load.
+            let cases = crate::kb::packtest::collect(&files);
+            let mut skipped = 0;
+            if let Some(rules) = &rules {
+                let (failures, off) = crate::kb::packtest::run(rules, &files, &cases);
+                problems.extend(failures);
+                skipped = off;
             }
             for e in &problems {
                 report::load_error(&mut err, e)?;
+            }
+            for w in &warnings {
+                crate::kb::validate::render_warning(&mut err, w)?;
+            }
+            if !warnings.is_empty() {
+                writeln!(out, "{} warnings (they do not fail the check)", warnings.len())?;
             }
             let facts: usize = files
                 .iter()
@@ -361,8 +390,14 @@ fn kb(command: KbCommand) -> Result<u8> {
             if problems.is_empty() {
                 writeln!(
                     out,
-                    "{} files checked, no problems ({facts} people, offices and events)",
-                    files.len()
+                    "{} files checked, no problems ({facts} people, offices and events; {} pack tests passed{})",
+                    files.len(),
+                    cases.len() - skipped,
+                    if skipped > 0 {
+                        format!(", {skipped} of checks turned off skipped")
+                    } else {
+                        String::new()
+                    }
                 )?;
                 Ok(EXIT_CLEAN)
             } else {
@@ -608,6 +643,79 @@ fn init() -> Result<u8> {
     writeln!(std::io::stdout(), "wrote {}", path.display())?;
     Ok(EXIT_CLEAN)
 }
+
+/// A starter pack: one file with a house check, an entry of the knowledge base, and tests
+/// of both that `factlint kb check DIR` runs.
+fn init_pack(dir: &std::path::Path) -> Result<u8> {
+    let path = dir.join("pack.toml");
+    let written = std::fs::create_dir_all(dir)
+        .map_err(|e| e.to_string())
+        .and_then(|()| files::write(&path, STARTER_PACK.as_bytes(), Replace::Never, false).map_err(|e| e.to_string()));
+    if let Err(e) = written {
+        writeln!(std::io::stderr(), "error: {e}")?;
+        return Ok(EXIT_ERROR);
+    }
+    writeln!(
+        std::io::stdout(),
+        "wrote {}: run `factlint kb check {}` to validate it and run its tests",
+        path.display(),
+        dir.display()
+    )?;
+    Ok(EXIT_CLEAN)
+}
+
+const STARTER_PACK: &str = r#"# A rule pack: your newsroom's own facts and house style, on top of factlint's default
+# rules. Use it with `factlint check --rules DIR` or `packs = ["DIR"]` in factlint.toml;
+# `factlint kb check DIR` validates it and runs its tests. The format is described in
+# https://github.com/OWNER/factlint/blob/main/rules/README.md.
+
+# A house-style check: a phrase with the replacement to offer.
+[[substitution]]
+id = "house/place-names"
+message = "write `{}`, not `{}`"
+swap = { "Kiev" = "Kyiv", "Bombay" = "Mumbai" }
+severity = "warning"
+
+# Tests: a text, optionally the date it is read at (`as_of = 2023-04-14`), and the rules
+# that must fire on it (`expect = []`: nothing may fire).
+[[substitution.test]]
+text = "The minister flew to Kiev on Monday."
+expect = ["house/place-names"]
+
+[[substitution.test]]
+text = "The minister flew to Kyiv on Monday."
+expect = []
+
+# A fact of your beat: a local office, its holder and a test of it. Copy that names someone
+# else as holder, or this person after their term, is then flagged.
+# [[role]]
+# id = "mayor"
+# titles = ["Mayor"]
+#
+# [[person]]
+# id = "jane-doe"
+# name = "Jane Doe"
+# aliases = ["Doe"]
+# country = "GB"
+# source = "https://…"
+#
+# [[office]]
+# id = "gb-example-mayor"
+# country = "GB"
+# role = "mayor"
+# titles = ["Mayor of Example"]
+# source = "https://…"
+#
+# [[office.term]]
+# person = "jane-doe"
+# start = 2021-05-08
+# source = "https://…"
+#
+# [[office.test]]
+# text = "Mayor of Example Jane Doe opened the bridge."
+# as_of = 2024-06-01
+# expect = []
+"#;
 
 fn extract(args: &ExtractArgs) -> Result<u8> {
     let Some(rules) = load_rules(&args.rules, ColorWhen::Auto) else {

@@ -98,7 +98,12 @@ fn fixtures_match_their_expected_output() {
         let rules = if pack.exists() {
             owned = Rules::load(&PackSources {
                 no_default: false,
-                dirs: vec![pack],
+                // Relative to the crate (the tests' working directory), so that notes
+                // citing the pack read the same on every machine.
+                dirs: vec![
+                    pack.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                        .map_or(pack.clone(), Path::to_path_buf),
+                ],
             })
             .unwrap_or_else(|e| panic!("{rel}: rule pack: {e:?}"));
             &owned

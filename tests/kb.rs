@@ -127,6 +127,178 @@ source = "https://example.org"
 }
 
 #[test]
+fn a_term_with_no_holder_after_it_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pack = r#"
+[[country]]
+id = "XQ"
+name = "Quovadia"
+source = "https://example.org"
+
+[[role]]
+id = "foreign-minister"
+titles = ["Foreign Minister"]
+
+[[person]]
+id = "ana-testa"
+name = "Ana Testa"
+country = "XQ"
+source = "https://example.org"
+
+[[person]]
+id = "ben-testa"
+name = "Ben Testa"
+country = "XQ"
+source = "https://example.org"
+
+[[office]]
+id = "xq-foreign-minister"
+country = "XQ"
+role = "foreign-minister"
+source = "https://example.org"
+
+[[office.term]]
+person = "ana-testa"
+start = 2015-01-01
+end = 2019-06-30
+source = "https://example.org"
+
+[[office.term]]
+person = "ana-testa"
+start = 2021-01-01
+end = 2024-06-30
+source = "https://example.org"
+"#;
+    std::fs::write(dir.path().join("pack.toml"), pack).unwrap_or_default();
+    let out = factlint(&["kb", "check", "--no-default-rules", &dir.path().display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "warnings do not fail the check: {stderr}");
+    assert!(
+        stderr.contains("warning: the term of `ana-testa` in `xq-foreign-minister` ends on 2019-06-30, and no holder is recorded after it until their next term on 2021-01-01"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("ends on 2024-06-30, and no holder is recorded after it:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("pack.toml:"), "{stderr}");
+    // A successor within a month fills the gap.
+    let filled = pack.to_string()
+        + r#"
+[[office.term]]
+person = "ben-testa"
+start = 2019-07-15
+end = 2021-01-01
+source = "https://example.org"
+"#;
+    std::fs::write(dir.path().join("pack.toml"), filled).unwrap_or_default();
+    let out = factlint(&["kb", "check", "--no-default-rules", &dir.path().display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("2019-06-30"), "{stderr}");
+    assert!(stderr.contains("ends on 2024-06-30"), "{stderr}");
+}
+
+#[test]
+fn stale_offices_are_warned_of() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let office = |id: &str, term: &str| {
+        format!(
+            "[[office]]\nid = \"{id}\"\ncountry = \"XQ\"\nrole = \"r\"\nsource = \"https://example.org\"\n\n[[office.term]]\nperson = \"ana-testa\"\nstart = 2020-01-01\n{term}\nsource = \"https://example.org\"\n\n"
+        )
+    };
+    let pack = String::from(
+        "[[country]]\nid = \"XQ\"\nname = \"Quovadia\"\nsource = \"https://example.org\"\n\n[[role]]\nid = \"r\"\ntitles = [\"Chief Testing Officer\"]\n\n[[person]]\nid = \"ana-testa\"\nname = \"Ana Testa\"\ncountry = \"XQ\"\nsource = \"https://example.org\"\n\n",
+    ) + &office("xq-old", "")
+        + &office("xq-confirmed", "confirmed = 2025-09-01")
+        + &office("xq-fixed-term", "end = 2027-01-01")
+        + &office("xq-recent", "end = 2025-03-01");
+    std::fs::write(dir.path().join("pack.toml"), pack).unwrap_or_default();
+    let path = dir.path().display().to_string();
+    let out = factlint(&["kb", "check", "--no-default-rules", &path, "--stale", "2026-01-15"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stale offices are a warning: {stderr}");
+    assert!(
+        stderr.contains(
+            "office `xq-old` last changed on 2020-01-01 (`ana-testa` took office), more than a year before 2026-01-15"
+        ),
+        "{stderr}"
+    );
+    for fresh in ["xq-confirmed", "xq-fixed-term", "xq-recent"] {
+        assert!(!stderr.contains(&format!("office `{fresh}`")), "{fresh}: {stderr}");
+    }
+    // Without --stale, nothing is said of it.
+    let out = factlint(&["kb", "check", "--no-default-rules", &path]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("last changed"));
+}
+
+#[test]
+fn pack_tests_run_and_failures_point_into_the_pack() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pack = dir.path().join("house");
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["init", "--pack", "house"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = pack.display().to_string();
+    // The starter pack's own tests pass, with the default pack's.
+    let out = factlint(&["kb", "check", &path]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("pack tests passed"));
+    // A test whose expectation is wrong fails, at its text in the pack.
+    let file = pack.join("pack.toml");
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    let broken = text.replacen(
+        "text = \"The minister flew to Kiev on Monday.\"\nexpect = [\"house/place-names\"]",
+        "text = \"The minister flew to Kiev on Monday.\"\nexpect = []",
+        1,
+    ) + "\n[[existence]]\nid = \"house/never\"\nmessage = \"no `{}`\"\ntokens = [\"Ruritania\"]\n\n[[existence.test]]\ntext = \"Nothing here.\"\nexpect = [\"house/never\", \"house/no-such-rule\"]\n";
+    assert_ne!(broken, text);
+    std::fs::write(&file, broken).unwrap_or_default();
+    let out = factlint(&["kb", "check", &path]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("test of check `house/place-names` failed: unexpected house/place-names:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("pack.toml:16:8"),
+        "the failure points at the test's text: {stderr}"
+    );
+    assert!(
+        stderr.contains("test of check `house/never` expects unknown rule `house/no-such-rule`"),
+        "{stderr}"
+    );
+    // Once the rule id is right, the test fails because the rule does not fire.
+    let fixed = std::fs::read_to_string(&file)
+        .unwrap_or_default()
+        .replace(", \"house/no-such-rule\"", "");
+    std::fs::write(&file, fixed).unwrap_or_default();
+    let out = factlint(&["kb", "check", &path]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("test of check `house/never` failed: expected `house/never` to fire"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn tests_of_a_check_a_pack_turns_off_are_skipped() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("off.toml"),
+        "[checks.\"style/doubled-word\"]\nenabled = false\n",
+    )
+    .unwrap_or_default();
+    let out = factlint(&["kb", "check", &dir.path().display().to_string()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("2 of checks turned off skipped"), "{stdout}");
+}
+
+#[test]
 fn wikidata_import_keeps_terms_and_precision() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wikidata-position-held.json");
     let json = std::fs::read_to_string(file).unwrap_or_default();
@@ -193,6 +365,28 @@ fn stats_and_show() {
         text.contains("foreign minister of China: 30 December 2022 – 25 July 2023"),
         "{text}"
     );
+    // An organisation shows its stances and the meetings of its series.
+    let out = factlint(&["kb", "show", "NATO"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("organization NATO (NATO)"), "{text}");
+    assert!(text.contains("supports sweden-nato-accession"), "{text}");
+    assert!(text.contains("meetings (nato-summit,"), "{text}");
     let out = factlint(&["kb", "show", "no such thing at all"]);
     assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn an_organization_series_must_be_known() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("org.toml"),
+        "[[organization]]\nid = \"XO\"\nname = \"Xorg\"\nseries = [\"no-such-series\"]\nsource = \"https://example.org\"\n",
+    )
+    .unwrap_or_default();
+    let out = factlint(&["kb", "check", &dir.path().display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("organization `XO` names unknown series `no-such-series`"),
+        "{stderr}"
+    );
 }

@@ -23,6 +23,9 @@ pub struct ExistenceSpec {
     #[serde(default)]
     pub ignorecase: bool,
     pub severity: Option<String>,
+    /// Examples the pack's tests check: `[[existence.test]]`.
+    #[serde(default)]
+    pub test: Vec<crate::kb::model::PackTest>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -36,6 +39,9 @@ pub struct SubstitutionSpec {
     #[serde(default)]
     pub ignorecase: bool,
     pub severity: Option<String>,
+    /// Examples the pack's tests check: `[[substitution.test]]`.
+    #[serde(default)]
+    pub test: Vec<crate::kb::model::PackTest>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -47,6 +53,9 @@ pub struct ConsistencySpec {
     #[serde(default)]
     pub ignorecase: bool,
     pub severity: Option<String>,
+    /// Examples the pack's tests check: `[[consistency.test]]`.
+    #[serde(default)]
+    pub test: Vec<crate::kb::model::PackTest>,
 }
 
 #[derive(Debug, Clone)]

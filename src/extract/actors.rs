@@ -271,6 +271,9 @@ pub struct Coref {
     singles: Vec<Resolved>,
     /// The last organisation named alone.
     org: Option<Resolved>,
+    /// The last organisations whose meetings were named ("the NATO summit"): not parties to
+    /// a statement, but what "the alliance" may mean.
+    org_meetings: Vec<Resolved>,
     /// Groups of two or more named together, most recent last: for each size, the latest
     /// group at least that large.
     groups: Vec<Resolved>,
@@ -327,7 +330,7 @@ impl Coref {
                     AnaphorKind::Sides => self.latest_pair(kb, self.countries.clone().or_else(|| self.plural.clone())),
                     AnaphorKind::Plural => return self.plural.clone(),
                     AnaphorKind::It => return self.single_actor.clone(),
-                    AnaphorKind::Org => return self.org.clone(),
+                    AnaphorKind::Org => return self.org_before(span.start),
                     AnaphorKind::Person => return self.single_person.clone(),
                 }?;
                 // "Both countries" becomes the antecedent of a later "They".
@@ -371,6 +374,32 @@ impl Coref {
     /// named apart from the guests).
     fn group_of(&self, n: usize) -> Option<Resolved> {
         self.groups.iter().rev().find(|g| g.actors.len() + 1 >= n).cloned()
+    }
+
+    /// Record the organisations whose meetings a sentence names, before its subjects are
+    /// observed; earlier ones are kept only while they are the latest.
+    pub fn note_orgs(&mut self, mentions: Vec<Resolved>) {
+        if mentions.is_empty() {
+            return;
+        }
+        self.org_meetings.retain(|m| {
+            self.org
+                .as_ref()
+                .is_none_or(|o| m.antecedent.start > o.antecedent.start)
+        });
+        self.org_meetings.extend(mentions);
+        let keep = self.org_meetings.len().saturating_sub(4);
+        self.org_meetings.drain(..keep);
+    }
+
+    /// "The bloc" at `at`: the organisation named, or whose meeting was named, last before.
+    fn org_before(&self, at: usize) -> Option<Resolved> {
+        self.org
+            .iter()
+            .chain(&self.org_meetings)
+            .filter(|r| r.antecedent.end <= at)
+            .max_by_key(|r| r.antecedent.start)
+            .cloned()
     }
 
     /// Resolve without recording.

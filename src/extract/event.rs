@@ -170,8 +170,13 @@ pub fn place_matches(kb: &Kb, event: usize, place: &Place) -> bool {
     let Some(e) = kb.events.get(event) else { return false };
     match place {
         Place::Country(c) => e.country.as_deref() == Some(c) || e.host.as_deref() == Some(c),
-        Place::City(city) => e.place.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(city)),
+        Place::City(city) => e.place.as_deref().is_some_and(|p| same_city(p, city)),
     }
+}
+
+/// One city however its accents are written: "Reykjavik", "Reykjavík".
+fn same_city(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || crate::spelling::fold(a) == crate::spelling::fold(b)
 }
 
 /// The end of the clause an event mention at `end` sits in.
@@ -300,6 +305,8 @@ pub struct Context<'a> {
     pub as_of: NaiveDate,
     /// The series of the last organisation named ("the Group of 20" → G20 summits).
     pub recent_series: Option<usize>,
+    /// The series of organisations named in this sentence: (where, series).
+    pub series_here: &'a [(usize, usize)],
 }
 
 /// Event mentions in one sentence.
@@ -357,13 +364,27 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, even
     let meetings = same_name
         .iter()
         .all(|&e| cx.kb.events.get(e).is_some_and(|x| x.is_meeting()));
-    let event = if same_name.len() > 1 && meetings {
-        // "talks between Lavrov and Wang Yi" names every meeting of the two: the same rule
-        // as for meetings named by their participants.
+    let event = if meetings {
+        // A meeting's name describes it ("talks between Lavrov and Wang Yi in Tunxi"), and
+        // copy about another meeting of the two can use the same words: the same rule as for
+        // meetings named by their participants, even when one meeting has the name.
+        // "talks between Lavrov and Wang Yi in Moscow": a name may carry the place itself.
+        let named_place = {
+            let text = crate::text::get(cx.prose, hit.span.clone());
+            let places: Vec<&str> = same_name
+                .iter()
+                .filter_map(|&e| cx.kb.events.get(e)?.place.as_deref())
+                .collect();
+            (places.len() == same_name.len() && places.windows(2).all(|w| w[0] == w[1]))
+                .then(|| places.first().copied())
+                .flatten()
+                .filter(|p| text.contains(p))
+                .map(|p| Place::City(p.to_string()))
+        };
         super::meeting::resolve(
             cx.kb,
             &same_name,
-            place.as_ref().map(|p| &p.0),
+            place.as_ref().map(|p| &p.0).or(named_place.as_ref()),
             date.and_then(|d| cx.dates.get(d)),
             false,
         )
@@ -428,7 +449,7 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
             // Meetings are told apart by who met (see `meeting`), not by the city alone.
             e.kind.as_deref() != Some("visit")
                 && !e.is_meeting()
-                && e.place.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(&city))
+                && e.place.as_deref().is_some_and(|p| same_city(p, &city))
         })
         .map(|(i, e)| (i, distance(e, when)))
         .filter(|(_, d)| *d <= 366)
@@ -476,8 +497,14 @@ fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut
         let Some(when) = cx.dates.get(date).and_then(|d| d.start) else {
             continue;
         };
-        let Some(series) = cx
-            .recent_series
+        let named_before = cx
+            .series_here
+            .iter()
+            .rev()
+            .find(|(at, _)| *at < span.start)
+            .map(|&(_, series)| series);
+        let Some(series) = named_before
+            .or(cx.recent_series)
             .and_then(|i| cx.kb.series.get(i))
             .map(|s| s.id.get_ref().clone())
         else {
@@ -799,7 +826,14 @@ pub fn holder(kb: &Kb, country: &str, role: &str, date: NaiveDate) -> Option<usi
 
 #[cfg(test)]
 mod tests {
-    use super::after_apposition;
+    use super::{after_apposition, same_city};
+
+    #[test]
+    fn a_city_is_the_same_with_or_without_its_accents() {
+        assert!(same_city("Reykjavík", "Reykjavik"));
+        assert!(same_city("new delhi", "New Delhi"));
+        assert!(!same_city("Reykjavík", "Riyadh"));
+    }
 
     #[test]
     fn skips_a_noun_phrase_set_off_by_commas() {

@@ -96,7 +96,7 @@ static LIST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:,\s+|,?\s+and\s+)(?:the\s+)?$").unwrap_or_else(|_| unreachable!()));
 /// Between the two parties of "A met B", "A held talks with B".
 static MET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:(?:has|have|had|will|is|was|to|also|then|again|later|first|last|briefly|separately)\s+)*(?:met|meets|meet|meeting|(?:held|holds|hold|holding)\s+(?:bilateral\s+)?talks)(?:\s+with)?\s+(?:the\s+)?$")
+    Regex::new(r"^,?\s+(?:(?:has|have|had|will|is|was|to|also|then|again|later|first|last|briefly|separately)\s+)*(?:met|meets|meet|meeting|received|receives|receive|hosted|hosts|host|(?:held|holds|hold|holding|had|has|have)\s+(?:bilateral\s+)?(?:talks|a\s+meeting))(?:\s+with)?\s+(?:the\s+)?$")
         .unwrap_or_else(|_| unreachable!())
 });
 /// After "A and B" in "A and B met", "A and B held talks".
@@ -123,6 +123,9 @@ struct Found {
     last_hit: Option<usize>,
     /// The verb of "A met B" follows the first party: the tense is read from there.
     verb_after: Option<usize>,
+    /// Where the place and date may follow from: the end of the mention, or of the verb
+    /// after it ("Putin and Xi met| in Moscow on …").
+    tail: usize,
 }
 
 /// Meeting mentions in one sentence.
@@ -157,6 +160,7 @@ pub fn extract(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]) -> Vec<E
                     span: from + m.start()..end.0,
                     last_hit: Some(end.1),
                     verb_after: None,
+                    tail: end.0,
                 });
             }
             continue;
@@ -172,6 +176,7 @@ pub fn extract(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]) -> Vec<E
                 span: g.span.start..next.span.end,
                 last_hit: Some(next.last),
                 verb_after: Some(g.span.end),
+                tail: next.span.end,
             });
         } else if POSSESSIVE.is_match(gap) && !possessive {
             found.push(Found {
@@ -179,6 +184,7 @@ pub fn extract(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]) -> Vec<E
                 span: g.span.start..next.span.end,
                 last_hit: Some(next.last),
                 verb_after: None,
+                tail: next.span.end,
             });
         } else if matches!(gap, " and " | " and the ")
             && let Some(m) = AND_MET.find(after_second)
@@ -188,7 +194,8 @@ pub fn extract(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]) -> Vec<E
                 parties: vec![first.clone(), second.clone()],
                 span: g.span.start..next.span.end,
                 last_hit: Some(next.last),
-                verb_after: Some(next.span.end).filter(|_| m.start() < 40),
+                verb_after: Some(next.span.end),
+                tail: next.span.end + m.end(),
             });
         }
     }
@@ -240,22 +247,30 @@ fn compounds(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], found: &mu
                 span,
                 last_hit,
                 verb_after: None,
+                tail: all.end() + sentence.start,
             });
         }
     }
 }
 
 fn mention(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], f: Found) -> EventMention {
-    // Meetings crowd copy ("met Xi in Beijing, where the forum opened on 17 October"): the
-    // date must follow with nothing but a place and a preposition between.
-    let date = attached_date(cx.prose, &f.span, sentence, cx.dates).filter(|&d| {
-        cx.dates
-            .get(d)
-            .is_some_and(|d| d.span.end <= f.span.start || close(crate::text::get(cx.prose, f.span.end..d.span.start)))
-    });
     let place = f
         .last_hit
-        .and_then(|i| attached_place_after(cx, hits, i, f.span.end, sentence));
+        .and_then(|i| attached_place_after(cx, hits, i, f.tail, sentence));
+    // Meetings crowd copy ("met Xi in Beijing, where the forum opened on 17 October"): the
+    // date must follow with nothing but the place and prepositions between.
+    let date = attached_date(cx.prose, &(f.span.start..f.tail), sentence, cx.dates).filter(|&d| {
+        cx.dates.get(d).is_some_and(|d| {
+            let gap = |a: usize, b: usize| crate::text::get(cx.prose, a..b.max(a));
+            let between = match &place {
+                Some((_, p)) if p.start >= f.tail && p.end <= d.span.start => {
+                    format!("{} {}", gap(f.tail, p.start), gap(p.end, d.span.start))
+                }
+                _ => gap(f.tail, d.span.start).to_string(),
+            };
+            d.span.end <= f.span.start || close(&between)
+        })
+    });
     let candidates = with_parties(cx.kb, &f.parties);
     let strict = f.parties.iter().any(|p| matches!(p, Party::Country(_)));
     let event = resolve(
@@ -323,7 +338,8 @@ fn with_parties(kb: &Kb, parties: &[Party]) -> Vec<usize> {
 /// picks it, the nearest one by date when several do; else a day (or days) falling within
 /// one picks it. Without a date given, or when the place and the date point at different
 /// meetings, none: the same people meet often, and the record holds only some meetings.
-/// `strict` (a country named, not a person: talks at any level) allows only the day.
+/// `strict` (a country named, not a person: talks at any level) needs the day, and the
+/// place when one is given.
 pub fn resolve(
     kb: &Kb,
     candidates: &[usize],
@@ -364,8 +380,10 @@ pub fn resolve(
         if !placed_fits.is_empty() {
             return best(&placed_fits);
         }
-        if !placed.is_empty() {
-            // The date fits a meeting elsewhere: which of the two is wrong is not known.
+        if !placed.is_empty() || strict {
+            // The date fits a meeting elsewhere: which of the two is wrong is not known. Talks
+            // between two countries may be held at any level, anywhere: only the meeting at
+            // that place on that day is theirs.
             return (fits.is_empty() && !strict).then(|| best(&placed)).flatten();
         }
     }

@@ -194,13 +194,14 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
             out.titles.push(t);
             out.title_sentence.push(si);
         }
-        // What "the summit" can mean: a meeting of the last organisation named.
-        for a in out.actors.get(actors_seen..).unwrap_or_default() {
-            let prefix = format!("{}-", a.actor.to_lowercase());
-            if let Some(series) = kb.series.iter().position(|x| x.id.get_ref().starts_with(&prefix)) {
-                recent_series = Some(series);
-            }
-        }
+        // What "the summit" can mean: a meeting of the last organisation named before it.
+        let series_here: Vec<(usize, usize)> = out
+            .actors
+            .get(actors_seen..)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|a| Some((a.span.start, kb.org_series(&a.actor)?)))
+            .collect();
         actors_seen = out.actors.len();
         let cx = event::Context {
             kb,
@@ -208,9 +209,15 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
             dates: &out.dates,
             as_of: out.as_of.date,
             recent_series,
+            series_here: &series_here,
         };
         let events = event::extract(&cx, s.clone(), in_sentence);
         out.events.extend(events);
+        if let Some(&(_, series)) = series_here.last() {
+            recent_series = Some(series);
+        }
+        // "the NATO summit": the organisation holding it is what "the alliance" means next.
+        coref.note_orgs(meeting_orgs(kb, in_sentence));
         let subjects = actors::subjects(kb, prose, s.clone(), in_sentence);
         let input = stance::SentenceInput {
             prose,
@@ -226,6 +233,27 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
     }
     out.sentences = sentences;
     out
+}
+
+/// The organisations whose meetings `hits` name ("the NATO summit", "the 15th BRICS
+/// summit"), each with the span naming the meeting.
+fn meeting_orgs(kb: &Kb, hits: &[Hit]) -> Vec<actors::Resolved> {
+    hits.iter()
+        .filter_map(|h| {
+            let org = h.surfaces.iter().find_map(|s| match *s {
+                Surface::Series(i) => kb.series_org(i),
+                Surface::Event(e) => {
+                    let series = kb.events.get(e)?.series.as_ref()?;
+                    kb.series_org(kb.series.iter().position(|x| x.id.get_ref() == series)?)
+                }
+                _ => None,
+            })?;
+            Some(actors::Resolved {
+                actors: vec![kb.organizations.get(org)?.id.get_ref().clone()],
+                antecedent: h.span.clone(),
+            })
+        })
+        .collect()
 }
 
 fn collect_names(kb: &Kb, prose: &str, hits: &[Hit], sentence: usize, out: &mut Extraction) {

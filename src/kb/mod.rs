@@ -5,6 +5,7 @@
 pub mod lexicon;
 pub mod load;
 pub mod model;
+pub mod packtest;
 pub mod show;
 pub mod surface;
 pub mod validate;
@@ -354,6 +355,13 @@ impl Kb {
                 errors.push(e.at.error(format!("event `{id}` ends before it starts")));
             }
         }
+        for o in &self.organizations {
+            for s in &o.series {
+                if !series_ids.contains_key(s.as_str()) {
+                    errors.push(o.at.error(format!("organization `{}` names unknown series `{s}`", o.id.get_ref())));
+                }
+            }
+        }
         for s in &self.stances {
             if !self.is_actor(s.actor.get_ref()) {
                 errors.push(s.at.error(format!("stance names unknown actor `{}`", s.actor.get_ref())));
@@ -398,6 +406,27 @@ impl Kb {
         self.org_index
             .get(id)
             .map_or_else(|| id.to_string(), |&i| self.organizations[i].name.clone())
+    }
+
+    /// The organisation whose meetings a series holds (index into `organizations`).
+    pub fn series_org(&self, series: usize) -> Option<usize> {
+        let id = self.series.get(series)?.id.get_ref();
+        self.organizations.iter().position(|o| o.series.contains(id))
+    }
+
+    /// The series of an organisation's meetings: the one it names, else one whose id
+    /// starts with its own ("brics-summit" for BRICS).
+    pub fn org_series(&self, org: &str) -> Option<usize> {
+        let named = self
+            .org_index
+            .get(org)
+            .and_then(|&i| self.organizations.get(i))
+            .and_then(|o| o.series.first())
+            .and_then(|s| self.series.iter().position(|x| x.id.get_ref() == s));
+        named.or_else(|| {
+            let prefix = format!("{}-", org.to_lowercase());
+            self.series.iter().position(|x| x.id.get_ref().starts_with(&prefix))
+        })
     }
 
     /// The country (or organisation) a person serves.

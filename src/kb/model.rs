@@ -43,11 +43,25 @@ pub struct PackFile {
     pub consistency: Vec<crate::checks::user::ConsistencySpec>,
 }
 
+/// An example a pack carries for one of its entries or checks: a text, the date it is read
+/// at, and the rule ids that must fire on it (none: nothing may).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackTest {
+    pub text: Spanned<String>,
+    #[serde(default, deserialize_with = "opt_date")]
+    pub as_of: Option<NaiveDate>,
+    pub expect: Vec<Spanned<String>>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckSetting {
     pub enabled: Option<bool>,
     pub severity: Option<Spanned<String>>,
+    /// Examples the pack's tests check: `[checks."id".test]`.
+    #[serde(default)]
+    pub test: Vec<PackTest>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -64,6 +78,9 @@ pub struct Country {
     #[serde(default)]
     pub metonyms: Vec<String>,
     pub source: Option<String>,
+    /// Examples the pack's tests check: `[[country.test]]`.
+    #[serde(default)]
+    pub test: Vec<PackTest>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -73,7 +90,14 @@ pub struct Organization {
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The series of its meetings (`nato-summit`): "the alliance" after "the NATO summit"
+    /// is the organisation.
+    #[serde(default)]
+    pub series: Vec<String>,
     pub source: Option<String>,
+    /// Examples the pack's tests check: `[[organization.test]]`.
+    #[serde(default)]
+    pub test: Vec<PackTest>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -87,6 +111,9 @@ pub struct Person {
     pub variants: Vec<String>,
     pub country: Option<String>,
     pub source: Option<String>,
+    /// Examples the pack's tests check: `[[person.test]]`.
+    #[serde(default)]
+    pub test: Vec<PackTest>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -97,6 +124,9 @@ pub struct Role {
     pub titles: Vec<String>,
     #[serde(default)]
     pub informal: Vec<String>,
+    /// Examples the pack's tests check: `[[role.test]]`.
+    #[serde(default)]
+    pub test: Vec<PackTest>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -111,6 +141,9 @@ pub struct Office {
     pub source: Option<String>,
     #[serde(default)]
     pub term: Vec<Term>,
+    /// Examples the pack's tests check: `[[office.test]]`.
+    #[serde(default)]
+    pub test: Vec<PackTest>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -127,6 +160,10 @@ pub struct Term {
     pub end_precision: Precision,
     #[serde(default)]
     pub acting: bool,
+    /// The last day a source (named in `source`) shows the holder still in office: what
+    /// `kb check --stale` reads as known to continue.
+    #[serde(default, deserialize_with = "opt_date")]
+    pub confirmed: Option<NaiveDate>,
     pub source: Option<String>,
 }
 
@@ -147,6 +184,9 @@ pub struct Series {
     #[serde(default)]
     pub names: Vec<String>,
     pub source: Option<String>,
+    /// Examples the pack's tests check: `[[series.test]]`.
+    #[serde(default)]
+    pub test: Vec<PackTest>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -174,6 +214,9 @@ pub struct Event {
     pub place: Option<String>,
     pub country: Option<String>,
     pub source: Option<String>,
+    /// Examples the pack's tests check: `[[event.test]]`.
+    #[serde(default)]
+    pub test: Vec<PackTest>,
 }
 
 impl Event {
@@ -190,6 +233,9 @@ pub struct Topic {
     #[serde(default)]
     pub names: Vec<String>,
     pub source: Option<String>,
+    /// Examples the pack's tests check: `[[topic.test]]`.
+    #[serde(default)]
+    pub test: Vec<PackTest>,
 }
 
 /// A group of words that state a position: verbs ("oppose", "speak out against"), nouns
@@ -206,6 +252,9 @@ pub struct Predicate {
     pub phrases: Vec<String>,
     #[serde(default)]
     pub also: Vec<String>,
+    /// Examples the pack's tests check: `[[predicate.test]]`.
+    #[serde(default)]
+    pub test: Vec<PackTest>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -254,6 +303,9 @@ pub struct Stance {
     #[serde(default, deserialize_with = "opt_date")]
     pub until: Option<NaiveDate>,
     pub source: Option<String>,
+    /// Examples the pack's tests check: `[[stance.test]]`.
+    #[serde(default)]
+    pub test: Vec<PackTest>,
 }
 
 fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {

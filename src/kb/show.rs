@@ -9,6 +9,7 @@ use crate::extract::asof::long_date;
 pub fn stats(kb: &Kb) -> String {
     let terms: usize = kb.offices.iter().map(|o| o.term.len()).sum();
     let visits = kb.events.iter().filter(|e| e.kind.as_deref() == Some("visit")).count();
+    let meetings = kb.events.iter().filter(|e| e.is_meeting()).count();
     let mut out = String::new();
     let rows = [
         ("countries", kb.countries.len()),
@@ -18,8 +19,9 @@ pub fn stats(kb: &Kb) -> String {
         ("offices", kb.offices.len()),
         ("terms of office", terms),
         ("event series", kb.series.len()),
-        ("events", kb.events.len() - visits),
+        ("events", kb.events.len() - visits - meetings),
         ("visits", visits),
+        ("meetings", meetings),
         ("topics", kb.topics.len()),
         ("stances", kb.stances.len()),
         ("names and phrases matched", kb.surfaces.len()),
@@ -136,6 +138,45 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
                 s.since.map(long_date).unwrap_or_default(),
                 s.at
             );
+        }
+        out.push('\n');
+    }
+    for o in &kb.organizations {
+        let names: Vec<&String> = std::iter::once(&o.name).chain(&o.aliases).collect();
+        if !matches(query, o.id.get_ref(), &names) {
+            continue;
+        }
+        let _ = writeln!(out, "organization {} ({})", o.name, o.id.get_ref());
+        if !o.aliases.is_empty() {
+            let _ = writeln!(out, "  also: {}", o.aliases.join(", "));
+        }
+        let _ = writeln!(out, "{}", record(&o.at, &o.source));
+        for s in kb.stances.iter().filter(|s| s.actor.get_ref() == o.id.get_ref()) {
+            let _ = writeln!(
+                out,
+                "  {}s {} (since {}; {})",
+                s.position.verb(),
+                s.topic,
+                s.since.map(long_date).unwrap_or_default(),
+                s.at
+            );
+        }
+        if let Some(series) = kb.org_series(o.id.get_ref()).and_then(|i| kb.series.get(i)) {
+            let meetings: Vec<_> = kb
+                .events
+                .iter()
+                .filter(|e| e.series.as_deref() == Some(series.id.get_ref().as_str()))
+                .collect();
+            let _ = writeln!(out, "  meetings ({}, {}):", series.id.get_ref(), meetings.len());
+            for e in meetings {
+                let _ = writeln!(
+                    out,
+                    "    {}: {}{}",
+                    e.name,
+                    span(e.start, e.end.or(Some(e.start))),
+                    e.place.as_ref().map(|p| format!(", {p}")).unwrap_or_default()
+                );
+            }
         }
         out.push('\n');
     }

@@ -175,3 +175,102 @@ fn ambiguous(kb: &Kb, errors: &mut Vec<LoadError>) {
         }
     }
 }
+
+/// What a reviewer should look at but the knowledge base can live with: printed by
+/// `factlint kb check` as warnings, which do not fail it.
+pub fn warnings(kb: &Kb) -> Vec<LoadError> {
+    let mut out = Vec::new();
+    gaps(kb, &mut out);
+    out
+}
+
+/// A term that ends with no one recorded in the office after it (nor the same person
+/// again) within about a month: the office may have been left vacant or abolished, but
+/// more often a successor or the person's next term is missing, and `title/wrong-holder`
+/// would then say the person's term had ended.
+fn gaps(kb: &Kb, out: &mut Vec<LoadError>) {
+    for o in &kb.offices {
+        for a in &o.term {
+            let Some(end) = a.end else { continue };
+            let slack = |p: Precision| match p {
+                Precision::Day => 31,
+                Precision::Month => 62,
+                Precision::Year => 366,
+            };
+            let filled = o.term.iter().any(|b| {
+                let days = slack(a.end_precision).max(slack(b.start_precision));
+                !std::ptr::eq(a, b) && b.start <= end + chrono::Days::new(days) && b.end.is_none_or(|x| x > end)
+            });
+            if filled {
+                continue;
+            }
+            let next_own = o
+                .term
+                .iter()
+                .filter(|b| b.person.get_ref() == a.person.get_ref() && b.start > end)
+                .map(|b| b.start)
+                .min();
+            let until = next_own.map_or_else(String::new, |s| format!(" until their next term on {s}"));
+            let at = o.at.within(a.person.span());
+            out.push(at.error(format!(
+                "the term of `{}` in `{}` ends on {end}, and no holder is recorded after it{until}: a successor or a later term may be missing",
+                a.person.get_ref(),
+                o.id.get_ref()
+            )));
+        }
+    }
+}
+
+/// Render a warning of `kb check` the way load errors are rendered, as a warning.
+pub fn render_warning(w: &mut dyn crate::report::WriteColor, e: &LoadError) -> std::io::Result<()> {
+    use codespan_reporting::diagnostic::{Diagnostic, Label};
+    use codespan_reporting::term;
+    let config = term::Config::default();
+    match (&e.text, &e.span) {
+        (Some(text), Some(span)) => {
+            let lines = crate::text::Lines::new(text);
+            let (file, spans) =
+                crate::report::excerpt::Excerpt::new(e.path.as_str(), text, &lines, std::slice::from_ref(span));
+            let diag = Diagnostic::warning()
+                .with_message(crate::report::excerpt::escape(&e.message))
+                .with_labels(vec![Label::primary((), spans.into_iter().next().unwrap_or(0..0))]);
+            term::emit_to_write_style(w, &config, &file, &diag).map_err(|x| std::io::Error::other(x.to_string()))
+        }
+        _ => writeln!(w, "warning: {}: {}", e.path, e.message),
+    }
+}
+
+/// Offices whose record may have fallen behind `date`: the last change recorded (a term
+/// starting or ending, or a holder confirmed in office) is more than a year before it, and
+/// no term is known to run past it. `factlint kb check --stale DATE` prints them.
+pub fn stale(kb: &Kb, date: chrono::NaiveDate) -> Vec<LoadError> {
+    let year_before = date.checked_sub_months(chrono::Months::new(12)).unwrap_or(date);
+    let mut out = Vec::new();
+    for o in &kb.offices {
+        if o.term.is_empty() || o.term.iter().any(|t| t.end.is_some_and(|e| e > date)) {
+            continue;
+        }
+        let changes = o.term.iter().flat_map(|t| {
+            let who = t.person.get_ref().as_str();
+            [
+                Some((t.start, format!("`{who}` took office"))),
+                t.end
+                    .filter(|e| *e <= date)
+                    .map(|e| (e, format!("`{who}` left office"))),
+                t.confirmed.map(|c| (c, format!("`{who}` was confirmed in office"))),
+            ]
+            .into_iter()
+            .flatten()
+        });
+        let Some((last, what)) = changes.max_by_key(|(d, _)| *d) else {
+            continue;
+        };
+        if last < year_before {
+            out.push(o.at.error(format!(
+                "office `{}` last changed on {last} ({what}), more than a year before {date}, and no source confirms its holder since: check for a change, or record the day a source shows the holder still in office with `confirmed`",
+                o.id.get_ref()
+            )));
+        }
+    }
+    out
+}

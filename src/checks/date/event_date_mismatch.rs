@@ -27,7 +27,12 @@ month (`in March 2023`) that overlaps it. A relative or vague mention is compare
 `last week's summit` must overlap last week, `the summit in early 2023` must fall in roughly
 January to April 2023; no day-level correction is suggested for them. Seasons (which depend on the
 hemisphere) and dates counted from another date in the text (`two days later`) are not judged.
-Events the knowledge base does not know stay silent.",
+Events the knowledge base does not know stay silent.
+
+Meetings are named by who took part (`Lavrov met Qin Gang in New Delhi on 3 March 2023`, `the
+talks between Putin and Xi in Moscow on 20-22 March 2023`). The same people meet often and the
+record holds only some of their meetings, so a date is compared only with a recorded meeting at
+the place the text gives, in the year of the date; copy about another meeting stays silent.",
     run,
 };
 

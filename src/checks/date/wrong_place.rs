@@ -20,7 +20,9 @@ Leaders gathered for the 15th BRICS summit in Durban.
 ```
 The 15th BRICS summit was held in Johannesburg. A country is accepted when the recorded city is in
 it (`the 4th Neighbours of Afghanistan meeting in Uzbekistan`). A venue given before the event
-opened is not judged: it may have been the planned one.",
+opened is not judged: it may have been the planned one. A meeting named by who took part
+(`Blinken met Wang Yi in Berlin on 18 February 2023`) is judged when the day the text gives falls
+within a recorded meeting of theirs and no recorded meeting that year was held at the place given.",
     run,
 };
 

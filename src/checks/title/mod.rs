@@ -28,6 +28,13 @@ pub enum Verdict {
     },
     /// The person never held that office and serves another country.
     WrongOffice { office: usize },
+    /// Every term the record holds for the person in the office ended, on a known day,
+    /// before the date; no successor need be recorded. `end` is the last term's end.
+    TermEnded {
+        office: usize,
+        date: NaiveDate,
+        end: NaiveDate,
+    },
 }
 
 /// The date a title is judged at: the date the sentence names, else the as-of date.
@@ -326,7 +333,26 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
             };
         }
     }
-    Verdict::Unknown
+    term_ended(&person_terms, date).unwrap_or(Verdict::Unknown)
+}
+
+/// The person's terms in the offices the title may mean all ended on a day the record
+/// knows, before the date: the office and day of the last to end.
+fn term_ended(person_terms: &[(usize, &Term)], date: NaiveDate) -> Option<Verdict> {
+    let mut last: Option<(usize, NaiveDate)> = None;
+    for &(o, term) in person_terms {
+        let end = term
+            .end
+            .filter(|_| term.end_precision == crate::kb::model::Precision::Day)?;
+        if end >= date {
+            return None;
+        }
+        if last.is_none_or(|(_, e)| end > e) {
+            last = Some((o, end));
+        }
+    }
+    let (office, end) = last?;
+    Some(Verdict::TermEnded { office, date, end })
 }
 
 /// "foreign minister of China from 30 December 2022 to 25 July 2023"

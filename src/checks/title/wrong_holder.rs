@@ -24,14 +24,23 @@ BEIJING, 1 August 2023 (Xinhua) -- Foreign Minister of China Qin Gang met …
 Wang Yi held the office again from 25 July 2023. `former`, `ex-` and `late` are read as the past and
 not judged at the date; `then-` is judged at the date the sentence names; `acting`, `interim`,
 `outgoing` and `incoming` are left alone, as are `deputy` and `vice` offices. When the record has
-no holder for the date, nothing is said.",
+no holder for the date, nothing is said, unless every term it holds for the person in that office
+ended, on a day it knows, before the date: then it says when the last one ended (`David Lammy's
+term as foreign secretary ended on 5 September 2025`) without naming a successor. `factlint kb
+check` warns of a term after which no holder is recorded, so that a missing later term is found
+there rather than here.",
     run,
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     for (i, t) in cx.ex.titles.iter().enumerate() {
-        let Verdict::WrongHolder { office, date, holders } = verdict(cx, i) else {
-            continue;
+        let (office, date, holders) = match verdict(cx, i) {
+            Verdict::WrongHolder { office, date, holders } => (office, date, holders),
+            Verdict::TermEnded { office, date, end } => {
+                out.push(term_ended(cx, severity, i, office, date, end));
+                continue;
+            }
+            _ => continue,
         };
         let kb = cx.kb;
         let name = person_name(kb, t);
@@ -75,4 +84,52 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         }
         out.push(diag);
     }
+}
+
+/// "David Lammy's term as foreign minister of the United Kingdom ended on 5 September
+/// 2025": the record holds no successor, but it does hold the end.
+fn term_ended(
+    cx: &Context<'_>,
+    severity: Severity,
+    i: usize,
+    office: usize,
+    date: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+) -> Diagnostic {
+    let kb = cx.kb;
+    let t = &cx.ex.titles[i];
+    let name = person_name(kb, t);
+    let label = kb.office_label(office);
+    let mut diag = Diagnostic::new(
+        CHECK.id,
+        severity,
+        t.span.clone(),
+        format!("{name}'s term as {label} ended on {}", long_date(end)),
+    )
+    .label(format!("not in office on {}", long_date(date)));
+    let person = kb
+        .people
+        .get(t.person)
+        .map(|p| p.id.get_ref().as_str())
+        .unwrap_or_default();
+    if let Some(o) = kb.offices.get(office) {
+        for term in o.term.iter().filter(|x| x.person.get_ref() == person) {
+            let at = o.at.within(term.person.span());
+            diag = diag
+                .note(format!(
+                    "{name} was {}: {}",
+                    term_text(kb, office, term),
+                    cite(&at, term.source.as_deref())
+                ))
+                .with_record(&at.path, at.line());
+        }
+    }
+    diag = diag.note(format!(
+        "the record holds no later term of {name} in this office and does not say who holds it now"
+    ));
+    let (_, from_sentence) = super::relevant_date(cx, i);
+    if !from_sentence || date == cx.ex.as_of.date {
+        diag = diag.note(cx.as_of_note());
+    }
+    diag
 }
