@@ -310,12 +310,14 @@ impl Kb {
                 errors.push(o.at.error(format!("office `{}` names unknown role `{}`", o.id.get_ref(), o.role)));
             }
             for t in &o.term {
-                let at = o.at.within(t.person.span());
+                // Where the term is written, worked out only for an error: counting lines
+                // is the slow part of loading a large pack.
+                let at = || o.at.within(t.person.span());
                 if !self.person_index.contains_key(t.person.get_ref()) {
-                    errors.push(at.error(format!("term names unknown person `{}`", t.person.get_ref())));
+                    errors.push(at().error(format!("term names unknown person `{}`", t.person.get_ref())));
                 }
                 if t.end.is_some_and(|e| e < t.start) {
-                    errors.push(at.error(format!("term of `{}` ends before it starts", t.person.get_ref())));
+                    errors.push(at().error(format!("term of `{}` ends before it starts", t.person.get_ref())));
                 }
             }
         }
