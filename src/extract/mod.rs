@@ -138,7 +138,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
     let prose = doc.prose.as_str();
     // The dates are read once: the same reading gives the draft's date and the mentions.
     let reading = date::read(prose, opts.numeric_order);
-    let as_of = asof::determine(doc, opts.as_of, &reading);
+    let mut as_of = asof::determine(doc, opts.as_of, &reading);
     let sentences = sentence::split(prose, &doc.breaks);
     // "on Friday" is the Friday ahead when its own clause speaks of the future ("will meet
     // on Friday"), else the one just past: news reports what happened.
@@ -152,10 +152,17 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
                 tense::around(before, after)
             })
     };
-    let dates = reading.resolve(prose, date::Anchor { as_of: as_of.date }, &future);
     let mut hits = kb.surfaces.scan(&joined_lines(prose));
     add_surnames(kb, prose, &mut hits);
     add_topic_anaphors(kb, prose, &sentences, &mut hits);
+    if as_of.guessed_year
+        && as_of.source == asof::AsOfSource::Dateline
+        && let Some(date) = dateline_year_from_events(kb, &hits, as_of.date)
+    {
+        as_of.date = date;
+        as_of.guessed_year = false;
+    }
+    let dates = reading.resolve(prose, date::Anchor { as_of: as_of.date }, &future);
     let mut out = Extraction {
         as_of,
         sentences: Vec::new(),
@@ -298,6 +305,50 @@ fn collect_names(kb: &Kb, prose: &str, hits: &[Hit], sentence: usize, out: &mut 
                 _ => {}
             }
         }
+    }
+}
+
+/// A year-less dateline (`HIROSHIMA, May 21 (Reuters) -`) in a draft that names a known
+/// event held on that day (the G7 summit in Hiroshima, 19-21 May 2023) is from that
+/// event's year, when exactly one year fits. The day may fall up to two days after the
+/// event, as reports of it do.
+fn dateline_year_from_events(kb: &Kb, hits: &[Hit], guessed: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    // A city alone names no event ("Paris" hosts many): it counts only with its series named
+    // in the draft too ("the G7 summit … in Hiroshima").
+    let series: Vec<&str> = hits
+        .iter()
+        .flat_map(|h| h.surfaces.iter())
+        .filter_map(|s| match *s {
+            Surface::Series(i) => kb.series.get(i).map(|x| x.id.get_ref().as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut years: Vec<i32> = Vec::new();
+    for s in hits.iter().flat_map(|h| h.surfaces.iter()) {
+        let e = match *s {
+            Surface::Event(e) => kb.events.get(e),
+            Surface::Place(e) => kb
+                .events
+                .get(e)
+                .filter(|x| x.series.as_deref().is_some_and(|id| series.contains(&id))),
+            _ => None,
+        };
+        let Some(e) = e else { continue };
+        if e.precision != crate::kb::model::Precision::Day {
+            continue;
+        }
+        let end = e.end.unwrap_or(e.start);
+        for year in [e.start.year(), end.year()] {
+            let Some(day) = guessed.with_year(year) else { continue };
+            if day >= e.start && day <= end + chrono::Days::new(2) && !years.contains(&year) {
+                years.push(year);
+            }
+        }
+    }
+    match years.as_slice() {
+        [year] => guessed.with_year(*year),
+        _ => None,
     }
 }
 
