@@ -6,7 +6,8 @@ the size cap, half-sent). Every good request must succeed with the right finding
 bad one get its error status; prints p50/p99 latency of the good ones and the server's
 resident memory (after warm-up, at the end, and its peak).
 
-Usage: bench/serve-load.py [path/to/factlint]   (default target/release/factlint)
+Usage: [ROUNDS=3] bench/serve-load.py [path/to/factlint]   (default target/release/factlint)
+The rounds run against one server, so the memory after each shows whether it stays flat.
 Not a cargo test: timings on a shared machine are for reading, not for asserting.
 """
 
@@ -92,60 +93,64 @@ def main():
     print(f"one sample check over HTTP (new connection each): median {singles[10] * 1000:.1f} ms, min {singles[0] * 1000:.1f} ms")
     warm_rss = rss(server.pid, "VmRSS")
 
-    plan = [("good", body_sample)] * 1000 + [("good", body_short)] * 500 + [("bad", i % len(BAD)) for i in range(500)]
-    random.Random(7).shuffle(plan)
-    lock = threading.Lock()
+    rounds = int(os.environ.get("ROUNDS", "3"))
+    after_round = []
     latencies, failures = [], []
-    nxt = [0]
-
-    def client():
-        conn = None
-        while True:
-            with lock:
-                if nxt[0] >= len(plan):
-                    break
-                kind, what = plan[nxt[0]]
-                nxt[0] += 1
-            if kind == "bad":
-                data, want = BAD[what]
-                got = raw(port, data)
-                # Over the cap the server may close before the client has sent it all.
-                if got != want and not (want == 413 and got == -1):
-                    with lock:
-                        failures.append(f"bad request {data[:30]!r}: got {got}, wanted {want}")
-                continue
-            t = time.perf_counter()
-            try:
-                if conn is None:
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                conn.request("POST", "/v2/check", what, headers)
-                r = conn.getresponse()
-                payload = r.read()
-                ok = r.status == 200 and (what is not body_sample or len(json.loads(payload)["matches"]) == 2)
-            except (OSError, http.client.HTTPException) as e:
-                ok, payload, conn = False, str(e).encode(), None
-            dt = time.perf_counter() - t
-            with lock:
-                latencies.append(dt)
-                if not ok:
-                    failures.append(f"good request failed: {payload[:200]!r}")
-
-    peak_during = [0]
-
-    def watch():
-        while server.poll() is None and nxt[0] < len(plan):
-            peak_during[0] = max(peak_during[0], rss(server.pid, "VmRSS"))
-            time.sleep(0.05)
-
     t0 = time.perf_counter()
-    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
-    w = threading.Thread(target=watch)
-    w.start()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    w.join()
+    for round_no in range(rounds):
+        plan = [("good", body_sample)] * 1000 + [("good", body_short)] * 500 + [("bad", i % len(BAD)) for i in range(500)]
+        random.Random(7).shuffle(plan)
+        lock = threading.Lock()
+        nxt = [0]
+
+        def client():
+            conn = None
+            while True:
+                with lock:
+                    if nxt[0] >= len(plan):
+                        break
+                    kind, what = plan[nxt[0]]
+                    nxt[0] += 1
+                if kind == "bad":
+                    data, want = BAD[what]
+                    got = raw(port, data)
+                    # Over the cap the server may close before the client has sent it all.
+                    if got != want and not (want == 413 and got == -1):
+                        with lock:
+                            failures.append(f"bad request {data[:30]!r}: got {got}, wanted {want}")
+                    continue
+                t = time.perf_counter()
+                try:
+                    if conn is None:
+                        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                    conn.request("POST", "/v2/check", what, headers)
+                    r = conn.getresponse()
+                    payload = r.read()
+                    ok = r.status == 200 and (what is not body_sample or len(json.loads(payload)["matches"]) == 2)
+                except (OSError, http.client.HTTPException) as e:
+                    ok, payload, conn = False, str(e).encode(), None
+                dt = time.perf_counter() - t
+                with lock:
+                    latencies.append(dt)
+                    if not ok:
+                        failures.append(f"good request failed: {payload[:200]!r}")
+
+        peak_during = [0]
+
+        def watch():
+            while server.poll() is None and nxt[0] < len(plan):
+                peak_during[0] = max(peak_during[0], rss(server.pid, "VmRSS"))
+                time.sleep(0.05)
+
+        threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+        w = threading.Thread(target=watch)
+        w.start()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        w.join()
+        after_round.append(rss(server.pid, "VmRSS"))
     wall = time.perf_counter() - t0
     alive = raw(port, f"GET /v2/healthcheck HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()) == 200
     end_rss, hwm = rss(server.pid, "VmRSS"), rss(server.pid, "VmHWM")
@@ -153,8 +158,9 @@ def main():
     server.wait(timeout=10)
     latencies.sort()
     q = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000
-    print(f"{TOTAL} requests from {CLIENTS} clients in {wall:.1f} s ({TOTAL / wall:.0f} requests/s); "
-          f"{len(latencies)} good, {TOTAL - len(latencies)} bad")
+    print(f"{rounds} rounds of {TOTAL} requests from {CLIENTS} clients in {wall:.1f} s ({rounds * TOTAL / wall:.0f} requests/s); "
+          f"{len(latencies)} good, {rounds * TOTAL - len(latencies)} bad")
+    print("server memory after each round (MB): " + ", ".join(str(m) for m in after_round))
     print(f"good requests: p50 {q(0.50):.1f} ms, p99 {q(0.99):.1f} ms, max {latencies[-1] * 1000:.1f} ms")
     print(f"server memory: {warm_rss} MB after warm-up, {end_rss} MB at the end, peak {hwm} MB (largest seen during the run {peak_during[0]} MB)")
     print(f"server still answering: {alive}")
