@@ -215,11 +215,8 @@ fn stance_cases(kb: &Kb, pick: &mut Pick) -> Vec<Case> {
                     });
                 }
                 2 => {
-                    let text = format!("{} {written} {name}, met its partners on Friday.", c.name).replacen(
-                        &format!(" {written}"),
-                        &format!(", which {}", plural(&written)),
-                        1,
-                    );
+                    // "Japan, which has long opposed X, met its partners on Friday."
+                    let text = format!("{}, which {written} {name}, met its partners on Friday.", c.name);
                     out.push(Case {
                         family: "stance",
                         form: "relative clause".into(),
@@ -282,7 +279,7 @@ fn stance_cases(kb: &Kb, pick: &mut Pick) -> Vec<Case> {
                     family: "stance",
                     form: "third party's claim".into(),
                     kind: Kind::Dir,
-                    text: format!("{d}Critics say {} {} {name}.", c.name, plural_present(&verb.phrase)),
+                    text: format!("{d}Critics say {} {} {name}.", c.name, singular_present(&verb.phrase)),
                     expect: None,
                 }),
                 9 => out.push(Case {
@@ -313,13 +310,8 @@ fn stance_cases(kb: &Kb, pick: &mut Pick) -> Vec<Case> {
     out
 }
 
-/// "opposes X" → "oppose X" after a plural subject ("which oppose", "Critics say China
-/// opposes" keeps the singular): the present form of the phrase's head.
-fn plural(written: &str) -> String {
-    written.to_string()
-}
-
-fn plural_present(phrase: &str) -> String {
+/// "opposes X": the present form of the phrase's head, after a singular subject.
+fn singular_present(phrase: &str) -> String {
     let (head, rest) = phrase.split_once(' ').unwrap_or((phrase, ""));
     let f = inflect(head);
     if rest.is_empty() {
