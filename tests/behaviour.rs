@@ -20,6 +20,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use factlint::calendar::month_name;
 use factlint::extract::Options;
 use factlint::kb::Kb;
 use factlint::kb::lexicon::inflect;
@@ -448,21 +449,6 @@ fn title_cases(kb: &Kb, pick: &mut Pick) -> Vec<Case> {
 
 // ------------------------------------------------------------------------------- date
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn weekday_name(w: Weekday) -> &'static str {
     [
         "Monday",
@@ -487,7 +473,7 @@ fn date_cases(kb: &Kb, pick: &mut Pick) -> Vec<Case> {
             .rev()
             .find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())
             .unwrap_or(28);
-        let name = MONTHS[month as usize - 1];
+        let name = month_name(month);
         let (day, expect) = if i % 2 == 0 {
             (last + 1, Some("date/impossible-date"))
         } else {
@@ -525,7 +511,7 @@ fn date_cases(kb: &Kb, pick: &mut Pick) -> Vec<Case> {
                 format!(
                     "{}, {} {}, {}",
                     weekday_name(w),
-                    MONTHS[day.month0() as usize],
+                    month_name(day.month()),
                     day.day(),
                     day.year()
                 ),
@@ -575,7 +561,7 @@ fn date_cases(kb: &Kb, pick: &mut Pick) -> Vec<Case> {
         if shown_end.month() != e.start.month() {
             continue;
         }
-        let month = MONTHS[e.start.month0() as usize];
+        let month = month_name(e.start.month());
         let forms = [
             (
                 "range day-first",
