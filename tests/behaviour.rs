@@ -19,8 +19,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
-use factlint::calendar::month_name;
+use chrono::{Datelike, Days, NaiveDate};
+use factlint::calendar::{month_name, weekday_name};
 use factlint::extract::Options;
 use factlint::kb::Kb;
 use factlint::kb::lexicon::inflect;
@@ -448,18 +448,6 @@ fn title_cases(kb: &Kb, pick: &mut Pick) -> Vec<Case> {
 }
 
 // ------------------------------------------------------------------------------- date
-
-fn weekday_name(w: Weekday) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ][w.num_days_from_monday() as usize]
-}
 
 fn date_cases(kb: &Kb, pick: &mut Pick) -> Vec<Case> {
     let mut out = Vec::new();

@@ -107,15 +107,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         .label(format!("the record says {}", long_date(nearest)))
         .with_label(m.span.clone(), format!("{name} {verb} {label}"));
         for (o, t) in &terms {
-            if let Some(office) = cx.kb.offices.get(*o) {
-                diag = diag
-                    .note(format!(
-                        "{name} was {}: {}",
-                        crate::checks::title::term_text(cx.kb, *o, t),
-                        crate::checks::cite(&office.at, t.source.as_deref().or(office.source.as_deref()))
-                    ))
-                    .with_record(&office.at.path, office.at.line());
-            }
+            diag = crate::checks::title::with_term_note(diag, cx.kb, *o, t, &name);
         }
         if d.is_day() && !d.is_range && d.weekday.is_none() {
             diag = diag.suggest(d.span.clone(), d.render(nearest, nearest));

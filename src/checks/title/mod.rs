@@ -355,6 +355,25 @@ fn term_ended(person_terms: &[(usize, &Term)], date: NaiveDate) -> Option<Verdic
     Some(Verdict::TermEnded { office, date, end })
 }
 
+/// A note that `who` held a term of `office`, citing where the term is written and its
+/// source, with the record attached: "Qin Gang was foreign minister of China from … : rules/kb/offices.toml:235 (source: …)".
+pub fn with_term_note(
+    diag: crate::diagnostic::Diagnostic,
+    kb: &Kb,
+    office: usize,
+    term: &Term,
+    who: &str,
+) -> crate::diagnostic::Diagnostic {
+    let Some(o) = kb.offices.get(office) else { return diag };
+    let at = o.at.within(term.person.span());
+    diag.note(format!(
+        "{who} was {}: {}",
+        term_text(kb, office, term),
+        super::cite(&at, term.source.as_deref().or(o.source.as_deref()))
+    ))
+    .with_record(&at.path, at.line())
+}
+
 /// "foreign minister of China from 30 December 2022 to 25 July 2023"
 pub fn term_text(kb: &Kb, office: usize, term: &Term) -> String {
     use crate::extract::asof::long_date;

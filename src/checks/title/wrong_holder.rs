@@ -1,10 +1,10 @@
 //! Flags an office given to a person who did not hold it at the date the text speaks of.
 
-use crate::checks::{Check, Context, cite};
+use crate::checks::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::asof::long_date;
 
-use super::{Verdict, person_name, term_text, verdict};
+use super::{Verdict, person_name, term_text, verdict, with_term_note};
 
 pub const CHECK: Check = Check {
     id: "title/wrong-holder",
@@ -61,14 +61,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                 .map(|p| p.name.clone())
                 .unwrap_or_default();
             others.push(holder.clone());
-            let at = kb.offices[o].at.within(term.person.span());
-            diag = diag
-                .note(format!(
-                    "{holder} was {}: {}",
-                    term_text(kb, o, term),
-                    cite(&at, term.source.as_deref())
-                ))
-                .with_record(&at.path, at.line());
+            diag = with_term_note(diag, kb, o, term, &holder);
         }
         diag = diag.label(format!(
             "{} held the office on {}",
@@ -114,14 +107,7 @@ fn term_ended(
         .unwrap_or_default();
     if let Some(o) = kb.offices.get(office) {
         for term in o.term.iter().filter(|x| x.person.get_ref() == person) {
-            let at = o.at.within(term.person.span());
-            diag = diag
-                .note(format!(
-                    "{name} was {}: {}",
-                    term_text(kb, office, term),
-                    cite(&at, term.source.as_deref())
-                ))
-                .with_record(&at.path, at.line());
+            diag = with_term_note(diag, kb, office, term, &name);
         }
     }
     diag = diag.note(format!(
