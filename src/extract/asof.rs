@@ -4,10 +4,8 @@
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
 use serde::Serialize;
 
 use super::date::Reading;
@@ -114,17 +112,6 @@ pub fn determine(doc: &Document, opts: AsOfOptions, reading: &Reading) -> AsOf {
 /// takes the latest year the draft writes in a full date (not after `reference`), or else
 /// the nearest past occurrence before `reference`, and says that its year is a guess.
 pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate, reading: &Reading) -> Option<Dateline> {
-    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-        // "SAMARKAND,", "KYIV, Ukraine,", "HANGZHOU, China (AP) —", "OPINION |", "By the Desk,",
-        // "Broadcast:", "Issue dated"
-        Regex::new(r"^\s*[\p{Lu}][\p{L}.'’ ,-]{1,60}(?:\s*\([^)]{1,40}\))?\s*(?:,|—|–|--|-|\||:|(?-u:\b)dated)\s*$")
-            .unwrap_or_else(|_| unreachable!())
-    });
-    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        // "(TDI):", "(Xinhua) --", "— The", ". /Our correspondent/.", or the end of the line
-        Regex::new(r"^[ \t]*(?:\([^)]{1,40}\))?[ \t]*(?::|--|—|–|-|/|\.[ \t]+/|\.?[ \t]*(?:\n|$))")
-            .unwrap_or_else(|_| unreachable!())
-    });
     let body = crate::text::from(prose, body_start);
     let mut offset = body_start;
     for line in body.split_inclusive('\n').take(12) {
@@ -137,8 +124,8 @@ pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate, reading: &
         if let Some((span, year, month, day)) = reading
             .first_day_in(start..start + window.len())
             .map(|(s, y, m, d)| (s.start - start..s.end - start, y, m, d))
-            && PLACE.is_match(crate::text::upto(window, span.start))
-            && AFTER.is_match(crate::text::from(line, span.end))
+            && place_before_date(crate::text::upto(window, span.start))
+            && end_after_date(crate::text::from(line, span.end))
         {
             let written = year.is_some();
             let (y, trusted) = match year {
@@ -160,6 +147,76 @@ pub fn dateline(prose: &str, body_start: usize, reference: NaiveDate, reading: &
         }
     }
     None
+}
+
+/// What may stand before a dateline's date: a place in capitals or title case with its
+/// punctuation (`SAMARKAND,`, `KYIV, Ukraine,`, `HANGZHOU, China (AP) —`, `OPINION |`,
+/// `By the Desk,`, `Broadcast:`, `Issue dated`): a capital letter, then 1 to 60 letters,
+/// spaces and `.'’,-`, an optional agency in brackets, and a closing mark.
+fn place_before_date(s: &str) -> bool {
+    let s = s.trim_end();
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let s = if let Some(rest) = s.strip_suffix("dated").filter(|r| !r.ends_with(word)) {
+        rest
+    } else if let Some(rest) = s.strip_suffix([',', '—', '–', '-', '|', ':']) {
+        rest
+    } else {
+        return false;
+    };
+    match s.trim_end().strip_suffix(')') {
+        // The agency in brackets may itself hold an opening bracket: try each.
+        Some(inner) => {
+            let from = inner.rfind(')').map_or(0, |i| i + 1);
+            inner[from..].match_indices('(').any(|(i, _)| {
+                let open = from + i;
+                (1..=40).contains(&inner[open + 1..].chars().count()) && place_head(&inner[..open])
+            })
+        }
+        None => place_head(s),
+    }
+}
+
+/// The place itself: a capital letter, then 1 to 60 letters, spaces and `.'’,-`.
+fn place_head(s: &str) -> bool {
+    let head = s.trim_start();
+    let mut chars = head.chars();
+    if !chars.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let rest = chars.as_str();
+    let run = rest.trim_end();
+    let place_char = |c: char| c.is_alphabetic() || ".'’ ,-".contains(c);
+    if run.is_empty() {
+        return rest.starts_with(' ');
+    }
+    (1..=60).contains(&run.chars().count()) && run.chars().all(place_char)
+}
+
+/// What may follow a dateline's date: an agency in brackets and a mark that opens the
+/// story (`(TDI):`, `(Xinhua) --`, `— The`, `. /Our correspondent/.`), or the end of the line.
+fn end_after_date(s: &str) -> bool {
+    let blank = |s: &str| s.trim_start_matches([' ', '\t']).len();
+    let mut rest = &s[s.len() - blank(s)..];
+    if let Some(inner) = rest.strip_prefix('(')
+        && let Some(close) = inner.find(')')
+        && (1..=40).contains(&inner[..close].chars().count())
+    {
+        rest = &inner[close + 1..];
+        rest = &rest[rest.len() - blank(rest)..];
+    }
+    if rest.starts_with([':', '—', '–', '-', '/']) {
+        return true;
+    }
+    let dot = rest.strip_prefix('.');
+    if let Some(after) = dot {
+        let after_blank = &after[after.len() - blank(after)..];
+        if after_blank.len() < after.len() && after_blank.starts_with('/') {
+            return true;
+        }
+    }
+    let tail = dot.unwrap_or(rest);
+    let tail = &tail[tail.len() - blank(tail)..];
+    tail.is_empty() || tail.starts_with('\n')
 }
 
 /// The first full date (day, month and year written) in the opening paragraph of the
@@ -312,6 +369,69 @@ mod tests {
         ];
         for (text, want) in shapes {
             assert_eq!(line(text, r).map(|d| d.date), Some(want), "{text}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod dateline_shape_tests {
+    use std::sync::LazyLock;
+
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    use super::{end_after_date, place_before_date};
+
+    // The patterns these functions replace, kept as the definition they must agree with.
+    const PLACE: &str =
+        r"^\s*[\p{Lu}][\p{L}.'’ ,-]{1,60}(?:\s*\([^)]{1,40}\))?\s*(?:,|—|–|--|-|\||:|(?-u:\b)dated)\s*$";
+    const AFTER: &str = r"^[ \t]*(?:\([^)]{1,40}\))?[ \t]*(?::|--|—|–|-|/|\.[ \t]+/|\.?[ \t]*(?:\n|$))";
+    static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(PLACE).unwrap());
+    static AFTER_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(AFTER).unwrap());
+
+    #[test]
+    fn known_shapes() {
+        for yes in [
+            "SAMARKAND, ",
+            "KYIV, Ukraine, ",
+            "HANGZHOU, China (AP) — ",
+            "OPINION | ",
+            "By the Desk, ",
+            "Broadcast: ",
+            "Issue dated ",
+        ] {
+            assert!(place_before_date(yes), "{yes:?}");
+        }
+        for no in ["The summit on ", "samarkand, ", "", "A"] {
+            assert!(!place_before_date(no), "{no:?}");
+        }
+        for yes in [
+            " (TDI): The",
+            " (Xinhua) -- ",
+            " — The",
+            ". /Our correspondent/.",
+            "\n",
+            "",
+            ".",
+            " (AP)\n",
+        ] {
+            assert!(end_after_date(yes), "{yes:?}");
+        }
+        for no in [" the ministers met", ", said", " (AP) the", "("] {
+            assert!(!end_after_date(no), "{no:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn place_agrees_with_its_pattern(s in r"[ \tA-Za-zÉé.'’,()|:—–\-\n]{0,12}(dated)?[ ,:(A-Z)]{0,4}") {
+            prop_assert_eq!(place_before_date(&s), PLACE_RE.is_match(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn after_agrees_with_its_pattern(s in r"[ \t()A-Za-z.:/\-—–\n]{0,10}") {
+            prop_assert_eq!(end_after_date(&s), AFTER_RE.is_match(&s), "{:?}", s);
         }
     }
 }
