@@ -167,9 +167,11 @@ fn place_before_date(s: &str) -> bool {
         // The agency in brackets may itself hold an opening bracket: try each.
         Some(inner) => {
             let from = inner.rfind(')').map_or(0, |i| i + 1);
-            inner[from..].match_indices('(').any(|(i, _)| {
+            let tail = crate::text::from(inner, from);
+            tail.match_indices('(').any(|(i, _)| {
                 let open = from + i;
-                (1..=40).contains(&inner[open + 1..].chars().count()) && place_head(&inner[..open])
+                let agency = crate::text::from(inner, open + 1);
+                (1..=40).contains(&agency.chars().count()) && place_head(crate::text::upto(inner, open))
             })
         }
         None => place_head(s),
@@ -195,27 +197,27 @@ fn place_head(s: &str) -> bool {
 /// What may follow a dateline's date: an agency in brackets and a mark that opens the
 /// story (`(TDI):`, `(Xinhua) --`, `— The`, `. /Our correspondent/.`), or the end of the line.
 fn end_after_date(s: &str) -> bool {
-    let blank = |s: &str| s.trim_start_matches([' ', '\t']).len();
-    let mut rest = &s[s.len() - blank(s)..];
+    let skip = |s: &str| -> usize { s.len() - s.trim_start_matches([' ', '\t']).len() };
+    let mut rest = crate::text::from(s, skip(s));
     if let Some(inner) = rest.strip_prefix('(')
         && let Some(close) = inner.find(')')
-        && (1..=40).contains(&inner[..close].chars().count())
+        && (1..=40).contains(&crate::text::upto(inner, close).chars().count())
     {
-        rest = &inner[close + 1..];
-        rest = &rest[rest.len() - blank(rest)..];
+        rest = crate::text::from(inner, close + 1);
+        rest = crate::text::from(rest, skip(rest));
     }
     if rest.starts_with([':', '—', '–', '-', '/']) {
         return true;
     }
     let dot = rest.strip_prefix('.');
-    if let Some(after) = dot {
-        let after_blank = &after[after.len() - blank(after)..];
-        if after_blank.len() < after.len() && after_blank.starts_with('/') {
-            return true;
-        }
+    if let Some(after) = dot
+        && skip(after) > 0
+        && crate::text::from(after, skip(after)).starts_with('/')
+    {
+        return true;
     }
     let tail = dot.unwrap_or(rest);
-    let tail = &tail[tail.len() - blank(tail)..];
+    let tail = crate::text::from(tail, skip(tail));
     tail.is_empty() || tail.starts_with('\n')
 }
 
