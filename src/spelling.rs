@@ -25,6 +25,11 @@ fn different_given_names(a: &str, b: &str) -> bool {
     matches!((GIVEN_NAMES.get(a), GIVEN_NAMES.get(b)), (Some(x), Some(y)) if x != y)
 }
 
+/// Two spellings of one common given name (`Josep`, `Joseph`).
+fn one_given_name(a: &str, b: &str) -> bool {
+    matches!((GIVEN_NAMES.get(a), GIVEN_NAMES.get(b)), (Some(x), Some(y)) if x == y)
+}
+
 /// A common given name (`Mohammed`, `Andrea`): never a surname standing for one person.
 pub fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.contains_key(&fold(word))
@@ -97,7 +102,7 @@ pub fn same_word(a: &str, b: &str) -> bool {
     if different_given_names(&fa, &fb) {
         return false;
     }
-    if key(&fa) == key(&fb) {
+    if one_given_name(&fa, &fb) || key(&fa) == key(&fb) {
         return true;
     }
     let allowed = if short >= 6 { 2 } else { 1 };

@@ -49,6 +49,7 @@ pub const ALL: &[&Check] = &[
     &date::wrong_ordinal::CHECK,
     &date::wrong_place::CHECK,
     &name::inconsistent_spelling::CHECK,
+    &name::misspelled_name::CHECK,
     &stance::contradicts_record::CHECK,
     &stance::self_contradiction::CHECK,
     &title::inconsistent_title::CHECK,

@@ -120,7 +120,11 @@ mod unlisted {
         if let ([_], Some(y)) = (mw.as_slice(), aw.last()) {
             return vec![(m.words[0].clone(), y.clone())];
         }
-        Vec::new()
+        // Words joined or split by a hyphen ("Kim Jong-un", "Kim Jong Un"): the whole name.
+        match (m.words.first(), m.words.last(), a.words.first(), a.words.last()) {
+            (Some(ms), Some(me), Some(as_), Some(ae)) => vec![(ms.start..me.end, text(prose, &(as_.start..ae.end)))],
+            _ => Vec::new(),
+        }
     }
 
     /// Is `m` the name `a` spelled another way?
@@ -147,6 +151,10 @@ mod unlisted {
                 }
             };
         }
+        // The same letters in more or fewer words: "Kim Jong-un" after "Kim Jong Un".
+        if mw.len() >= 2 && aw.len() >= 2 && spelling::key(&mw.concat()) == spelling::key(&aw.concat()) {
+            return true;
+        }
         // A surname alone against a full name: "Jayshankar" after "Subrahmanyam Jaishankar".
         match (mw, aw.len()) {
             ([one], n) if (n >= 2 || a.full) && !m.full && one.chars().count() >= 5 => {
@@ -172,7 +180,9 @@ mod unlisted {
             return differ == 1
                 || letters(mw).abs_diff(letters(aw)) <= 2 && mw.first().map(first) == aw.first().map(first);
         }
-        mw.len() == 1 && aw.last().map(first) == mw.first().map(first)
+        let joined = |w: &[String]| w.concat().to_lowercase();
+        (mw.len() == 1 && aw.last().map(first) == mw.first().map(first))
+            || (mw.len() >= 2 && aw.len() >= 2 && joined(mw).replace('-', "") == joined(aw).replace('-', ""))
     }
 
     /// How many distinct names back a later spelling is compared: a person respelled is
