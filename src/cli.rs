@@ -14,7 +14,7 @@ use crate::diagnostic::Severity;
 use crate::extract::asof::AsOfOptions;
 use crate::extract::date::NumericOrder;
 use crate::files::{self, Replace};
-use crate::report::{self, FileReport, Format};
+use crate::report::{self, FileReport, Format, Streams};
 use crate::rules::{PackSources, Rules};
 
 /// Exit statuses, as ruff and markdownlint use them.
@@ -526,10 +526,10 @@ fn check(args: &CheckArgs) -> Result<u8> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    for e in &outcome.load_errors {
-        report::load_error(&mut err, e)?;
-    }
     if let Some(path) = &args.write_baseline {
+        for e in &outcome.load_errors {
+            report::load_error(&mut err, e)?;
+        }
         for e in &outcome.input_errors {
             report::input_error(&mut err, e)?;
         }
@@ -562,21 +562,26 @@ fn check(args: &CheckArgs) -> Result<u8> {
         .checked
         .iter()
         .map(|c| FileReport {
-            path: &c.doc.path,
-            text: &c.doc.text,
-            as_of: &c.as_of,
-            diagnostics: &c.diagnostics,
+            claims: args.claims.then_some(c.claims.as_slice()),
+            ..FileReport::new(&c.doc.path, &c.doc.text, &c.as_of, &c.diagnostics)
         })
         .collect();
     let mut out = StandardStream::stdout(choice(args.color, std::io::stdout().is_terminal()));
-    if args.claims {
-        with_claims(&mut out, &reports, &outcome)?;
-    } else {
-        report::render(args.format, &mut out, &reports, &outcome.input_errors, &outcome.rules)?;
-    }
-    out.flush()?;
-    for e in &outcome.input_errors {
-        report::input_error(&mut err, e)?;
+    {
+        let mut reporter = args.format.reporter(Streams {
+            out: &mut out,
+            err: &mut err,
+        });
+        for e in &outcome.load_errors {
+            reporter.load_error(e)?;
+        }
+        for r in &reports {
+            reporter.file(r)?;
+        }
+        for e in &outcome.input_errors {
+            reporter.input_error(e)?;
+        }
+        reporter.finish(&outcome.rules)?;
     }
     let all = || reports.iter().flat_map(|r| r.diagnostics.iter());
     let count = |s: Severity| all().filter(|d| d.severity == s).count();
@@ -601,23 +606,6 @@ fn check(args: &CheckArgs) -> Result<u8> {
             EXIT_CLEAN
         },
     )
-}
-
-/// The JSON report with each checked draft's claims under `files[].claims`.
-fn with_claims(out: &mut dyn Write, reports: &[FileReport<'_>], outcome: &crate::run::Outcome) -> Result<()> {
-    let mut buf = Vec::new();
-    report::json::render(&mut buf, reports, &outcome.input_errors)?;
-    let mut doc: serde_json::Value = serde_json::from_slice(&buf)?;
-    if let Some(files) = doc.get_mut("files").and_then(serde_json::Value::as_array_mut) {
-        for (file, checked) in files.iter_mut().zip(&outcome.checked) {
-            if let Some(obj) = file.as_object_mut() {
-                obj.insert("claims".to_string(), serde_json::to_value(&checked.claims)?);
-            }
-        }
-    }
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)?;
-    Ok(())
 }
 
 /// A progress bar on standard error, only when it is a terminal.

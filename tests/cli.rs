@@ -155,7 +155,7 @@ fn json_output_is_versioned_with_positions() {
     std::fs::write(dir.path().join("d.txt"), sample()).unwrap_or_default();
     let out = factlint(&["check", "d.txt", "--format", "json"], dir.path());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     let f = &v["findings"][0];
     assert_eq!(f["path"], "d.txt");
     assert_eq!(f["rule"], "date/event-date-mismatch");

@@ -127,6 +127,7 @@ fn fixtures_match_their_expected_output() {
             text: &doc.text,
             as_of: &ex.as_of,
             diagnostics: &diags,
+            claims: None,
         }];
         let mut buf = NoColor::new(Vec::new());
         report::render(Format::Human, &mut buf, &reports, &[], &[]).unwrap_or_else(|e| panic!("{rel}: {e}"));
