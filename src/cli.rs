@@ -16,6 +16,7 @@ use crate::extract::date::NumericOrder;
 use crate::files::{self, Replace};
 use crate::report::{self, FileReport, Format, Streams};
 use crate::rules::{PackSources, Rules};
+use crate::run::Event;
 
 /// Exit statuses, as ruff and markdownlint use them.
 pub const EXIT_CLEAN: u8 = 0;
@@ -210,10 +211,21 @@ pub struct CheckArgs {
     /// Let --write-baseline replace a file that is not a factlint baseline
     #[arg(long)]
     pub force: bool,
-    /// With --format json: also list each draft's claims, checked and found consistent or
-    /// read but not checkable
+    /// With --format json or jsonl: also list each draft's claims, checked and found
+    /// consistent or read but not checkable
     #[arg(long)]
     pub claims: bool,
+    /// Also check the paths listed in FILE (- for standard input), one a line, or
+    /// NUL-separated when the list holds a NUL byte; read as the drafts are checked
+    #[arg(long, value_name = "FILE", conflicts_with = "files_from0")]
+    pub files_from: Option<PathBuf>,
+    /// Like --files-from, with the paths separated by NUL bytes (find -print0)
+    #[arg(long, value_name = "FILE")]
+    pub files_from0: Option<PathBuf>,
+    /// How many drafts to check at once (default: the number of cores); the output keeps
+    /// the drafts' order either way
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
     #[command(flatten)]
     pub draft: DraftArgs,
     #[command(flatten)]
@@ -483,6 +495,17 @@ fn kb(command: KbCommand) -> Result<u8> {
 }
 
 fn check(args: &CheckArgs) -> Result<u8> {
+    let files_from = match (&args.files_from, &args.files_from0) {
+        (Some(p), None) => Some(crate::run::FilesFrom {
+            path: p.clone(),
+            nul: None,
+        }),
+        (None, Some(p)) => Some(crate::run::FilesFrom {
+            path: p.clone(),
+            nul: Some(true),
+        }),
+        _ => None,
+    };
     let request = crate::run::Request {
         paths: args.paths.clone(),
         config: args.config.clone(),
@@ -493,10 +516,23 @@ fn check(args: &CheckArgs) -> Result<u8> {
         stdin_name: args.draft.stdin_filename.clone(),
         max_draft_size: args.draft.max_draft_size,
         claims: args.claims,
+        files_from,
+        jobs: args.jobs,
     };
     let mut err = stderr(args.color);
-    if args.claims && args.format != Format::Json {
-        writeln!(err, "error: --claims is given in the JSON format: add --format json")?;
+    if args.claims && !matches!(args.format, Format::Json | Format::Jsonl) {
+        writeln!(
+            err,
+            "error: --claims is given in the JSON formats: add --format json or jsonl"
+        )?;
+        return Ok(EXIT_ERROR);
+    }
+    let list_on_stdin = request.files_from.as_ref().is_some_and(|f| f.path.as_os_str() == "-");
+    if list_on_stdin && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        writeln!(
+            err,
+            "error: standard input cannot be both a draft (-) and the list of paths (--files-from -)"
+        )?;
         return Ok(EXIT_ERROR);
     }
     // Refuse a baseline target that would lose data before spending time on the run.
@@ -516,32 +552,75 @@ fn check(args: &CheckArgs) -> Result<u8> {
         },
         None => None,
     };
+    let mut by_path = baseline.as_ref().map(Baseline::by_path);
+    let mut recorded = args
+        .write_baseline
+        .as_ref()
+        .map(|_| Baseline::record(std::iter::empty()));
     let bar = progress_bar();
-    let mut outcome = crate::run::run(&request, &|done, total| {
-        if let Some(b) = &bar {
-            b.set_length(total as u64);
-            b.set_position(done as u64);
+    let mut out = StandardStream::stdout(choice(args.color, std::io::stdout().is_terminal()));
+    // Writing a baseline reports nothing but its errors, in the human format.
+    let format = if recorded.is_some() { Format::Human } else { args.format };
+    let mut sink = codespan_reporting::term::termcolor::NoColor::new(std::io::sink());
+    let mut reporter = format.reporter(Streams {
+        out: if recorded.is_some() { &mut sink } else { &mut out },
+        err: &mut err,
+    });
+    let (mut errs, mut warns, mut files_checked) = (0usize, 0usize, 0usize);
+    let mut failed_to_check = false;
+    let mut worst = None;
+    let summary = crate::run::run(&request, |event| -> std::io::Result<()> {
+        match event {
+            Event::Load(e) => {
+                failed_to_check = true;
+                reporter.load_error(&e)
+            }
+            Event::Input(e) => {
+                failed_to_check |= e.fatal;
+                reporter.input_error(&e)
+            }
+            Event::Checked(mut c) => {
+                files_checked += 1;
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+                if let Some(by_path) = &mut by_path {
+                    c.diagnostics = by_path.filter(&c.doc.path, &c.doc.text, std::mem::take(&mut c.diagnostics));
+                }
+                for d in &c.diagnostics {
+                    match d.severity {
+                        Severity::Error => errs += 1,
+                        Severity::Warning => warns += 1,
+                        Severity::Info => {}
+                    }
+                    worst = worst.max(Some(d.severity));
+                }
+                if let Some(b) = &mut recorded {
+                    let one = Baseline::record(std::iter::once((
+                        c.doc.path.as_str(),
+                        c.doc.text.as_str(),
+                        c.diagnostics.as_slice(),
+                    )));
+                    b.findings.extend(one.findings);
+                    return Ok(());
+                }
+                reporter.file(&FileReport {
+                    claims: args.claims.then_some(c.claims.as_slice()),
+                    ..FileReport::new(&c.doc.path, &c.doc.text, &c.as_of, &c.diagnostics)
+                })
+            }
         }
     });
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    if let Some(path) = &args.write_baseline {
-        for e in &outcome.load_errors {
-            report::load_error(&mut err, e)?;
-        }
-        for e in &outcome.input_errors {
-            report::input_error(&mut err, e)?;
-        }
-        let b = Baseline::record(
-            outcome
-                .checked
-                .iter()
-                .map(|c| (c.doc.path.as_str(), c.doc.text.as_str(), c.diagnostics.as_slice())),
-        );
+    let summary = summary?;
+    reporter.finish(&summary.rules)?;
+    drop(reporter);
+    if let (Some(path), Some(b)) = (&args.write_baseline, &recorded) {
         if let Err(e) = files::write(
             path,
-            serde_json::to_string_pretty(&b)?.as_bytes(),
+            serde_json::to_string_pretty(b)?.as_bytes(),
             Replace::Baseline,
             args.force,
         ) {
@@ -549,63 +628,26 @@ fn check(args: &CheckArgs) -> Result<u8> {
             return Ok(EXIT_ERROR);
         }
         writeln!(err, "wrote {} findings to {}", b.findings.len(), path.display())?;
-        let failed = !outcome.load_errors.is_empty() || outcome.input_errors.iter().any(|e| e.fatal);
-        return Ok(if failed { EXIT_ERROR } else { EXIT_CLEAN });
+        return Ok(if failed_to_check { EXIT_ERROR } else { EXIT_CLEAN });
     }
-    if let Some(b) = &baseline {
-        let mut by_path = b.by_path();
-        for c in &mut outcome.checked {
-            c.diagnostics = by_path.filter(&c.doc.path, &c.doc.text, std::mem::take(&mut c.diagnostics));
-        }
-    }
-    let reports: Vec<FileReport<'_>> = outcome
-        .checked
-        .iter()
-        .map(|c| FileReport {
-            claims: args.claims.then_some(c.claims.as_slice()),
-            ..FileReport::new(&c.doc.path, &c.doc.text, &c.as_of, &c.diagnostics)
-        })
-        .collect();
-    let mut out = StandardStream::stdout(choice(args.color, std::io::stdout().is_terminal()));
-    {
-        let mut reporter = args.format.reporter(Streams {
-            out: &mut out,
-            err: &mut err,
-        });
-        for e in &outcome.load_errors {
-            reporter.load_error(e)?;
-        }
-        for r in &reports {
-            reporter.file(r)?;
-        }
-        for e in &outcome.input_errors {
-            reporter.input_error(e)?;
-        }
-        reporter.finish(&outcome.rules)?;
-    }
-    let all = || reports.iter().flat_map(|r| r.diagnostics.iter());
-    let count = |s: Severity| all().filter(|d| d.severity == s).count();
-    let (errs, warns) = (count(Severity::Error), count(Severity::Warning));
     if args.format == Format::Human && std::io::stderr().is_terminal() {
-        writeln!(err, "{errs} errors, {warns} warnings in {} files", reports.len())?;
+        writeln!(err, "{errs} errors, {warns} warnings in {files_checked} files")?;
     }
     let fail_on = match args.fail_on {
         Some(FailOn::Error) => Severity::Error,
         Some(FailOn::Warning) => Severity::Warning,
         Some(FailOn::Info) => Severity::Info,
-        None => outcome.config.fail_on.unwrap_or(Severity::Error),
+        None => summary.config.fail_on.unwrap_or(Severity::Error),
     };
-    let max_warnings = args.max_warnings.or(outcome.config.max_warnings);
-    let failed = all().any(|d| d.severity >= fail_on) || max_warnings.is_some_and(|m| warns > m);
-    Ok(
-        if !outcome.load_errors.is_empty() || outcome.input_errors.iter().any(|e| e.fatal) {
-            EXIT_ERROR
-        } else if failed {
-            EXIT_FINDINGS
-        } else {
-            EXIT_CLEAN
-        },
-    )
+    let max_warnings = args.max_warnings.or(summary.config.max_warnings);
+    let failed = worst.is_some_and(|w| w >= fail_on) || max_warnings.is_some_and(|m| warns > m);
+    Ok(if failed_to_check {
+        EXIT_ERROR
+    } else if failed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
 }
 
 /// A progress bar on standard error, only when it is a terminal.
@@ -613,10 +655,10 @@ fn progress_bar() -> Option<indicatif::ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
-    let bar = indicatif::ProgressBar::new(0);
+    let bar = indicatif::ProgressBar::no_length();
     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} checking {pos}/{len} drafts {wide_bar}")
+        indicatif::ProgressStyle::with_template("{spinner} checked {pos} drafts")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     Some(bar)

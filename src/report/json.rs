@@ -191,6 +191,97 @@ impl Reporter for Json<'_> {
     }
 }
 
+/// A line of `jsonl`: a record with its `type` first.
+#[derive(Serialize)]
+struct Tagged<'a, T> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(flatten)]
+    record: &'a T,
+}
+
+#[derive(Serialize)]
+struct Header {
+    version: u32,
+    tool: &'static str,
+    tool_version: &'static str,
+}
+
+/// JSON Lines, for runs of any size: a `header` line, then for each draft its `finding`
+/// lines and a `file` line, written as soon as the draft is checked, and an `error` line
+/// for each error, in the run's order. Nothing is kept between drafts.
+pub struct Lines<'w> {
+    streams: Streams<'w>,
+    started: bool,
+}
+
+impl<'w> Lines<'w> {
+    pub fn new(streams: Streams<'w>) -> Self {
+        Self {
+            streams,
+            started: false,
+        }
+    }
+
+    fn line<T: Serialize>(&mut self, kind: &'static str, record: &T) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            let header = Header {
+                version: VERSION,
+                tool: "factlint",
+                tool_version: env!("CARGO_PKG_VERSION"),
+            };
+            self.line("header", &header)?;
+        }
+        let w = &mut *self.streams.out;
+        serde_json::to_writer(&mut *w, &Tagged { kind, record }).map_err(io::Error::other)?;
+        writeln!(w)
+    }
+}
+
+impl Reporter for Lines<'_> {
+    fn file(&mut self, r: &FileReport<'_>) -> io::Result<()> {
+        let index = LineIndex::new(r.text);
+        for d in r.diagnostics {
+            self.line("finding", &finding(r, &index, d))?;
+        }
+        let checked = Checked {
+            path: r.path.to_string(),
+            as_of: r.as_of.clone(),
+            findings: r.diagnostics.len(),
+            claims: r.claims.map(<[_]>::to_vec),
+        };
+        self.line("file", &checked)?;
+        self.streams.out.flush()
+    }
+
+    fn load_error(&mut self, e: &LoadError) -> io::Result<()> {
+        super::load_error_line(self.streams.err, e)?;
+        self.line("error", &Error::load(e))
+    }
+
+    fn input_error(&mut self, e: &InputError) -> io::Result<()> {
+        super::input_error(self.streams.err, e)?;
+        self.line("error", &Error::input(e))
+    }
+
+    fn finish(&mut self, _rules: &[RuleMeta]) -> io::Result<()> {
+        if !self.started {
+            // A run with nothing in it still says what it is: the header alone.
+            self.started = true;
+            self.line(
+                "header",
+                &Header {
+                    version: VERSION,
+                    tool: "factlint",
+                    tool_version: env!("CARGO_PKG_VERSION"),
+                },
+            )?;
+        }
+        self.streams.out.flush()
+    }
+}
+
 fn pos(index: &LineIndex<'_>, offset: usize) -> Position {
     let (line, column) = index.line_col(offset);
     Position { line, column }

@@ -45,6 +45,8 @@ pub enum Format {
     Human,
     Short,
     Json,
+    /// One JSON object a line, written as each draft is checked
+    Jsonl,
     Sarif,
     Github,
     Junit,
@@ -122,13 +124,14 @@ pub struct Streams<'w> {
 
 impl Format {
     /// Every format's name on the command line.
-    pub const NAMES: &'static [&'static str] = &["human", "short", "json", "sarif", "github", "junit"];
+    pub const NAMES: &'static [&'static str] = &["human", "short", "json", "jsonl", "sarif", "github", "junit"];
 
     pub fn from_name(name: &str) -> Option<Format> {
         Some(match name {
             "human" => Format::Human,
             "short" => Format::Short,
             "json" => Format::Json,
+            "jsonl" => Format::Jsonl,
             "sarif" => Format::Sarif,
             "github" => Format::Github,
             "junit" => Format::Junit,
@@ -147,6 +150,7 @@ impl Format {
             Format::Human => Box::new(human::Human::new(streams)),
             Format::Short => Box::new(short::Short::new(streams)),
             Format::Json => Box::new(json::Json::new(streams)),
+            Format::Jsonl => Box::new(json::Lines::new(streams)),
             Format::Sarif => Box::new(sarif::Sarif::new(streams)),
             Format::Github => Box::new(github::Github::new(streams)),
             Format::Junit => Box::new(junit::Junit::new(streams)),
