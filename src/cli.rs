@@ -177,6 +177,14 @@ pub enum FailOn {
     Info,
 }
 
+fn severity(s: FailOn) -> Severity {
+    match s {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum DateOrder {
     /// Read a numeric date only where one reading is impossible
@@ -226,6 +234,17 @@ pub struct CheckArgs {
     /// the drafts' order either way
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Apply the safe suggested replacements to the drafts (atomically), then report what
+    /// is left
+    #[arg(long, conflicts_with_all = ["diff", "write_baseline"])]
+    pub fix: bool,
+    /// Print the replacements --fix would make as a unified diff, and change nothing
+    /// (exit status 1 when there is one)
+    #[arg(long, conflicts_with_all = ["format", "write_baseline", "claims"])]
+    pub diff: bool,
+    /// With --fix or --diff: apply the suggestions of findings at or above this severity
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value = "warning")]
+    pub fix_severity: FailOn,
     #[command(flatten)]
     pub draft: DraftArgs,
     #[command(flatten)]
@@ -518,6 +537,10 @@ fn check(args: &CheckArgs) -> Result<u8> {
         claims: args.claims,
         files_from,
         jobs: args.jobs,
+        fix: (args.fix || args.diff).then(|| crate::run::FixRequest {
+            min: severity(args.fix_severity),
+            write: args.fix,
+        }),
     };
     let mut err = stderr(args.color);
     if args.claims && !matches!(args.format, Format::Json | Format::Jsonl) {
@@ -532,6 +555,13 @@ fn check(args: &CheckArgs) -> Result<u8> {
         writeln!(
             err,
             "error: standard input cannot be both a draft (-) and the list of paths (--files-from -)"
+        )?;
+        return Ok(EXIT_ERROR);
+    }
+    if args.fix && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        writeln!(
+            err,
+            "error: --fix cannot write to standard input: use --diff to see the changes, or name the file"
         )?;
         return Ok(EXIT_ERROR);
     }
@@ -559,13 +589,17 @@ fn check(args: &CheckArgs) -> Result<u8> {
         .map(|_| Baseline::record(std::iter::empty()));
     let bar = progress_bar();
     let mut out = StandardStream::stdout(choice(args.color, std::io::stdout().is_terminal()));
-    // Writing a baseline reports nothing but its errors, in the human format.
-    let format = if recorded.is_some() { Format::Human } else { args.format };
+    // Writing a baseline or a diff reports nothing but the errors, in the human format.
+    let quiet = recorded.is_some() || args.diff;
+    let format = if quiet { Format::Human } else { args.format };
     let mut sink = codespan_reporting::term::termcolor::NoColor::new(std::io::sink());
     let mut reporter = format.reporter(Streams {
-        out: if recorded.is_some() { &mut sink } else { &mut out },
+        out: if quiet { &mut sink } else { &mut out },
         err: &mut err,
     });
+    // With --diff the diffs go to standard output as the drafts are checked.
+    let mut diff_out = std::io::stdout();
+    let (mut fixes, mut fixed_files, mut overlapping, mut diffs) = (0usize, 0usize, 0usize, 0usize);
     let (mut errs, mut warns, mut files_checked) = (0usize, 0usize, 0usize);
     let mut failed_to_check = false;
     let mut worst = None;
@@ -583,6 +617,26 @@ fn check(args: &CheckArgs) -> Result<u8> {
                 files_checked += 1;
                 if let Some(b) = &bar {
                     b.inc(1);
+                }
+                if let Some(f) = &c.fixed {
+                    fixes += f.applied;
+                    fixed_files += usize::from(f.applied > 0);
+                    overlapping += f.overlapping;
+                    if let Some(d) = &f.diff {
+                        diffs += 1;
+                        diff_out.write_all(d.as_bytes())?;
+                    }
+                    if let Some(e) = &f.error {
+                        failed_to_check = true;
+                        reporter.input_error(&crate::error::InputError {
+                            path: c.doc.path.clone(),
+                            message: e.clone(),
+                            fatal: true,
+                        })?;
+                    }
+                }
+                if args.diff {
+                    return Ok(());
                 }
                 if let Some(by_path) = &mut by_path {
                     c.diagnostics = by_path.filter(&c.doc.path, &c.doc.text, std::mem::take(&mut c.diagnostics));
@@ -630,15 +684,37 @@ fn check(args: &CheckArgs) -> Result<u8> {
         writeln!(err, "wrote {} findings to {}", b.findings.len(), path.display())?;
         return Ok(if failed_to_check { EXIT_ERROR } else { EXIT_CLEAN });
     }
+    if args.fix {
+        let left = if overlapping > 0 {
+            format!("; {overlapping} overlapping another fix left for another run")
+        } else {
+            String::new()
+        };
+        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        writeln!(
+            err,
+            "fixed {} in {}{left}",
+            plural(fixes, "finding", "findings"),
+            plural(fixed_files, "file", "files")
+        )?;
+    }
+    if args.diff {
+        diff_out.flush()?;
+        return Ok(if failed_to_check {
+            EXIT_ERROR
+        } else if diffs > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        });
+    }
     if args.format == Format::Human && std::io::stderr().is_terminal() {
         writeln!(err, "{errs} errors, {warns} warnings in {files_checked} files")?;
     }
-    let fail_on = match args.fail_on {
-        Some(FailOn::Error) => Severity::Error,
-        Some(FailOn::Warning) => Severity::Warning,
-        Some(FailOn::Info) => Severity::Info,
-        None => summary.config.fail_on.unwrap_or(Severity::Error),
-    };
+    let fail_on = args
+        .fail_on
+        .map(severity)
+        .unwrap_or(summary.config.fail_on.unwrap_or(Severity::Error));
     let max_warnings = args.max_warnings.or(summary.config.max_warnings);
     let failed = worst.is_some_and(|w| w >= fail_on) || max_warnings.is_some_and(|m| warns > m);
     Ok(if failed_to_check {

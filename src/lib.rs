@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod extract;
 pub mod files;
+pub mod fix;
 pub mod input;
 pub mod kb;
 pub mod lsp;

@@ -44,6 +44,30 @@ pub struct Request {
     pub files_from: Option<FilesFrom>,
     /// How many drafts to check at once (default: the machine's cores).
     pub jobs: Option<usize>,
+    /// Apply the suggested replacements (`check --fix`), or show them (`check --diff`).
+    pub fix: Option<FixRequest>,
+}
+
+/// What `check --fix` and `check --diff` ask for.
+#[derive(Debug, Clone, Copy)]
+pub struct FixRequest {
+    /// Suggestions of findings at or above this severity are applied.
+    pub min: crate::diagnostic::Severity,
+    /// Write the fixed drafts (`--fix`); otherwise only show the changes (`--diff`).
+    pub write: bool,
+}
+
+/// What fixing a draft did.
+#[derive(Debug, Default)]
+pub struct Fixed {
+    /// Replacements made (or, with `--diff`, that would be made).
+    pub applied: usize,
+    /// Suggestions left out because they overlap one that was applied.
+    pub overlapping: usize,
+    /// With `--diff`: the unified diff of the changes, when there are any.
+    pub diff: Option<String>,
+    /// Why the draft could not be fixed.
+    pub error: Option<String>,
 }
 
 /// Where to read a list of paths, and how they are separated.
@@ -80,6 +104,9 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// What was checked and found consistent, and what could not be checked (when asked).
     pub claims: Vec<crate::claims::Claim>,
+    /// With `--fix` or `--diff`. After `--fix`, `doc` and `diagnostics` are the fixed
+    /// draft's.
+    pub fixed: Option<Fixed>,
 }
 
 struct Loaded {
@@ -572,9 +599,49 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
         .max_draft_size
         .or(loaded.config.max_draft_size)
         .unwrap_or(crate::files::limits::DRAFT);
-    let doc = crate::input::read_as(item, &request.stdin_name, limit, &|name| loaded.config.format_for(name))?;
+    let mut doc = crate::input::read_as(item, &request.stdin_name, limit, &|name| loaded.config.format_for(name))?;
     let opts = loaded.config.options(request.as_of, request.date_order);
-    let (ex, diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts);
+    let (mut ex, mut diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts);
+    let fixed = request.fix.map(|f| {
+        let plan = match crate::fix::plan(&doc.text, &diagnostics, f.min, doc.format) {
+            Ok(plan) => plan,
+            Err(e) => {
+                return Fixed {
+                    error: Some(e.to_string()),
+                    ..Fixed::default()
+                };
+            }
+        };
+        let mut fixed = Fixed {
+            applied: plan.edits.len(),
+            overlapping: plan.overlapping,
+            ..Fixed::default()
+        };
+        if plan.edits.is_empty() {
+            return fixed;
+        }
+        let text = crate::fix::apply(&doc.text, &plan.edits);
+        if !f.write {
+            fixed.diff = Some(diff(&doc.path, &doc.text, &text));
+            return fixed;
+        }
+        let written = match item {
+            Item::File(p) => crate::files::rewrite(p, doc.text.as_bytes(), text.as_bytes()),
+            Item::Stdin => Err("not fixed: standard input cannot be written to".to_string()),
+        };
+        match written {
+            Ok(()) => {
+                // Report what is left in the draft as it now is.
+                doc = Document::new(doc.path.clone(), text, doc.format);
+                (ex, diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts);
+            }
+            Err(e) => {
+                fixed.applied = 0;
+                fixed.error = Some(e);
+            }
+        }
+        fixed
+    });
     let claims = if request.claims {
         crate::claims::of_draft(&doc, &loaded.rules.kb, &ex, &diagnostics)
     } else {
@@ -585,5 +652,15 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
         diagnostics,
         claims,
         doc,
+        fixed,
     })
+}
+
+/// A unified diff of a draft's text before and after its fixes, as `diff -u` prints one.
+fn diff(path: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(path, path)
+        .to_string()
 }
