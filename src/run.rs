@@ -46,6 +46,8 @@ pub struct Request {
     pub jobs: Option<usize>,
     /// Apply the suggested replacements (`check --fix`), or show them (`check --diff`).
     pub fix: Option<FixRequest>,
+    /// Findings to leave out (`check --baseline`): neither reported nor fixed.
+    pub baseline: Option<Arc<crate::baseline::Index>>,
 }
 
 /// What `check --fix` and `check --diff` ask for.
@@ -602,6 +604,11 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
     let mut doc = crate::input::read_as(item, &request.stdin_name, limit, &|name| loaded.config.format_for(name))?;
     let opts = loaded.config.options(request.as_of, request.date_order);
     let (mut ex, mut diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts);
+    let known = |doc: &Document, diagnostics: Vec<Diagnostic>| match &request.baseline {
+        Some(b) => b.filter(&doc.path, &doc.text, diagnostics),
+        None => diagnostics,
+    };
+    diagnostics = known(&doc, diagnostics);
     let fixed = request.fix.map(|f| {
         let plan = match crate::fix::plan(&doc.text, &diagnostics, f.min, doc.format) {
             Ok(plan) => plan,
@@ -633,7 +640,9 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
             Ok(()) => {
                 // Report what is left in the draft as it now is.
                 doc = Document::new(doc.path.clone(), text, doc.format);
-                (ex, diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts);
+                let (new_ex, new_diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts);
+                ex = new_ex;
+                diagnostics = known(&doc, new_diagnostics);
             }
             Err(e) => {
                 fixed.applied = 0;

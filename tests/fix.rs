@@ -290,3 +290,32 @@ fn fix_and_diff_do_not_mix_with_baselines() {
         );
     }
 }
+
+#[test]
+fn findings_in_the_baseline_are_neither_reported_nor_fixed() {
+    let dir = scratch();
+    let p = dir.path().join("d.txt");
+    std::fs::write(&p, "It was Monday, 14 April 2023.\n").unwrap_or_default();
+    let out = factlint(&["check", "d.txt", "--write-baseline", "b.json"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    std::fs::write(
+        &p,
+        "It was Monday, 14 April 2023.\nThe talks were on Saturday, 16 April 2023.\n",
+    )
+    .unwrap_or_default();
+    let out = factlint(&["check", "d.txt", "--baseline", "b.json", "--diff"], dir.path());
+    assert_eq!(
+        text(&out.stdout),
+        "--- d.txt\n+++ d.txt\n@@ -1,2 +1,2 @@\n It was Monday, 14 April 2023.\n-The talks were on Saturday, 16 April 2023.\n+The talks were on Sunday, 16 April 2023.\n"
+    );
+    let out = factlint(
+        &["check", "d.txt", "--baseline", "b.json", "--fix", "--format", "short"],
+        dir.path(),
+    );
+    assert_eq!(
+        read(&p),
+        "It was Monday, 14 April 2023.\nThe talks were on Sunday, 16 April 2023.\n"
+    );
+    assert_eq!(text(&out.stdout), "", "the baselined finding is not reported");
+    assert_eq!(out.status.code(), Some(0));
+}

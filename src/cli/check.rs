@@ -27,7 +27,7 @@ pub fn check(args: &CheckArgs) -> Result<u8> {
         }),
         _ => None,
     };
-    let request = factlint::run::Request {
+    let mut request = factlint::run::Request {
         paths: args.paths.clone(),
         config: args.config.clone(),
         extra_rules: args.rules.rules.clone(),
@@ -43,6 +43,7 @@ pub fn check(args: &CheckArgs) -> Result<u8> {
             min: severity(args.fix_severity),
             write: args.fix,
         }),
+        baseline: None,
     };
     let mut err = stderr(args.color);
     if args.claims && !matches!(args.format, Format::Json | Format::Jsonl) {
@@ -84,7 +85,7 @@ pub fn check(args: &CheckArgs) -> Result<u8> {
         },
         None => None,
     };
-    let mut by_path = baseline.as_ref().map(Baseline::by_path);
+    request.baseline = baseline.map(|b| std::sync::Arc::new(b.index()));
     let mut recorded = args
         .write_baseline
         .as_ref()
@@ -115,7 +116,7 @@ pub fn check(args: &CheckArgs) -> Result<u8> {
                 failed_to_check |= e.fatal;
                 reporter.input_error(&e)
             }
-            Event::Checked(mut c) => {
+            Event::Checked(c) => {
                 files_checked += 1;
                 if let Some(b) = &bar {
                     b.inc(1);
@@ -139,9 +140,6 @@ pub fn check(args: &CheckArgs) -> Result<u8> {
                 }
                 if args.diff {
                     return Ok(());
-                }
-                if let Some(by_path) = &mut by_path {
-                    c.diagnostics = by_path.filter(&c.doc.path, &c.doc.text, std::mem::take(&mut c.diagnostics));
                 }
                 for d in &c.diagnostics {
                     match d.severity {
