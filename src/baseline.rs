@@ -106,6 +106,41 @@ impl Baseline {
     }
 }
 
+/// A baseline's entries by path, owned, to be shared by the threads of a run: each draft
+/// is filtered against its own entries.
+#[derive(Debug, Default)]
+pub struct Index {
+    by_path: HashMap<String, Vec<Entry>>,
+}
+
+impl Baseline {
+    pub fn index(self) -> Index {
+        let mut by_path: HashMap<String, Vec<Entry>> = HashMap::new();
+        for e in self.findings {
+            by_path.entry(e.path.clone()).or_default().push(e);
+        }
+        Index { by_path }
+    }
+}
+
+impl Index {
+    /// Remove from `diags` (of `path`) the findings the baseline holds, each entry at most
+    /// as many times as it was recorded.
+    pub fn filter(&self, path: &str, text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let Some(entries) = self.by_path.get(path) else {
+            return diags;
+        };
+        let mut budget: HashMap<&Entry, usize> = HashMap::new();
+        for e in entries {
+            *budget.entry(e).or_default() += 1;
+        }
+        ByPath {
+            budgets: HashMap::from([(path, budget)]),
+        }
+        .filter(path, text, diags)
+    }
+}
+
 /// How many times each entry of a baseline may still match, file by file.
 pub struct ByPath<'a> {
     budgets: HashMap<&'a str, HashMap<&'a Entry, usize>>,

@@ -208,6 +208,8 @@ pub enum Replace {
     ImportedPack,
     /// Nothing: the file must not exist yet.
     Never,
+    /// A draft being fixed: its content is compared with what was read by [`rewrite`].
+    Draft,
 }
 
 impl Replace {
@@ -216,6 +218,7 @@ impl Replace {
             Replace::Baseline => "a factlint baseline",
             Replace::ImportedPack => "a pack written by `factlint kb import`",
             Replace::Never => "",
+            Replace::Draft => "a draft",
         }
     }
 
@@ -231,6 +234,7 @@ impl Replace {
             }
             Replace::ImportedPack => text.starts_with(crate::kb::wikidata::HEADER),
             Replace::Never => false,
+            Replace::Draft => true,
         }
     }
 }
@@ -340,6 +344,22 @@ pub fn write(path: &Path, bytes: &[u8], replace: Replace, force: bool) -> Result
     Ok(())
 }
 
+/// Replace a draft that was read as `before` with `after` (`check --fix`): only while the
+/// file still holds `before`, so an edit saved meanwhile is not lost, and atomically, as
+/// [`write`] does, keeping the file's mode (and writing through a symlink).
+pub fn rewrite(path: &Path, before: &[u8], after: &[u8]) -> Result<(), String> {
+    let changed = || "not fixed: the file changed while it was checked".to_string();
+    let now = match read_file(path, before.len() as u64, "a draft", false) {
+        Ok(now) => now,
+        Err(ReadError::TooLarge { .. } | ReadError::Binary | ReadError::Utf16 { .. }) => return Err(changed()),
+        Err(e) => return Err(format!("not fixed: {e}")),
+    };
+    if now != before {
+        return Err(changed());
+    }
+    write(path, after, Replace::Draft, false).map_err(|e| format!("not fixed: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,5 +399,32 @@ mod tests {
             Err(ReadError::Binary)
         );
         assert_eq!(read_capped(&b"abc"[..], 3, "a draft"), Ok(b"abc".to_vec()));
+    }
+
+    #[test]
+    fn a_rewrite_keeps_the_mode_and_refuses_a_changed_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let p = dir.path().join("d.txt");
+        std::fs::write(&p, "old\r\n").unwrap_or_else(|e| panic!("{e}"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap_or_else(|e| panic!("{e}"));
+        }
+        assert_eq!(rewrite(&p, b"old\r\n", b"new\r\n"), Ok(()));
+        assert_eq!(std::fs::read(&p).unwrap_or_default(), b"new\r\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p)
+                .map(|m| m.permissions().mode() & 0o777)
+                .unwrap_or(0);
+            assert_eq!(mode, 0o640);
+        }
+        let e = rewrite(&p, b"old\r\n", b"newer").unwrap_err();
+        assert!(e.contains("changed while it was checked"), "{e}");
+        assert_eq!(std::fs::read(&p).unwrap_or_default(), b"new\r\n");
+        let leftovers = std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0);
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
     }
 }

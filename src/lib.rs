@@ -3,7 +3,8 @@
 //! Data flows one way: a draft is read (`source`), facts are extracted from it with byte
 //! spans (`extract`), the checks compare them with each other and with the knowledge base
 //! (`checks`, `kb`), and the findings (`diagnostic`) are rendered by a `report` format.
-//! The library never prints; the binary (`cli`) does.
+//! The library neither prints nor reads the command line: the binary (`src/main.rs` and
+//! `src/cli/`) parses arguments, prints, and chooses the exit status.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::string_slice))]
@@ -12,12 +13,12 @@ pub mod baseline;
 pub mod calendar;
 pub mod checks;
 pub mod claims;
-pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod extract;
 pub mod files;
+pub mod fix;
 pub mod input;
 pub mod kb;
 pub mod lsp;
@@ -30,6 +31,13 @@ pub mod source;
 pub mod spelling;
 pub mod suppress;
 pub mod text;
+
+/// Exit statuses, as ruff and markdownlint use them: nothing found at or above the
+/// failing severity; findings; a usage, configuration or rule-file error or an unreadable
+/// draft.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
 
 use diagnostic::Diagnostic;
 use extract::Extraction;

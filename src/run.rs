@@ -1,12 +1,19 @@
 //! A check run over paths: find the drafts (directories walked in parallel, respecting
-//! `.gitignore` and the configuration's include and exclude globs), find each draft's
-//! configuration, load the rules each configuration asks for once, check the drafts in
-//! parallel, and apply inline suppressions. Problems with one draft or one configuration
-//! are collected, never fatal to the rest.
+//! `.gitignore` and the configuration's include and exclude globs, and a list of paths
+//! read as it goes), find each draft's configuration, load the rules each configuration
+//! asks for once, check the drafts on several threads, and hand each result on in the
+//! order the drafts were found, as soon as it and those before it are done. Problems
+//! with one draft or one configuration are handed on too, never fatal to the rest.
+//!
+//! Memory stays flat however many drafts there are: one thread finds the drafts, a pool
+//! of workers checks them, and the caller receives them through a window of bounded size
+//! (as ripgrep and fd keep their output in order): the finder waits while the window is
+//! full, so at most that many drafts are read, checked or waiting to be reported at once.
 
 use std::collections::HashMap;
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -33,6 +40,64 @@ pub struct Request {
     pub max_draft_size: Option<u64>,
     /// Also list each draft's claims (`check --claims`).
     pub claims: bool,
+    /// A file listing the paths to check, one a line (`check --files-from`).
+    pub files_from: Option<FilesFrom>,
+    /// How many drafts to check at once (default: the machine's cores).
+    pub jobs: Option<usize>,
+    /// Apply the suggested replacements (`check --fix`), or show them (`check --diff`).
+    pub fix: Option<FixRequest>,
+    /// Findings to leave out (`check --baseline`): neither reported nor fixed.
+    pub baseline: Option<Arc<crate::baseline::Index>>,
+}
+
+/// What `check --fix` and `check --diff` ask for.
+#[derive(Debug, Clone, Copy)]
+pub struct FixRequest {
+    /// Suggestions of findings at or above this severity are applied.
+    pub min: crate::diagnostic::Severity,
+    /// Write the fixed drafts (`--fix`); otherwise only show the changes (`--diff`).
+    pub write: bool,
+}
+
+/// What fixing a draft did.
+#[derive(Debug, Default)]
+pub struct Fixed {
+    /// Replacements made (or, with `--diff`, that would be made).
+    pub applied: usize,
+    /// Suggestions left out because they overlap one that was applied.
+    pub overlapping: usize,
+    /// With `--diff`: the unified diff of the changes, when there are any.
+    pub diff: Option<String>,
+    /// Why the draft could not be fixed.
+    pub error: Option<String>,
+}
+
+/// Where to read a list of paths, and how they are separated.
+#[derive(Debug, Clone)]
+pub struct FilesFrom {
+    /// The list; `-` is standard input.
+    pub path: PathBuf,
+    /// `Some(true)`: NUL-separated (`find -print0`); `Some(false)`: one a line; `None`:
+    /// NUL-separated when the first block holds a NUL byte, lines otherwise.
+    pub nul: Option<bool>,
+}
+
+/// What a run hands on, in the order the drafts were found.
+pub enum Event {
+    /// A configuration or rule file that could not be loaded.
+    Load(LoadError),
+    /// A path that could not be checked.
+    Input(InputError),
+    /// A draft checked.
+    Checked(Box<Checked>),
+}
+
+/// What the caller needs once the run is over.
+#[derive(Default)]
+pub struct Summary {
+    /// The configuration of the run (the first one found), for fail-on and max-warnings.
+    pub config: Config,
+    pub rules: Vec<crate::report::RuleMeta>,
 }
 
 pub struct Checked {
@@ -41,16 +106,9 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// What was checked and found consistent, and what could not be checked (when asked).
     pub claims: Vec<crate::claims::Claim>,
-}
-
-#[derive(Default)]
-pub struct Outcome {
-    pub checked: Vec<Checked>,
-    pub input_errors: Vec<InputError>,
-    pub load_errors: Vec<LoadError>,
-    /// The configuration of the run (the first one found), for fail-on and max-warnings.
-    pub config: Config,
-    pub rules: Vec<crate::report::RuleMeta>,
+    /// With `--fix` or `--diff`. After `--fix`, `doc` and `diagnostics` are the fixed
+    /// draft's.
+    pub fixed: Option<Fixed>,
 }
 
 struct Loaded {
@@ -77,8 +135,10 @@ fn globset(globs: &[String]) -> Option<GlobSet> {
 struct Configs<'a> {
     request: &'a Request,
     loaded: HashMap<Option<PathBuf>, Option<usize>>,
-    all: Vec<Loaded>,
+    all: Vec<Arc<Loaded>>,
     errors: Vec<LoadError>,
+    /// The configuration file found for each directory drafts were found in.
+    discovered: HashMap<PathBuf, Option<PathBuf>>,
 }
 
 impl<'a> Configs<'a> {
@@ -88,12 +148,35 @@ impl<'a> Configs<'a> {
             loaded: HashMap::new(),
             all: Vec::new(),
             errors: Vec::new(),
+            discovered: HashMap::new(),
         }
+    }
+
+    /// The configuration file that governs `path`, looked up once per directory.
+    fn discover(&mut self, path: &Path) -> Option<PathBuf> {
+        if path.is_dir() {
+            return Config::discover(path);
+        }
+        let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        if let Some(found) = self.discovered.get(&dir) {
+            return found.clone();
+        }
+        let found = Config::discover(path);
+        // A bound on the cache: a list of paths in millions of directories must not grow it
+        // without end (it is only a cache).
+        if self.discovered.len() >= 65_536 {
+            self.discovered.clear();
+        }
+        self.discovered.insert(dir, found.clone());
+        found
     }
 
     /// The configuration for a draft at `path`, loading it if needed.
     fn for_path(&mut self, path: &Path) -> Option<usize> {
-        let file = self.request.config.clone().or_else(|| Config::discover(path));
+        let file = match self.request.config.clone() {
+            Some(f) => Some(f),
+            None => self.discover(path),
+        };
         if let Some(&i) = self.loaded.get(&file) {
             return i;
         }
@@ -120,7 +203,7 @@ impl<'a> Configs<'a> {
             }
         };
         let index = loaded.map(|l| {
-            self.all.push(l);
+            self.all.push(Arc::new(l));
             self.all.len() - 1
         });
         self.loaded.insert(file, index);
@@ -229,64 +312,177 @@ fn walk_error(dir: &Path, err: &ignore::Error) -> InputError {
     }
 }
 
-/// Run the check. `progress(done, total)` is called as drafts are checked.
-pub fn run(request: &Request, progress: &(dyn Fn(usize, usize) + Sync)) -> Outcome {
+/// The work of one draft, and where its result goes.
+type Job = (
+    Item,
+    Arc<Loaded>,
+    crossbeam_channel::Sender<Result<Checked, InputError>>,
+);
+
+/// A place in the output order: a result still being worked out, or an event ready now.
+enum Slot {
+    Pending(crossbeam_channel::Receiver<Result<Checked, InputError>>),
+    Ready(Event),
+}
+
+/// The drafts in flight at most (read, being checked, or waiting for an earlier one), per
+/// worker.
+const WINDOW_PER_JOB: usize = 16;
+
+/// Run the check, handing `sink` each event in the order the drafts were found. An error
+/// from `sink` stops the run (the drafts in flight are dropped) and is returned.
+pub fn run<E>(request: &Request, mut sink: impl FnMut(Event) -> Result<(), E>) -> Result<Summary, E> {
     // Compile patterns on the other core while this one loads the knowledge base.
     let _warm = std::thread::spawn(crate::extract::warm_up);
-    let paths = if request.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        request.paths.clone()
-    };
-    let mut configs = Configs::new(request);
-    let mut items: Vec<(Item, usize)> = Vec::new();
-    let mut input_errors = Vec::new();
-    let cwd = PathBuf::from(".");
-    for p in &paths {
+    let jobs = request
+        .jobs
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let (order_tx, order_rx) = crossbeam_channel::bounded::<Slot>(jobs * WINDOW_PER_JOB);
+    let (work_tx, work_rx) = crossbeam_channel::bounded::<Job>(jobs * 2);
+    std::thread::scope(|s| {
+        let finder = s.spawn(move || find(request, &order_tx, &work_tx));
+        for _ in 0..jobs {
+            let work_rx = work_rx.clone();
+            s.spawn(move || {
+                for (item, loaded, done) in work_rx {
+                    // A bug that panics on one draft is reported on that draft; the rest go on.
+                    let result =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_one(&item, &loaded, request)))
+                            .unwrap_or_else(|_| {
+                                Err(InputError {
+                                    path: match &item {
+                                        Item::File(p) => crate::input::display_path(p),
+                                        Item::Stdin => request.stdin_name.clone(),
+                                    },
+                                    message: "factlint failed on this draft (a bug: please report it with the draft)"
+                                        .to_string(),
+                                    fatal: true,
+                                })
+                            });
+                    // The caller may have stopped: then nobody waits for this result.
+                    let _ = done.send(result);
+                }
+            });
+        }
+        drop(work_rx);
+        let mut stopped = None;
+        for slot in &order_rx {
+            let event = match slot {
+                Slot::Ready(e) => e,
+                Slot::Pending(rx) => match rx.recv() {
+                    Ok(Ok(c)) => Event::Checked(Box::new(c)),
+                    Ok(Err(e)) => Event::Input(e),
+                    // Only when the run is stopping: every worker answers every draft.
+                    Err(_) => continue,
+                },
+            };
+            if let Err(e) = sink(event) {
+                stopped = Some(e);
+                break;
+            }
+        }
+        // Dropping the receiving end stops the finder at its next draft, and with it the
+        // workers.
+        drop(order_rx);
+        let summary = finder.join().unwrap_or_default();
+        match stopped {
+            Some(e) => Err(e),
+            None => Ok(summary),
+        }
+    })
+}
+
+/// Hands drafts to the workers and places in the output order to the caller.
+struct Finder<'a> {
+    order: &'a crossbeam_channel::Sender<Slot>,
+    work: &'a crossbeam_channel::Sender<Job>,
+    configs: Configs<'a>,
+}
+
+/// The finder could not hand on: the caller has stopped.
+struct Stopped;
+
+impl Finder<'_> {
+    fn event(&mut self, e: Event) -> Result<(), Stopped> {
+        self.order.send(Slot::Ready(e)).map_err(|_| Stopped)
+    }
+
+    fn input_error(&mut self, path: String, message: String, fatal: bool) -> Result<(), Stopped> {
+        self.event(Event::Input(InputError { path, message, fatal }))
+    }
+
+    /// Report the configuration errors met so far.
+    fn load_errors(&mut self) -> Result<(), Stopped> {
+        for e in std::mem::take(&mut self.configs.errors) {
+            self.event(Event::Load(e))?;
+        }
+        Ok(())
+    }
+
+    /// The configuration of `path`, with any error loading it reported first.
+    fn config(&mut self, path: &Path) -> Result<Option<usize>, Stopped> {
+        let c = self.configs.for_path(path);
+        self.load_errors()?;
+        Ok(c)
+    }
+
+    fn check(&mut self, item: Item, config: usize) -> Result<(), Stopped> {
+        let (tx, rx) = crossbeam_channel::bounded(1);
+        self.order.send(Slot::Pending(rx)).map_err(|_| Stopped)?;
+        let loaded = Arc::clone(&self.configs.all[config]);
+        self.work.send((item, loaded, tx)).map_err(|_| Stopped)
+    }
+
+    /// A path named on the command line or in a list: a file, a directory to walk, or `-`.
+    fn path(&mut self, p: &Path, seen: Option<&mut std::collections::HashSet<PathBuf>>) -> Result<(), Stopped> {
+        let mut seen = seen;
+        let mut first_time = |path: &Path| match seen.as_deref_mut() {
+            Some(set) => set.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())),
+            None => true,
+        };
         if p.as_os_str() == "-" {
-            if let Some(c) = configs.for_path(&cwd) {
-                items.push((Item::Stdin, c));
+            if let Some(c) = self.config(Path::new("."))? {
+                self.check(Item::Stdin, c)?;
             }
         } else if p.is_dir() {
             let mut any = false;
             let (found, errors) = walk(p);
             let unreadable = !errors.is_empty();
-            input_errors.extend(errors);
+            for e in errors {
+                self.event(Event::Input(e))?;
+            }
             for f in found {
-                let Some(c) = configs.for_path(&f.path) else {
+                let Some(c) = self.config(&f.path)? else {
                     // Its configuration is broken, and that is reported: not "no drafts found".
                     any = true;
                     continue;
                 };
-                if wanted(&f.path, &configs.all[c]) {
+                if wanted(&f.path, &self.configs.all[c]) {
                     any = true;
                     match f.problem {
-                        None => items.push((Item::File(f.path), c)),
-                        Some(message) => input_errors.push(InputError {
-                            path: crate::input::display_path(&f.path),
-                            message,
-                            fatal: true,
-                        }),
+                        None if first_time(&f.path) => self.check(Item::File(f.path), c)?,
+                        None => {}
+                        Some(message) => self.input_error(crate::input::display_path(&f.path), message, true)?,
                     }
                 }
             }
             if !any && !unreadable {
-                input_errors.push(InputError {
-                    path: p.display().to_string(),
-                    message: format!(
-                        "no drafts found (looked for {})",
-                        DRAFT_EXTENSIONS
-                            .iter()
-                            .map(|e| format!(".{e}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    fatal: false,
-                });
+                let message = format!(
+                    "no drafts found (looked for {})",
+                    DRAFT_EXTENSIONS
+                        .iter()
+                        .map(|e| format!(".{e}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                self.input_error(p.display().to_string(), message, false)?;
             }
         } else if p.exists() {
-            if let Some(c) = configs.for_path(p) {
-                items.push((Item::File(p.clone()), c));
+            if let Some(c) = self.config(p)?
+                && first_time(p)
+            {
+                self.check(Item::File(p.to_path_buf()), c)?;
             }
         } else {
             // A dangling symlink or a loop exists as a name; say what is wrong with it.
@@ -294,57 +490,105 @@ pub fn run(request: &Request, progress: &(dyn Fn(usize, usize) + Sync)) -> Outco
                 (Ok(_), Err(e)) => format!("cannot read: {}", crate::files::io_reason(&e)),
                 _ => "no such file or directory".to_string(),
             };
-            input_errors.push(InputError {
-                path: p.display().to_string(),
-                message,
-                fatal: true,
-            });
+            self.input_error(p.display().to_string(), message, true)?;
+        }
+        Ok(())
+    }
+
+    /// Every path of a list, read as it is checked.
+    fn list(&mut self, from: &FilesFrom) -> Result<(), Stopped> {
+        let name = if from.path.as_os_str() == "-" {
+            "<stdin>".to_string()
+        } else {
+            from.path.display().to_string()
+        };
+        let reader: Box<dyn std::io::Read> = if from.path.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            match std::fs::File::open(&from.path) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    let message = format!("cannot read the list of paths: {}", crate::files::io_reason(&e));
+                    return self.input_error(name, message, true);
+                }
+            }
+        };
+        let mut reader = std::io::BufReader::with_capacity(64 * 1024, reader);
+        let nul = match from.nul {
+            Some(n) => n,
+            None => reader.fill_buf().is_ok_and(|b| b.contains(&0)),
+        };
+        let sep = if nul { 0 } else { b'\n' };
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            match reader.read_until(sep, &mut buf) {
+                Ok(0) => return Ok(()),
+                Ok(_) => {}
+                Err(e) => {
+                    let message = format!("cannot read the list of paths: {}", crate::files::io_reason(&e));
+                    return self.input_error(name, message, true);
+                }
+            }
+            if buf.last() == Some(&sep) {
+                buf.pop();
+            }
+            if !nul && buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+            if buf.is_empty() {
+                continue;
+            }
+            match path_from_bytes(&buf) {
+                // In a list, `-` is a file of that name, not standard input.
+                Some(p) if p.as_os_str() == "-" => self.path(Path::new("./-"), None)?,
+                Some(p) => self.path(&p, None)?,
+                None => self.input_error(
+                    String::from_utf8_lossy(&buf).into_owned(),
+                    format!("not a path this system can open (listed in {name})"),
+                    true,
+                )?,
+            }
         }
     }
+}
+
+/// A path from the bytes of a list: any bytes on Unix, UTF-8 elsewhere.
+fn path_from_bytes(b: &[u8]) -> Option<PathBuf> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        Some(PathBuf::from(std::ffi::OsStr::from_bytes(b)))
+    }
+    #[cfg(not(unix))]
+    {
+        std::str::from_utf8(b).ok().map(PathBuf::from)
+    }
+}
+
+/// Find the drafts and hand them on; the summary of the configurations found.
+fn find(request: &Request, order: &crossbeam_channel::Sender<Slot>, work: &crossbeam_channel::Sender<Job>) -> Summary {
+    let mut finder = Finder {
+        order,
+        work,
+        configs: Configs::new(request),
+    };
+    let paths = if request.paths.is_empty() && request.files_from.is_none() {
+        vec![PathBuf::from(".")]
+    } else {
+        request.paths.clone()
+    };
     // A file named twice, or named and inside a directory named too, is checked once.
     let mut seen = std::collections::HashSet::new();
-    items.retain(|(item, _)| match item {
-        Item::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
-        Item::Stdin => true,
-    });
-    // Read and check in parallel; keep the order the drafts were found in.
-    let total = items.len();
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(total.max(1));
-    let chunk = total.div_ceil(threads).max(1);
-    let all = &configs.all;
-    let results: Vec<Result<Checked, InputError>> = std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| {
-                let done = &done;
-                s.spawn(move || {
-                    part.iter()
-                        .map(|(item, c)| {
-                            let r = check_one(item, &all[*c], request);
-                            progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, total);
-                            r
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-    });
-    let mut checked = Vec::new();
-    for r in results {
-        match r {
-            Ok(c) => checked.push(c),
-            Err(e) => input_errors.push(e),
-        }
-    }
-    let first = configs.all.first();
-    Outcome {
-        checked,
-        input_errors,
-        load_errors: configs.errors,
+    let _ = paths
+        .iter()
+        .try_for_each(|p| finder.path(p, Some(&mut seen)))
+        .and_then(|()| match &request.files_from {
+            Some(from) => finder.list(from),
+            None => Ok(()),
+        });
+    let first = finder.configs.all.first();
+    Summary {
         config: first.map(|l| l.config.clone()).unwrap_or_default(),
         rules: first
             .map(|l| crate::report::RuleMeta::all(&l.rules))
@@ -357,9 +601,56 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
         .max_draft_size
         .or(loaded.config.max_draft_size)
         .unwrap_or(crate::files::limits::DRAFT);
-    let doc = crate::input::read_as(item, &request.stdin_name, limit, &|name| loaded.config.format_for(name))?;
+    let mut doc = crate::input::read_as(item, &request.stdin_name, limit, &|name| loaded.config.format_for(name))?;
     let opts = loaded.config.options(request.as_of, request.date_order);
-    let (ex, diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts);
+    let (mut ex, mut diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts);
+    let known = |doc: &Document, diagnostics: Vec<Diagnostic>| match &request.baseline {
+        Some(b) => b.filter(&doc.path, &doc.text, diagnostics),
+        None => diagnostics,
+    };
+    diagnostics = known(&doc, diagnostics);
+    let fixed = request.fix.map(|f| {
+        let plan = match crate::fix::plan(&doc.text, &diagnostics, f.min, doc.format) {
+            Ok(plan) => plan,
+            Err(e) => {
+                return Fixed {
+                    error: Some(e.to_string()),
+                    ..Fixed::default()
+                };
+            }
+        };
+        let mut fixed = Fixed {
+            applied: plan.edits.len(),
+            overlapping: plan.overlapping,
+            ..Fixed::default()
+        };
+        if plan.edits.is_empty() {
+            return fixed;
+        }
+        let text = crate::fix::apply(&doc.text, &plan.edits);
+        if !f.write {
+            fixed.diff = Some(diff(&doc.path, &doc.text, &text));
+            return fixed;
+        }
+        let written = match item {
+            Item::File(p) => crate::files::rewrite(p, doc.text.as_bytes(), text.as_bytes()),
+            Item::Stdin => Err("not fixed: standard input cannot be written to".to_string()),
+        };
+        match written {
+            Ok(()) => {
+                // Report what is left in the draft as it now is.
+                doc = Document::new(doc.path.clone(), text, doc.format);
+                let (new_ex, new_diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts);
+                ex = new_ex;
+                diagnostics = known(&doc, new_diagnostics);
+            }
+            Err(e) => {
+                fixed.applied = 0;
+                fixed.error = Some(e);
+            }
+        }
+        fixed
+    });
     let claims = if request.claims {
         crate::claims::of_draft(&doc, &loaded.rules.kb, &ex, &diagnostics)
     } else {
@@ -370,5 +661,15 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
         diagnostics,
         claims,
         doc,
+        fixed,
     })
+}
+
+/// A unified diff of a draft's text before and after its fixes, as `diff -u` prints one.
+fn diff(path: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(path, path)
+        .to_string()
 }

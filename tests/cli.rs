@@ -155,7 +155,7 @@ fn json_output_is_versioned_with_positions() {
     std::fs::write(dir.path().join("d.txt"), sample()).unwrap_or_default();
     let out = factlint(&["check", "d.txt", "--format", "json"], dir.path());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     let f = &v["findings"][0];
     assert_eq!(f["path"], "d.txt");
     assert_eq!(f["rule"], "date/event-date-mismatch");
@@ -292,4 +292,54 @@ fn claims_in_json() {
     assert!(claims.iter().any(|c| c["status"] == "unchecked"), "{claims:#?}");
     let plain = factlint(&["check", "draft.txt", "--claims"], dir.path());
     assert_eq!(plain.status.code(), Some(2));
+}
+
+/// The library neither prints nor reads the command line: the binary (`src/main.rs`,
+/// `src/cli/`) does both, so `lsp`, `serve` and other callers of the library choose where
+/// output goes.
+#[test]
+fn the_library_neither_prints_nor_parses_the_command_line() {
+    fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                rust_files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let binary = |p: &Path| p == src.join("main.rs") || p.starts_with(src.join("cli"));
+    let mut found = Vec::new();
+    for f in files.iter().filter(|f| !binary(f)) {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            for bad in [
+                "println!",
+                "eprintln!",
+                "print!(",
+                "eprint!(",
+                "dbg!(",
+                "clap",
+                "io::stdout()",
+                "io::stderr()",
+            ] {
+                if line.contains(bad) {
+                    found.push(format!("{}:{}: {}", f.display(), i + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the library prints or uses clap:\n{}",
+        found.join("\n")
+    );
+    assert!(
+        files.iter().any(|f| binary(f)),
+        "the binary's sources are in src/main.rs and src/cli/"
+    );
 }

@@ -718,6 +718,7 @@ fn every_format_writes_findings_in_linear_time() {
                     text: &text,
                     as_of: &as_of,
                     diagnostics: &diags,
+                    claims: None,
                 };
                 let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
                 factlint::report::render(format, &mut out, &[report], &[], &[]).unwrap_or_else(|e| panic!("{e}"));

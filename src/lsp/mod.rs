@@ -14,9 +14,14 @@ mod transport;
 
 pub use server::serve;
 
-/// Run the language server on standard input and output until the client sends `exit` or
-/// closes its end.
-pub fn run_stdio() -> anyhow::Result<()> {
+/// Run the language server over `input` and `output` (the binary gives it standard input
+/// and output) until the client sends `exit` or closes its end.
+pub fn run(
+    mut input: impl std::io::BufRead + Send + 'static,
+    output: impl std::io::Write + Send + 'static,
+) -> anyhow::Result<()> {
+    let output: transport::Output = std::sync::Arc::new(std::sync::Mutex::new(output));
+    let reply_to = output.clone();
     let (server_side, transport_side) = lsp_server::Connection::memory();
     let lsp_server::Connection {
         sender: to_server,
@@ -24,12 +29,12 @@ pub fn run_stdio() -> anyhow::Result<()> {
     } = transport_side;
     let writer = std::thread::Builder::new()
         .name("factlint-lsp-writer".into())
-        .spawn(move || transport::write_loop(from_server))?;
-    // The reader is not joined: it may be blocked on standard input after `exit`, and the
+        .spawn(move || transport::write_loop(from_server, &output))?;
+    // The reader is not joined: it may be blocked on its input after `exit`, and the
     // process ends when this function returns.
     std::thread::Builder::new()
         .name("factlint-lsp-reader".into())
-        .spawn(move || transport::read_loop(&mut std::io::stdin().lock(), |m| to_server.send(m).is_ok()))?;
+        .spawn(move || transport::read_loop(&mut input, |m| to_server.send(m).is_ok(), &reply_to))?;
     serve(server_side)?;
     match writer.join() {
         Ok(result) => Ok(result?),

@@ -20,13 +20,18 @@ enum Frame {
     Eof,
 }
 
+/// Where messages go: the client's end, shared by the reader (its error replies) and the
+/// writer.
+pub type Output = std::sync::Arc<std::sync::Mutex<dyn Write + Send>>;
+
 /// Read messages from `input` and hand each to `deliver` until the input ends, `deliver`
 /// returns false (the server is gone) or an `exit` notification has been delivered.
-/// Messages that cannot be parsed are answered on standard output.
-pub fn read_loop(input: &mut impl BufRead, deliver: impl FnMut(Message) -> bool) {
+/// Messages that cannot be parsed are answered on `output`.
+pub fn read_loop(input: &mut impl BufRead, deliver: impl FnMut(Message) -> bool, output: &Output) {
     read_loop_with(input, deliver, |reply| {
-        let mut out = io::stdout().lock();
-        let _ = write_frame(&mut out, &reply.to_string());
+        if let Ok(mut out) = output.lock() {
+            let _ = write_frame(&mut *out, &reply.to_string());
+        }
     });
 }
 
@@ -55,16 +60,18 @@ pub fn read_loop_with(
     }
 }
 
-/// Write messages to standard output until every sender is gone.
-pub fn write_loop(messages: impl IntoIterator<Item = Message>) -> io::Result<()> {
+/// Write messages to `output` until every sender is gone.
+pub fn write_loop(messages: impl IntoIterator<Item = Message>, output: &Output) -> io::Result<()> {
     for msg in messages {
-        let mut out = io::stdout().lock();
-        msg.write(&mut out)?;
+        let mut out = output
+            .lock()
+            .map_err(|_| io::Error::other("the LSP output lock is poisoned"))?;
+        msg.write(&mut &mut *out)?;
     }
     Ok(())
 }
 
-fn write_frame(out: &mut impl Write, body: &str) -> io::Result<()> {
+fn write_frame(out: &mut (impl Write + ?Sized), body: &str) -> io::Result<()> {
     write!(out, "Content-Length: {}\r\n\r\n", body.len())?;
     out.write_all(body.as_bytes())?;
     out.flush()

@@ -3,8 +3,61 @@
 
 use std::io::{self, Write};
 
-use super::FileReport;
+use super::{FileReport, Reporter, RuleMeta, Streams};
 use crate::diagnostic::Severity;
+use crate::error::{InputError, LoadError};
+
+/// Workflow commands on standard output, errors too: a broken rule pack or an unreadable
+/// draft is an `::error` annotation on that file, which GitHub shows in the run's log and
+/// on the file.
+pub struct Github<'w> {
+    streams: Streams<'w>,
+}
+
+impl<'w> Github<'w> {
+    pub fn new(streams: Streams<'w>) -> Self {
+        Self { streams }
+    }
+}
+
+impl Reporter for Github<'_> {
+    fn file(&mut self, report: &FileReport<'_>) -> io::Result<()> {
+        render(self.streams.out, report)
+    }
+
+    fn load_error(&mut self, e: &LoadError) -> io::Result<()> {
+        let file = escape_property(&e.path.replace('\\', "/"));
+        let at = match e.line_col() {
+            Some((line, col)) => format!(",line={line},col={col}"),
+            None => String::new(),
+        };
+        writeln!(
+            self.streams.out,
+            "::error file={file}{at},title={}::{}",
+            escape_property("factlint: cannot load the rules"),
+            escape_data(&e.message)
+        )
+    }
+
+    fn input_error(&mut self, e: &InputError) -> io::Result<()> {
+        let (level, title) = if e.fatal {
+            ("error", "factlint: draft not checked")
+        } else {
+            ("warning", "factlint")
+        };
+        writeln!(
+            self.streams.out,
+            "::{level} file={},title={}::{}",
+            escape_property(&e.path.replace('\\', "/")),
+            escape_property(title),
+            escape_data(&e.message)
+        )
+    }
+
+    fn finish(&mut self, _rules: &[RuleMeta]) -> io::Result<()> {
+        self.streams.out.flush()
+    }
+}
 
 /// Escape a message for a workflow command: `%`, CR and LF as GitHub decodes them, and
 /// other control characters from a draft shown, not sent to the log.
@@ -73,6 +126,7 @@ mod tests {
             text: "x",
             as_of: &as_of,
             diagnostics: &diags,
+            claims: None,
         };
         let mut out = Vec::new();
         render(&mut out, &report).unwrap_or_else(|e| panic!("{e}"));

@@ -8,9 +8,39 @@ use codespan_reporting::diagnostic::{
 use codespan_reporting::term::{self, Config};
 
 use super::excerpt::{Excerpt, escape};
-use super::{FileReport, WriteColor};
+use super::{FileReport, Reporter, RuleMeta, Streams, WriteColor};
 use crate::diagnostic::Severity;
-use crate::error::LoadError;
+use crate::error::{InputError, LoadError};
+
+/// Findings on standard output as compiler diagnostics; errors on standard error, a rule
+/// file's with a snippet of the TOML.
+pub struct Human<'w> {
+    streams: Streams<'w>,
+}
+
+impl<'w> Human<'w> {
+    pub fn new(streams: Streams<'w>) -> Self {
+        Self { streams }
+    }
+}
+
+impl Reporter for Human<'_> {
+    fn file(&mut self, report: &FileReport<'_>) -> io::Result<()> {
+        render(self.streams.out, report)
+    }
+
+    fn load_error(&mut self, e: &LoadError) -> io::Result<()> {
+        load_error(self.streams.err, e)
+    }
+
+    fn input_error(&mut self, e: &InputError) -> io::Result<()> {
+        super::input_error(self.streams.err, e)
+    }
+
+    fn finish(&mut self, _rules: &[RuleMeta]) -> io::Result<()> {
+        self.streams.out.flush()
+    }
+}
 
 fn severity(s: Severity) -> CsSeverity {
     match s {

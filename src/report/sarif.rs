@@ -2,12 +2,13 @@
 //! repository-relative locations, stable fingerprints that survive unrelated edits, and
 //! fixes for findings that suggest one.
 
-use std::io::{self, Write};
+use std::io;
 
 use serde_json::{Value, json};
 
-use super::{FileReport, RuleMeta};
+use super::{FileReport, Reporter, RuleMeta, Streams};
 use crate::diagnostic::Severity;
+use crate::error::{InputError, LoadError};
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -47,7 +48,6 @@ fn result(
     text: &str,
     index: &crate::text::LineIndex<'_>,
     location_uri: &str,
-    rules: &[RuleMeta],
 ) -> Value {
     let mut message = d.message.clone();
     for n in &d.notes {
@@ -66,9 +66,6 @@ fn result(
         }],
         "partialFingerprints": { "primaryLocationLineHash": crate::baseline::fingerprint(text, index.lines(), d) },
     });
-    if let Some(i) = rules.iter().position(|m| m.id == d.rule) {
-        result["ruleIndex"] = json!(i);
-    }
     if !d.labels.is_empty() {
         result["relatedLocations"] = Value::Array(
             d.labels
@@ -102,75 +99,136 @@ fn result(
     result
 }
 
-/// The results of a run, made one at a time as they are written, so that a million
-/// findings never sit in memory as JSON values at once.
-struct Results<'a> {
-    reports: &'a [FileReport<'a>],
-    rules: &'a [RuleMeta],
+/// The SARIF log of a run, written whole in `finish`. Rule-file and configuration errors
+/// and drafts that could not be read are the invocation's `toolExecutionNotifications`,
+/// and a fatal one makes `executionSuccessful` false.
+pub struct Sarif<'w> {
+    streams: Streams<'w>,
+    results: Vec<Value>,
+    notifications: Vec<Value>,
+    successful: bool,
 }
 
-impl serde::Serialize for Results<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = serializer.serialize_seq(None)?;
-        for r in self.reports {
-            let location_uri = uri(r.path);
-            let index = crate::text::LineIndex::new(r.text);
-            for d in r.diagnostics {
-                seq.serialize_element(&result(d, r.text, &index, &location_uri, self.rules))?;
+impl<'w> Sarif<'w> {
+    pub fn new(streams: Streams<'w>) -> Self {
+        Self {
+            streams,
+            results: Vec::new(),
+            notifications: Vec::new(),
+            successful: true,
+        }
+    }
+}
+
+/// A notification about a file, at a line and column when known.
+fn notification(id: &str, level: &str, path: &str, at: Option<(usize, usize)>, message: &str) -> Value {
+    let mut location = json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(path), "uriBaseId": "%SRCROOT%" },
+        }
+    });
+    if let Some((line, column)) = at {
+        location["physicalLocation"]["region"] = json!({ "startLine": line, "startColumn": column });
+    }
+    json!({
+        "descriptor": { "id": id },
+        "level": level,
+        "locations": [location],
+        "message": { "text": format!("{path}: {message}") },
+    })
+}
+
+impl Reporter for Sarif<'_> {
+    fn file(&mut self, r: &FileReport<'_>) -> io::Result<()> {
+        // The rules' indices are filled in at the end, when the rules are known.
+        let location_uri = uri(r.path);
+        let index = crate::text::LineIndex::new(r.text);
+        for d in r.diagnostics {
+            self.results.push(result(d, r.text, &index, &location_uri));
+        }
+        Ok(())
+    }
+
+    fn load_error(&mut self, e: &LoadError) -> io::Result<()> {
+        super::load_error_line(self.streams.err, e)?;
+        self.successful = false;
+        self.notifications
+            .push(notification("load-error", "error", &e.path, e.line_col(), &e.message));
+        Ok(())
+    }
+
+    fn input_error(&mut self, e: &InputError) -> io::Result<()> {
+        super::input_error(self.streams.err, e)?;
+        self.successful &= !e.fatal;
+        let level = if e.fatal { "error" } else { "warning" };
+        self.notifications
+            .push(notification("input-error", level, &e.path, None, &e.message));
+        Ok(())
+    }
+
+    fn finish(&mut self, rules: &[RuleMeta]) -> io::Result<()> {
+        for r in &mut self.results {
+            if let Some(i) = r["ruleId"]
+                .as_str()
+                .and_then(|id| rules.iter().position(|m| m.id == id))
+            {
+                r["ruleIndex"] = json!(i);
             }
         }
-        seq.end()
-    }
-}
-
-pub fn render(w: &mut dyn Write, reports: &[FileReport<'_>], rules: &[RuleMeta]) -> io::Result<()> {
-    let driver_rules: Vec<Value> = rules
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "name": r.id.replace(['/', '-'], "_"),
-                "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.summary },
-                "help": { "text": r.doc, "markdown": r.doc },
-                "defaultConfiguration": { "level": level(r.severity) },
+        let driver_rules: Vec<Value> = rules
+            .iter()
+            .map(|r| {
+                json!({
+                    "id": r.id,
+                    "name": r.id.replace(['/', '-'], "_"),
+                    "shortDescription": { "text": r.summary },
+                    "fullDescription": { "text": r.summary },
+                    "help": { "text": r.doc, "markdown": r.doc },
+                    "defaultConfiguration": { "level": level(r.severity) },
+                })
             })
-        })
-        .collect();
-    // Keys in the order serde_json's maps keep them (sorted), as before streaming.
-    #[derive(serde::Serialize)]
-    struct Log<'a> {
-        #[serde(rename = "$schema")]
-        schema: &'static str,
-        runs: [Run<'a>; 1],
-        version: &'static str,
+            .collect();
+        // Keys in the order serde_json's maps keep them (sorted).
+        #[derive(serde::Serialize)]
+        struct Log<'a> {
+            #[serde(rename = "$schema")]
+            schema: &'static str,
+            runs: [Run<'a>; 1],
+            version: &'static str,
+        }
+        #[derive(serde::Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Run<'a> {
+            column_kind: &'static str,
+            invocations: Value,
+            original_uri_base_ids: Value,
+            results: &'a [Value],
+            tool: Value,
+        }
+        let log = Log {
+            schema: "https://json.schemastore.org/sarif-2.1.0.json",
+            runs: [Run {
+                column_kind: "unicodeCodePoints",
+                invocations: json!([{
+                    "executionSuccessful": self.successful,
+                    "toolExecutionNotifications": self.notifications,
+                }]),
+                original_uri_base_ids: json!({ "%SRCROOT%": { "uri": "file:///" } }),
+                results: &self.results,
+                tool: json!({
+                    "driver": {
+                        "name": "factlint",
+                        "version": env!("CARGO_PKG_VERSION"),
+                        "semanticVersion": env!("CARGO_PKG_VERSION"),
+                        "rules": driver_rules,
+                    }
+                }),
+            }],
+            version: "2.1.0",
+        };
+        let w = &mut *self.streams.out;
+        serde_json::to_writer_pretty(&mut *w, &log).map_err(io::Error::other)?;
+        writeln!(w)?;
+        w.flush()
     }
-    #[derive(serde::Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Run<'a> {
-        column_kind: &'static str,
-        original_uri_base_ids: Value,
-        results: Results<'a>,
-        tool: Value,
-    }
-    let log = Log {
-        schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        runs: [Run {
-            column_kind: "unicodeCodePoints",
-            original_uri_base_ids: json!({ "%SRCROOT%": { "uri": "file:///" } }),
-            results: Results { reports, rules },
-            tool: json!({
-                "driver": {
-                    "name": "factlint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "rules": driver_rules,
-                }
-            }),
-        }],
-        version: "2.1.0",
-    };
-    serde_json::to_writer_pretty(&mut *w, &log).map_err(io::Error::other)?;
-    writeln!(w)
 }

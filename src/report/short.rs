@@ -3,7 +3,38 @@
 
 use std::io::{self, Write};
 
-use super::FileReport;
+use super::{FileReport, Reporter, RuleMeta, Streams};
+use crate::error::{InputError, LoadError};
+
+/// One line per finding on standard output; errors on standard error, as in the human
+/// format.
+pub struct Short<'w> {
+    streams: Streams<'w>,
+}
+
+impl<'w> Short<'w> {
+    pub fn new(streams: Streams<'w>) -> Self {
+        Self { streams }
+    }
+}
+
+impl Reporter for Short<'_> {
+    fn file(&mut self, report: &FileReport<'_>) -> io::Result<()> {
+        render(self.streams.out, report)
+    }
+
+    fn load_error(&mut self, e: &LoadError) -> io::Result<()> {
+        super::human::load_error(self.streams.err, e)
+    }
+
+    fn input_error(&mut self, e: &InputError) -> io::Result<()> {
+        super::input_error(self.streams.err, e)
+    }
+
+    fn finish(&mut self, _rules: &[RuleMeta]) -> io::Result<()> {
+        self.streams.out.flush()
+    }
+}
 
 pub fn render(w: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
     let index = crate::text::LineIndex::new(report.text);

@@ -146,23 +146,17 @@ impl Drop for Permit {
     }
 }
 
-/// Run the server until Ctrl-C (or SIGTERM). Prints the address it listens on.
-pub fn run(opts: &Options) -> Result<u8> {
-    use std::io::Write;
-    let mut err = std::io::stderr();
+/// Run the server until Ctrl-C (or SIGTERM). Says on `out` the address it listens on, and
+/// on `err` why it cannot start (the binary gives it standard output and error).
+pub fn run(opts: &Options, out: &mut dyn std::io::Write, err: &mut dyn crate::report::WriteColor) -> Result<u8> {
     let cwd = PathBuf::from(".");
     let config_path = opts.config.clone().or_else(|| Config::discover(&cwd));
     let config = match &config_path {
         Some(path) => match Config::load(path) {
             Ok(c) => c,
             Err(e) => {
-                crate::report::load_error(
-                    &mut codespan_reporting::term::termcolor::StandardStream::stderr(
-                        codespan_reporting::term::termcolor::ColorChoice::Never,
-                    ),
-                    &e,
-                )?;
-                return Ok(crate::cli::EXIT_ERROR);
+                crate::report::load_error(err, &e)?;
+                return Ok(crate::EXIT_ERROR);
             }
         },
         None => Config::default(),
@@ -170,13 +164,10 @@ pub fn run(opts: &Options) -> Result<u8> {
     let rules = match Rules::for_config(&config, &opts.rules, false) {
         Ok(r) => r,
         Err(errors) => {
-            let mut out = codespan_reporting::term::termcolor::StandardStream::stderr(
-                codespan_reporting::term::termcolor::ColorChoice::Never,
-            );
             for e in &errors {
-                crate::report::load_error(&mut out, e)?;
+                crate::report::load_error(err, e)?;
             }
-            return Ok(crate::cli::EXIT_ERROR);
+            return Ok(crate::EXIT_ERROR);
         }
     };
     let ip = match (opts.bind, opts.public) {
@@ -189,7 +180,7 @@ pub fn run(opts: &Options) -> Result<u8> {
             err,
             "error: --bind {ip} would let other machines reach the server: add --public if that is what you want"
         )?;
-        return Ok(crate::cli::EXIT_ERROR);
+        return Ok(crate::EXIT_ERROR);
     }
     let listener = TcpListener::bind(SocketAddr::new(ip, opts.port))
         .with_context(|| format!("cannot listen on {}", SocketAddr::new(ip, opts.port)))?;
@@ -239,7 +230,6 @@ pub fn run(opts: &Options) -> Result<u8> {
         } else {
             local.to_string()
         };
-        let mut out = std::io::stdout().lock();
         writeln!(
             out,
             "factlint serve: listening on http://{shown}/ (LanguageTool API: http://{shown}/v2/check); Ctrl-C stops it"
@@ -272,7 +262,7 @@ pub fn run(opts: &Options) -> Result<u8> {
         std::thread::sleep(Duration::from_millis(20));
     }
     writeln!(err, "factlint serve: stopped")?;
-    Ok(crate::cli::EXIT_CLEAN)
+    Ok(crate::EXIT_CLEAN)
 }
 
 fn host_name(ip: IpAddr) -> String {
