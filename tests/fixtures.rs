@@ -33,20 +33,7 @@ fn drafts(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Fixtures whose `.fixed` file holds the right text but whose check suggests a wrong
 /// replacement today, with the reason. The harness checks that they still differ, so an
 /// entry is removed (and the fixture checked as any other) once the suggestion is right.
-const WRONG_SUGGESTIONS: &[(&str, &str)] = &[
-    (
-        "name/inconsistent-spelling/camp-david-explainer.txt",
-        "the span covers `Yoon Suk-yeol`, the replacement is `Suk Yeol`: the family name is lost",
-    ),
-    (
-        "name/inconsistent-spelling/camp-david-trilateral.txt",
-        "the span covers `Yoon Suk-yeol`, the replacement is `Suk Yeol`: the family name is lost",
-    ),
-    (
-        "name/inconsistent-spelling/egypt-economy-2024.txt",
-        "`Al-Sisi's` opening a sentence becomes `el-Sisi's`, in lower case",
-    ),
-];
+const WRONG_SUGGESTIONS: &[(&str, &str)] = &[];
 
 /// The options of a draft's `.args` file: `--as-of YYYY-MM-DD` and `--date-order
 /// day-month|month-day|unknown`, as `factlint check` reads them.

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::spelling;
 
 pub const CHECK: Check = Check {
     id: "name/inconsistent-spelling",
@@ -39,6 +40,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let (line, _) = crate::text::line_col(&cx.doc.text, a.span.start);
         for (span, fix) in spans {
             let written = crate::text::get(&cx.doc.prose, span.clone()).to_string();
+            let fix = capital_as(&written, &fix);
             out.push(
                 Diagnostic::new(
                     CHECK.id,
@@ -249,13 +251,25 @@ fn compatible(a: &str, b: &str) -> bool {
 /// surname alone: `Zelenskyy` for `Zelensky` after `Volodymyr Zelenskyy`.
 fn replacement_for(first: &str, later: &str) -> Option<String> {
     let (f, l): (Vec<&str>, Vec<&str>) = (first.split_whitespace().collect(), later.split_whitespace().collect());
-    if f.len() == l.len() {
-        return Some(first.to_string());
+    let fix = if f.len() == l.len() || spelling::key(first) == spelling::key(later) {
+        // "Yoon Suk Yeol" for "Yoon Suk-yeol": the whole name, not its last words.
+        first.to_string()
+    } else if let ([_], Some(surname)) = (l.as_slice(), f.last()) {
+        (*surname).to_string()
+    } else {
+        return None;
+    };
+    Some(capital_as(later, &fix))
+}
+
+/// `fix` with a capital first letter where `written` has one ("Al-Sisi's" at the start of a
+/// sentence stays capitalised when the first spelling was "el-Sisi").
+fn capital_as(written: &str, fix: &str) -> String {
+    let mut chars = fix.chars();
+    match (written.chars().next(), chars.next()) {
+        (Some(w), Some(f)) if w.is_uppercase() && f.is_lowercase() => f.to_uppercase().chain(chars).collect(),
+        _ => fix.to_string(),
     }
-    if l.len() < f.len() {
-        return Some(f[f.len() - l.len()..].join(" "));
-    }
-    None
 }
 
 #[cfg(test)]
