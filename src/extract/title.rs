@@ -321,5 +321,36 @@ fn offices_for(kb: &Kb, title: &Hit, actor: Option<&str>, person: usize) -> Vec<
             _ => {}
         }
     }
+    if out.is_empty() {
+        out = foreign_counterparts(kb, title, actor, person);
+    }
+    out
+}
+
+/// "Malaysian President Joko Widodo": a title particular to the person's own office, given
+/// with another country, names that country's office of the same role (whatever it is
+/// called there), so that the pairing can be judged.
+fn foreign_counterparts(kb: &Kb, title: &Hit, actor: Option<&str>, person: usize) -> Vec<usize> {
+    let (Some(actor), Some(home)) = (actor, kb.person_country(person)) else {
+        return Vec::new();
+    };
+    if actor == home {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for s in &title.surfaces {
+        let Surface::OfficeTitle(o) = *s else { continue };
+        if kb.office_actor(o) != Some(home) || !kb.terms_of(person).any(|(held, _)| held == o) {
+            continue;
+        }
+        let Some(role) = kb.offices.get(o).map(|x| x.role.clone()) else {
+            continue;
+        };
+        for counterpart in kb.offices_of(actor, &role) {
+            if !out.contains(&counterpart) {
+                out.push(counterpart);
+            }
+        }
+    }
     out
 }
