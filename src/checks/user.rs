@@ -5,15 +5,15 @@
 
 use std::collections::BTreeMap;
 
+use crate::kb::spanned::Spanned;
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
-use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::LoadError;
 use crate::kb::Origin;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExistenceSpec {
     pub id: Spanned<String>,
@@ -28,7 +28,7 @@ pub struct ExistenceSpec {
     pub test: Vec<crate::kb::model::PackTest>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubstitutionSpec {
     pub id: Spanned<String>,
@@ -44,7 +44,7 @@ pub struct SubstitutionSpec {
     pub test: Vec<crate::kb::model::PackTest>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConsistencySpec {
     pub id: Spanned<String>,

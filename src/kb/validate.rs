@@ -27,7 +27,7 @@ fn origin(file: &LoadedFile, span: std::ops::Range<usize>) -> Origin {
 
 fn duplicates(files: &[LoadedFile], errors: &mut Vec<LoadError>) {
     let mut seen: HashMap<(&str, String), Origin> = HashMap::new();
-    let mut note = |kind: &'static str, id: &toml::Spanned<String>, file: &LoadedFile| {
+    let mut note = |kind: &'static str, id: &crate::kb::spanned::Spanned<String>, file: &LoadedFile| {
         let here = origin(file, id.span());
         if id.get_ref().trim().is_empty() {
             errors.push(here.error(format!("{kind} has an empty `id`")));
