@@ -33,13 +33,22 @@ fn every_pattern_in_the_tree_compiles() {
     let mut broken = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap_or_default();
-        for (at, _) in text.match_indices("pattern::compile(") {
-            let Some(pattern) = text.get(at + "pattern::compile(".len()..).and_then(raw_literal) else {
-                continue;
-            };
-            count += 1;
-            if let Err(e) = factlint::pattern::try_compile(pattern) {
-                broken.push(format!("{}: {pattern:?}: {e}", f.display()));
+        for call in ["pattern::compile(", "pattern::scanner("] {
+            for (at, _) in text.match_indices(call) {
+                let Some(pattern) = text.get(at + call.len()..).and_then(raw_literal) else {
+                    continue;
+                };
+                count += 1;
+                let result = if call.ends_with("compile(") {
+                    factlint::pattern::try_compile(pattern)
+                        .map(|_| ())
+                        .map_err(|e| e.to_string())
+                } else {
+                    regex::Regex::new(pattern).map(|_| ()).map_err(|e| e.to_string())
+                };
+                if let Err(e) = result {
+                    broken.push(format!("{}: {pattern:?}: {e}", f.display()));
+                }
             }
         }
     }

@@ -78,16 +78,16 @@ pub struct Resolved {
     pub antecedent: Range<usize>,
 }
 
-static PLACE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::compile(r"(?i)(?-u:\b)(?:in|into|inside|across|throughout|near)\s+$"));
-static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
+static PLACE_BEFORE: LazyLock<crate::pattern::Scanner> =
+    LazyLock::new(|| crate::pattern::scanner(r"(?i)(?-u:\b)(?:in|into|inside|across|throughout|near)\s+$"));
+static ANAPHOR: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
+    crate::pattern::scanner(
         r"(?i)(?-u:\b)(?P<org>the\s+(?:bloc|group|alliance|organisation|organization|grouping))(?-u:\b)|(?-u:\b)(?:both|the\s+(?:two|three|four|five|six|seven|eight|nine|ten)|the)\s+(?:(?P<countries>countries|nations|governments|capitals|states)|(?P<people>leaders|presidents|ministers|foreign\s+ministers|top\s+diplomats|delegations|heads\s+of\s+state)|(?P<sides>sides|parties))(?-u:\b)|(?-u:\b)(?P<plural>they|their|them)(?-u:\b)|(?-u:\b)(?P<it>it|its)(?-u:\b)|(?-u:\b)(?P<person>(?:his|her)\s+(?:country|government|nation)|he|she|his|her)(?-u:\b)",
     )
 });
 
-static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
+static OTHERS: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
+    crate::pattern::scanner(
         r"(?i)(?-u:\b)(?:critics|analysts|observers|experts|protesters|protestors|opponents|lawmakers|activists|commentators|scholars|western\s+governments|rights\s+groups|the\s+opposition)(?-u:\b)",
     )
 });

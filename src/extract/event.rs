@@ -42,10 +42,10 @@ pub enum Place {
     City(String),
 }
 
-static ORDINAL_DIGITS: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::compile(r"(?-u:\b)(\d{1,3})(?:st|nd|rd|th)\s+$"));
-static ORDINAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
+static ORDINAL_DIGITS: LazyLock<crate::pattern::Scanner> =
+    LazyLock::new(|| crate::pattern::scanner(r"(?-u:\b)(\d{1,3})(?:st|nd|rd|th)\s+$"));
+static ORDINAL_WORDS: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
+    crate::pattern::scanner(
         r"(?i)(?-u:\b)((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+$",
     )
 });
@@ -54,9 +54,10 @@ static ORDINAL_AT_START: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))(?-u:\b)",
     )
 });
-static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"(?-u:\b)((?:19|20)\d\d)\s+$"));
-static VISIT_TO: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::compile(r"(?i)(?-u:\b)(?:(?:state|official|working)\s+)?visits?\s+to\s+$"));
+static YEAR_BEFORE: LazyLock<crate::pattern::Scanner> =
+    LazyLock::new(|| crate::pattern::scanner(r"(?-u:\b)((?:19|20)\d\d)\s+$"));
+static VISIT_TO: LazyLock<crate::pattern::Scanner> =
+    LazyLock::new(|| crate::pattern::scanner(r"(?i)(?-u:\b)(?:(?:state|official|working)\s+)?visits?\s+to\s+$"));
 static VISITOR_DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
         r"^\s+(?P<role>leader|president|head\s+of\s+state|premier|prime\s+minister|chancellor)['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$",
@@ -478,8 +479,8 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
 /// "The summit" refers back: to the last known event named just before, or to the meeting
 /// of the last organisation named nearest the date the text gives or the draft's date.
 fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut Vec<EventMention>) {
-    static THE_SUMMIT: LazyLock<Regex> = LazyLock::new(|| {
-        crate::pattern::compile(
+    static THE_SUMMIT: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
+        crate::pattern::scanner(
             r"(?-u:\b)[Tt]he\s+(?:(?:(?:one|two|three|four|five|\d)-day|annual|recent|latest|landmark|high-level|extraordinary|emergency|virtual)\s+)?summit(?-u:\b)",
         )
     });

@@ -88,8 +88,8 @@ fn groups(kb: &Kb, prose: &str, hits: &[Hit]) -> Vec<Group> {
     out
 }
 
-static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
+static BETWEEN: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
+    crate::pattern::scanner(
         r"(?i)(?-u:\b)(?:talks|meeting|meetings|negotiations|consultations|summit)\s+between\s+(?:the\s+)?$",
     )
 });

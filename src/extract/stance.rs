@@ -49,8 +49,8 @@ static SPEAKER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(r"^\s+(?:said|says|added|noted|stressed|insisted|argued|told\s+reporters)\s*,\s*$")
 });
 
-static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
+static REPORTING: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
+    crate::pattern::scanner(
         r"(?i)(?-u:\b)(?:say|says|said|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed|ing)|according\s+to|argu(?:e|es|ed)|believ(?:e|es|ed)|insist(?:s|ed)?|suggest(?:s|ed)?|told|tell|tells|report(?:s|ed)?|contend(?:s|ed)?|charg(?:e|es|ed)|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?)(?-u:\b)",
     )
 });

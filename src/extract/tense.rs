@@ -5,7 +5,6 @@
 
 use std::sync::LazyLock;
 
-use crate::pattern::Regex;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -118,7 +117,7 @@ const NEUTRAL: &[&str] = &[
     "aftermath",
 ];
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"[A-Za-z']+|[;:—–,]"));
+static WORD: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| crate::pattern::scanner(r"[A-Za-z']+|[;:—–,]"));
 
 /// "was held", "were overshadowed": a past passive, whatever the verb.
 fn past_passive(prev: Option<&str>, word: &str) -> bool {

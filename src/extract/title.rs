@@ -49,20 +49,21 @@ pub struct TitleMention {
 }
 
 /// Words before a title that make it a different office: never checked.
-static OTHER_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
+static OTHER_OFFICE: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
+    crate::pattern::scanner(
         r"(?i)(?:(?-u:\b)(?:deputy|vice|first|assistant|junior|shadow|state|under|associate|principal|senior|special|regional|provincial|former\s+deputy)[\s-]*|(?-u:\b)vice-)$",
     )
 });
-static FORMER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
+static FORMER: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
+    crate::pattern::scanner(
         r"(?i)(?-u:\b)(?:former|ex-|late|erstwhile|onetime|one-time|previous|[a-z]+-time|ousted|deposed|toppled|overthrown|exiled|(?:ousting|overthrow|removal|impeachment|death|assassination|resignation|fall)\s+of(?:\s+the)?)\s*$",
     )
 });
-static AS_BEFORE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"(?i)(?-u:\b)as\s+(?:the\s+)?$"));
-static THEN: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"(?i)(?-u:\b)then[\s-]*$"));
-static TRANSITION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
+static AS_BEFORE: LazyLock<crate::pattern::Scanner> =
+    LazyLock::new(|| crate::pattern::scanner(r"(?i)(?-u:\b)as\s+(?:the\s+)?$"));
+static THEN: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| crate::pattern::scanner(r"(?i)(?-u:\b)then[\s-]*$"));
+static TRANSITION: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
+    crate::pattern::scanner(
         r"(?i)(?-u:\b)(?:acting|interim|caretaker|outgoing|incoming|new|future|would-be|prospective|newly\s+appointed|designated)\s*$",
     )
 });

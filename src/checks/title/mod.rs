@@ -109,8 +109,8 @@ const NARRATIVE_REACH: usize = 5;
 /// …"; "Erdogan, who hosted the 2004 summit, welcomed …") and no clause break stands
 /// between them ("… since 2011, when then-President Obama …").
 /// "two weeks after", "four years earlier": the time moves away from the date named.
-static SHIFT: std::sync::LazyLock<crate::pattern::Regex> = std::sync::LazyLock::new(|| {
-    crate::pattern::compile(
+static SHIFT: std::sync::LazyLock<crate::pattern::Scanner> = std::sync::LazyLock::new(|| {
+    crate::pattern::scanner(
         r"(?i)(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|earlier|later|ago)(?-u:\b)",
     )
 });
