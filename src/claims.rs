@@ -349,7 +349,7 @@ mod tests {
         .unwrap_or_default();
         let rules = crate::rules::Rules::load(&crate::rules::PackSources::default()).unwrap_or_else(|_| unreachable!());
         let doc = crate::source::Document::new("s.txt", text, crate::source::Format::Text);
-        let (ex, findings) = crate::check_draft(&doc, &rules, &Default::default());
+        let (ex, findings) = crate::check_draft(&doc, &rules, &Default::default(), None);
         let claims = of_draft(&doc, &rules.kb, &ex, &findings);
         let shown: Vec<String> = claims
             .iter()

@@ -44,42 +44,58 @@ use extract::Extraction;
 use rules::Rules;
 use source::Document;
 
-/// The whole check of one draft as every front end runs it (`check`, `lsp`, `serve`):
-/// extraction, every enabled check, and the draft's own suppression comments.
-pub fn check_draft(doc: &Document, rules: &Rules, opts: &extract::Options) -> (Extraction, Vec<Diagnostic>) {
-    let (ex, diagnostics) = check(doc, rules, opts);
-    let known = |id: &str| {
-        checks::find(id).is_some()
-            || rules.user.iter().any(|u| u.id == id)
-            || [suppress::UNUSED, suppress::INVALID].contains(&id)
-    };
-    (ex, suppress::apply(&doc.text, &doc.code, &known, diagnostics))
-}
-
-/// Extract from one draft and run every enabled check, without applying suppression
-/// comments (`check_draft` applies them). Findings come back sorted by
-/// position, then rule id.
-pub fn check(doc: &Document, rules: &Rules, opts: &extract::Options) -> (Extraction, Vec<Diagnostic>) {
+/// The whole check of one draft, as every front end runs it (`check`, `lsp`, `serve`, the
+/// fixtures, the benchmarks, a pack's tests): extraction, every enabled check (built-in and
+/// user), the merge of findings that describe one error, the draft's own suppression
+/// comments and, when one is given, the baseline. This is the only place these steps are
+/// put together. Findings come back sorted by position, then rule id.
+pub fn check_draft(
+    doc: &Document,
+    rules: &Rules,
+    opts: &extract::Options,
+    baseline: Option<&baseline::Index>,
+) -> (Extraction, Vec<Diagnostic>) {
     let ex = extract::extract(doc, &rules.kb, opts);
     let cx = checks::Context {
         doc,
         kb: &rules.kb,
         ex: &ex,
     };
+    let findings = merge(run_checks(&cx, rules));
+    let known = |id: &str| {
+        checks::find(id).is_some()
+            || rules.user.iter().any(|u| u.id == id)
+            || [suppress::UNUSED, suppress::INVALID].contains(&id)
+    };
+    let findings = suppress::apply(&doc.text, &doc.code, &known, findings);
+    let findings = match baseline {
+        Some(b) => b.filter(&doc.path, &doc.text, findings),
+        None => findings,
+    };
+    (ex, findings)
+}
+
+/// Every enabled check, built-in then user, over one draft.
+fn run_checks(cx: &checks::Context<'_>, rules: &Rules) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for check in checks::ALL {
         if let Some(&severity) = rules.enabled.get(check.id) {
-            (check.run)(&cx, severity, &mut out);
+            (check.run)(cx, severity, &mut out);
         }
     }
     for user in &rules.user {
-        user.run(&doc.prose, user.severity, &mut out);
+        user.run(&cx.doc.prose, user.severity, &mut out);
     }
+    out
+}
+
+/// Sort the findings by position, then rule id, and fold those that describe one error.
+fn merge(mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out.sort_by(|a, b| {
         (a.span.start, &a.rule, &a.message, a.span.end).cmp(&(b.span.start, &b.rule, &b.message, b.span.end))
     });
     // Two names for one event in a sentence ("COP21, the UN climate conference") give one finding.
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     checks::one_per_error(&mut out);
-    (ex, out)
+    out
 }

@@ -432,8 +432,10 @@ impl<'a> Server<'a> {
         let findings = match set {
             Some(set) => {
                 let draft = Document::new(doc.name.clone(), doc.text.clone(), doc.format);
-                catch_unwind(AssertUnwindSafe(|| crate::check_draft(&draft, &set.rules, &set.opts).1))
-                    .unwrap_or_default()
+                catch_unwind(AssertUnwindSafe(|| {
+                    crate::check_draft(&draft, &set.rules, &set.opts, None).1
+                }))
+                .unwrap_or_default()
             }
             None => Vec::new(),
         };
