@@ -62,11 +62,7 @@ pub fn check_draft(
         ex: &ex,
     };
     let findings = merge(run_checks(&cx, rules));
-    let known = |id: &str| {
-        checks::find(id).is_some()
-            || rules.user.iter().any(|u| u.id == id)
-            || [suppress::UNUSED, suppress::INVALID].contains(&id)
-    };
+    let known = |id: &str| checks::is_reported(id) || rules.user.iter().any(|u| u.id == id);
     let findings = suppress::apply(&doc.text, &doc.code, &known, findings);
     let findings = match baseline {
         Some(b) => b.filter(&doc.path, &doc.text, findings),
@@ -78,9 +74,9 @@ pub fn check_draft(
 /// Every enabled check, built-in then user, over one draft.
 fn run_checks(cx: &checks::Context<'_>, rules: &Rules) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for check in checks::ALL {
+    for (check, run) in checks::built_in() {
         if let Some(&severity) = rules.enabled.get(check.id) {
-            (check.run)(cx, severity, &mut out);
+            run(cx, severity, &mut out);
         }
     }
     for user in &rules.user {
@@ -97,5 +93,40 @@ fn merge(mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     // Two names for one event in a sentence ("COP21, the UN climate conference") give one finding.
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     checks::one_per_error(&mut out);
+    out
+}
+
+/// Every rule a run with `rules` can report, as the reports describe them (SARIF's rule
+/// table, `serve`'s configuration): the built-in checks at the severity the rules give
+/// them, each user check the packs declare (documented by its kind), and the rules of
+/// suppression comments, in the order of `checks::RULES`.
+pub fn rule_table(rules: &Rules) -> Vec<report::RuleMeta> {
+    let mut out = Vec::new();
+    for rule in checks::RULES {
+        let meta = |id: &str, severity| report::RuleMeta {
+            id: id.to_string(),
+            severity,
+            summary: rule.summary.to_string(),
+            doc: rule.doc.to_string(),
+        };
+        match rule.kind {
+            checks::Kind::Check(_) => {
+                out.push(meta(
+                    rule.id,
+                    rules.enabled.get(rule.id).copied().unwrap_or(rule.severity),
+                ));
+            }
+            checks::Kind::User => {
+                for u in rules.user.iter().filter(|u| u.kind().id == rule.id) {
+                    out.push(report::RuleMeta {
+                        summary: format!("{} check defined at {}", rule.id, u.at),
+                        doc: format!("A `{}` check defined at {}.\n\n{}", rule.id, u.at, rule.doc),
+                        ..meta(&u.id, u.severity)
+                    });
+                }
+            }
+            checks::Kind::Suppression => out.push(meta(rule.id, rule.severity)),
+        }
+    }
     out
 }

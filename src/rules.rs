@@ -88,7 +88,7 @@ impl Rules {
     pub fn settings(files: &[LoadedFile]) -> Result<(HashMap<&'static str, Severity>, Vec<UserCheck>), Vec<LoadError>> {
         let mut errors = Vec::new();
         let mut enabled: HashMap<&'static str, Severity> =
-            crate::checks::ALL.iter().map(|c| (c.id, c.severity)).collect();
+            crate::checks::built_in().map(|(c, _)| (c.id, c.severity)).collect();
         let mut user: Vec<UserCheck> = Vec::new();
         for file in files {
             let at = |span| Origin::new(file.path.clone(), file.text.clone(), span);

@@ -590,9 +590,7 @@ fn find(request: &Request, order: &crossbeam_channel::Sender<Slot>, work: &cross
     let first = finder.configs.all.first();
     Summary {
         config: first.map(|l| l.config.clone()).unwrap_or_default(),
-        rules: first
-            .map(|l| crate::report::RuleMeta::all(&l.rules))
-            .unwrap_or_default(),
+        rules: first.map(|l| crate::rule_table(&l.rules)).unwrap_or_default(),
     }
 }
 

@@ -9,9 +9,60 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::checks::{Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::LoadError;
 use crate::kb::Origin;
+
+pub const EXISTENCE: Rule = Rule {
+    id: "existence",
+    severity: Severity::Warning,
+    summary: "a phrase a pack says must not appear",
+    doc: "A kind of check a pack declares with `[[existence]]`: each of its `tokens` found in the running text is reported with its `message`, in which `{}` stands for the text found. Matches are whole words; `ignorecase = true` ignores case.
+
+## Example
+```toml
+[[existence]]
+id = \"house/cliches\"
+message = \"avoid the cliché `{}`\"
+tokens = [\"at the end of the day\", \"in the wake of\"]
+ignorecase = true
+```
+`In the wake of the summit, …` is reported at `In the wake of`.",
+    kind: Kind::User,
+};
+
+pub const SUBSTITUTION: Rule = Rule {
+    id: "substitution",
+    severity: Severity::Warning,
+    summary: "a phrase a pack replaces with another, offered as a fix",
+    doc: "A kind of check a pack declares with `[[substitution]]`: each phrase on the left of `swap` found in the running text is reported, with the phrase on its right as the suggested replacement (`factlint check --fix` applies it). `message` may give the wording, `{}` standing for the replacement, then the text found; without it the message is ``write `Kyiv`, not `Kiev` ``.
+
+## Example
+```toml
+[[substitution]]
+id = \"house/place-names\"
+swap = { \"Kiev\" = \"Kyiv\", \"Bombay\" = \"Mumbai\" }
+```
+`The minister flew to Kiev.` is reported at `Kiev`, with `Kyiv` to write instead.",
+    kind: Kind::User,
+};
+
+pub const CONSISTENCY: Rule = Rule {
+    id: "consistency",
+    severity: Severity::Warning,
+    summary: "two spellings of which a draft must keep to one",
+    doc: "A kind of check a pack declares with `[[consistency]]`: for each pair in `either`, the spelling a draft uses first is its choice, and every use of the other is reported, with the first as the suggested replacement.
+
+## Example
+```toml
+[[consistency]]
+id = \"house/spelling\"
+either = [[\"toward\", \"towards\"], [\"judgement\", \"judgment\"]]
+```
+`They worked toward a deal, and then towards a second one.` is reported at `towards`.",
+    kind: Kind::User,
+};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -59,7 +110,7 @@ pub struct ConsistencySpec {
 }
 
 #[derive(Debug, Clone)]
-enum Kind {
+enum Matcher {
     Existence {
         message: String,
         re: Regex,
@@ -81,7 +132,7 @@ pub struct UserCheck {
     pub id: String,
     pub severity: Severity,
     pub at: Origin,
-    kind: Kind,
+    matcher: Matcher,
 }
 
 /// The most text the phrases of one check may come to, in bytes: well below what makes
@@ -130,7 +181,7 @@ fn check_id(id: &str, at: &Origin) -> Result<(), LoadError> {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     });
-    if ok && crate::checks::find(id).is_none() {
+    if ok && !crate::checks::is_reported(id) {
         Ok(())
     } else {
         Err(at.error(format!(
@@ -149,7 +200,7 @@ impl UserCheck {
         Ok(Self {
             id: spec.id.get_ref().clone(),
             severity: severity(spec.severity.as_ref(), &at)?,
-            kind: Kind::Existence {
+            matcher: Matcher::Existence {
                 message: spec.message.clone(),
                 re: words_regex(&tokens, spec.ignorecase, &at)?,
             },
@@ -166,7 +217,7 @@ impl UserCheck {
         Ok(Self {
             id: spec.id.get_ref().clone(),
             severity: severity(spec.severity.as_ref(), &at)?,
-            kind: Kind::Substitution {
+            matcher: Matcher::Substitution {
                 message: spec.message.clone(),
                 re: words_regex(&found, spec.ignorecase, &at)?,
                 swaps: spec.swap.iter().map(|(a, b)| (a.clone(), b.clone())).collect(),
@@ -187,15 +238,24 @@ impl UserCheck {
         Ok(Self {
             id: spec.id.get_ref().clone(),
             severity: severity(spec.severity.as_ref(), &at)?,
-            kind: Kind::Consistency { pairs },
+            matcher: Matcher::Consistency { pairs },
             at,
         })
     }
 
+    /// The kind of check this is, as `RULES` lists it.
+    pub fn kind(&self) -> &'static Rule {
+        match self.matcher {
+            Matcher::Existence { .. } => &EXISTENCE,
+            Matcher::Substitution { .. } => &SUBSTITUTION,
+            Matcher::Consistency { .. } => &CONSISTENCY,
+        }
+    }
+
     pub fn run(&self, prose: &str, severity: Severity, out: &mut Vec<Diagnostic>) {
         let note = format!("user check defined at {}", self.at);
-        match &self.kind {
-            Kind::Existence { message, re } => {
+        match &self.matcher {
+            Matcher::Existence { message, re } => {
                 for m in re.find_iter(prose) {
                     out.push(
                         Diagnostic::new(&self.id, severity, m.range(), message.replace("{}", m.as_str()))
@@ -204,7 +264,7 @@ impl UserCheck {
                     );
                 }
             }
-            Kind::Substitution {
+            Matcher::Substitution {
                 message,
                 re,
                 swaps,
@@ -232,7 +292,7 @@ impl UserCheck {
                     );
                 }
             }
-            Kind::Consistency { pairs } => {
+            Matcher::Consistency { pairs } => {
                 for (a, b, words) in pairs {
                     let (Some(first_a), Some(first_b)) = (a.find(prose), b.find(prose)) else {
                         continue;

@@ -554,10 +554,9 @@ fn describe(e: &crate::error::LoadError) -> String {
     }
 }
 
-/// The documentation link of a built-in rule.
+/// The documentation link of one of factlint's own rules.
 pub fn rule_link(rule: &str) -> Option<String> {
-    crate::checks::find(rule)?;
-    Some(format!("{RULE_DOCS}#{}", rule.replace('/', "-")))
+    crate::checks::is_reported(rule).then(|| format!("{RULE_DOCS}#{}", rule.replace('/', "-")))
 }
 
 fn severity(s: Severity) -> lsp::DiagnosticSeverity {
