@@ -221,7 +221,7 @@ fn every_rule_is_explained_and_listed() {
     let out = factlint(&["explain", "style/spelling"], dir.path());
     assert_eq!(out.status.code(), Some(0));
     assert!(
-        text(&out.stdout).contains(factlint::checks::user::CONSISTENCY.doc),
+        text(&out.stdout).contains(factlint::checks::user::consistency::RULE.doc),
         "{}",
         text(&out.stdout)
     );

@@ -33,6 +33,7 @@ impl Context<'_> {
 }
 
 /// A rule factlint can report, as `explain`, `rules` and the documentation show it.
+#[derive(Debug)]
 pub struct Rule {
     /// `family/kebab-name`; for a kind of user check, the table a pack declares it with
     /// (`substitution`).
@@ -49,7 +50,7 @@ pub struct Rule {
 pub type Run = fn(&Context<'_>, Severity, &mut Vec<Diagnostic>);
 
 /// Where a rule's findings come from.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub enum Kind {
     /// A built-in check, run over every draft unless a pack turns it off.
     Check(Run),
@@ -78,9 +79,9 @@ pub const RULES: &[&Rule] = &[
     &title::inconsistent_title::RULE,
     &title::wrong_holder::RULE,
     &title::wrong_office::RULE,
-    &user::EXISTENCE,
-    &user::SUBSTITUTION,
-    &user::CONSISTENCY,
+    &user::existence::RULE,
+    &user::substitution::RULE,
+    &user::consistency::RULE,
     &suppression::UNUSED,
     &suppression::INVALID,
 ];
