@@ -19,6 +19,13 @@ pub struct LoadedFile {
     pub pack: PackFile,
 }
 
+impl LoadedFile {
+    /// Where `span` of this file is: for notes and errors that point into it.
+    pub fn origin(&self, span: std::ops::Range<usize>) -> super::Origin {
+        super::Origin::new(self.path.clone(), self.text.clone(), span)
+    }
+}
+
 /// The embedded default pack, files in path order.
 pub fn default_pack() -> Result<Vec<LoadedFile>, Vec<LoadError>> {
     let mut files = Vec::new();

@@ -143,117 +143,53 @@ pub struct Kb {
     pub surfaces: surface::Surfaces,
 }
 
-fn origin(file: &LoadedFile, span: Range<usize>) -> Origin {
-    Origin::new(file.path.clone(), file.text.clone(), span)
+/// The entries of one table of every file, merged: an entry whose key an earlier entry
+/// has (in the same file or an earlier pack) replaces it where it stood. `key` gives an
+/// entry's key and the span its `Origin` points at.
+fn merge<T: Clone>(
+    files: &[LoadedFile],
+    table: impl Fn(&PackFile) -> &[T],
+    key: impl Fn(&T) -> (String, Range<usize>),
+) -> Merged<T> {
+    let mut merged = Merged::new();
+    for file in files {
+        for fact in table(&file.pack) {
+            let (key, span) = key(fact);
+            merged.put(
+                key,
+                Entry {
+                    at: file.origin(span),
+                    fact: fact.clone(),
+                },
+            );
+        }
+    }
+    merged
+}
+
+/// The key of an entry that has an `id`, and where the id is written.
+fn by_id(id: &toml::Spanned<String>) -> (String, Range<usize>) {
+    (id.get_ref().clone(), id.span())
 }
 
 impl Kb {
     /// Merge the facts of `files` (in order) and index them.
     pub fn build(files: &[LoadedFile]) -> Result<Self, Vec<LoadError>> {
-        let mut countries = Merged::new();
-        let mut orgs = Merged::new();
-        let mut people = Merged::new();
-        let mut roles = Merged::new();
-        let mut offices = Merged::new();
-        let mut series = Merged::new();
-        let mut events = Merged::new();
-        let mut topics = Merged::new();
-        let mut stances = Merged::new();
-        let mut predicates = Merged::new();
-        for file in files {
-            let p = &file.pack;
-            for c in &p.country {
-                countries.put(
-                    c.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, c.id.span()),
-                        fact: c.clone(),
-                    },
-                );
-            }
-            for o in &p.organization {
-                orgs.put(
-                    o.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, o.id.span()),
-                        fact: o.clone(),
-                    },
-                );
-            }
-            for x in &p.person {
-                people.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.role {
-                roles.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.office {
-                offices.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.series {
-                series.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.event {
-                events.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.topic {
-                topics.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.predicate {
-                predicates.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.stance {
-                let key = format!("{}\u{0}{}", x.actor.get_ref(), x.topic);
-                stances.put(
-                    key,
-                    Entry {
-                        at: origin(file, x.actor.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-        }
+        let countries = merge(files, |p| &p.country, |x| by_id(&x.id));
+        let orgs = merge(files, |p| &p.organization, |x| by_id(&x.id));
+        let people = merge(files, |p| &p.person, |x| by_id(&x.id));
+        let roles = merge(files, |p| &p.role, |x| by_id(&x.id));
+        let offices = merge(files, |p| &p.office, |x| by_id(&x.id));
+        let series = merge(files, |p| &p.series, |x| by_id(&x.id));
+        let events = merge(files, |p| &p.event, |x| by_id(&x.id));
+        let topics = merge(files, |p| &p.topic, |x| by_id(&x.id));
+        let predicates = merge(files, |p| &p.predicate, |x| by_id(&x.id));
+        // A stance is keyed by its actor and topic.
+        let stances = merge(
+            files,
+            |p| &p.stance,
+            |x| (format!("{}\u{0}{}", x.actor.get_ref(), x.topic), x.actor.span()),
+        );
         let mut kb = Kb {
             predicates: predicates.items,
             countries: countries.items,
@@ -530,4 +466,57 @@ fn compare(day: NaiveDate, date: NaiveDate, precision: Precision) -> std::cmp::O
 
 fn coarse_hit(day: NaiveDate, date: NaiveDate, precision: Precision) -> bool {
     precision != Precision::Day && compare(day, date, precision) == std::cmp::Ordering::Equal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> LoadedFile {
+        load::parse_file(path, text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// An entry whose id an earlier pack has replaces it where it stood, in pack order;
+    /// a stance is keyed by its actor and topic.
+    #[test]
+    fn a_later_entry_replaces_an_earlier_one_in_place() {
+        let first = file(
+            "a.toml",
+            r#"
+[[country]]
+id = "AA"
+name = "First A"
+[[country]]
+id = "BB"
+name = "B"
+[[topic]]
+id = "t"
+[[stance]]
+actor = "AA"
+topic = "t"
+position = "support"
+"#,
+        );
+        let second = file(
+            "b.toml",
+            r#"
+[[country]]
+id = "CC"
+name = "C"
+[[country]]
+id = "AA"
+name = "Second A"
+[[stance]]
+actor = "AA"
+topic = "t"
+position = "oppose"
+"#,
+        );
+        let kb = Kb::build(&[first, second]).unwrap_or_else(|e| panic!("{e:?}"));
+        let names: Vec<&str> = kb.countries.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Second A", "B", "C"]);
+        assert_eq!(kb.country("AA").map(|c| c.at.to_string()), Some("b.toml:6".to_string()));
+        assert_eq!(kb.stances.len(), 1);
+        assert_eq!(kb.stances[0].position, Position::Oppose);
+    }
 }

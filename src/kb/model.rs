@@ -276,13 +276,6 @@ pub enum Position {
 }
 
 impl Position {
-    pub fn flip(self) -> Self {
-        match self {
-            Position::Support => Position::Oppose,
-            Position::Oppose => Position::Support,
-        }
-    }
-
     pub fn verb(self) -> &'static str {
         match self {
             Position::Support => "support",

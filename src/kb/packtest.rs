@@ -35,7 +35,7 @@ pub fn collect(files: &[LoadedFile]) -> Vec<Case> {
                 .map(|t| Case {
                     owner: format!("{table} `{id}`"),
                     test: t.clone(),
-                    at: Origin::new(f.path.clone(), f.text.clone(), t.text.span()),
+                    at: f.origin(t.text.span()),
                     check: (table == "check").then(|| id.to_string()),
                 })
                 .collect();
@@ -80,7 +80,7 @@ pub fn collect(files: &[LoadedFile]) -> Vec<Case> {
                     .map(|t| Case {
                         owner: format!("check `{}`", id.get_ref()),
                         test: t.clone(),
-                        at: Origin::new(f.path.clone(), f.text.clone(), t.text.span()),
+                        at: f.origin(t.text.span()),
                         check: Some(id.get_ref().clone()),
                     })
                     .collect(),

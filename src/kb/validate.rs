@@ -21,14 +21,10 @@ pub fn check(files: &[LoadedFile], kb: &Kb) -> Vec<LoadError> {
     errors
 }
 
-fn origin(file: &LoadedFile, span: std::ops::Range<usize>) -> Origin {
-    Origin::new(file.path.clone(), file.text.clone(), span)
-}
-
 fn duplicates(files: &[LoadedFile], errors: &mut Vec<LoadError>) {
     let mut seen: HashMap<(&str, String), Origin> = HashMap::new();
     let mut note = |kind: &'static str, id: &toml::Spanned<String>, file: &LoadedFile| {
-        let here = origin(file, id.span());
+        let here = file.origin(id.span());
         if id.get_ref().trim().is_empty() {
             errors.push(here.error(format!("{kind} has an empty `id`")));
             return;
@@ -228,7 +224,7 @@ pub fn render_warning(w: &mut dyn crate::report::WriteColor, e: &LoadError) -> s
     let config = term::Config::default();
     match (&e.text, &e.span) {
         (Some(text), Some(span)) => {
-            let lines = crate::text::Lines::new(text);
+            let lines = crate::text::LineIndex::new(text);
             let (file, spans) =
                 crate::report::excerpt::Excerpt::new(e.path.as_str(), text, &lines, std::slice::from_ref(span));
             let diag = Diagnostic::warning()

@@ -15,11 +15,12 @@ use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestI
 use lsp_types as lsp;
 use serde_json::Value;
 
-use super::convert::{self, Encoding, LineIndex};
+use super::convert::{self, Encoding};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Rules;
 use crate::source::{Document, Format};
+use crate::text::LineIndex;
 
 /// Where a rule's documentation lives (`#` + the id with `/` as `-`).
 pub const RULE_DOCS: &str = "https://github.com/factlint/factlint/blob/main/docs/rules.md";

@@ -56,7 +56,7 @@ fn io_err(e: codespan_reporting::files::Error) -> io::Error {
 
 pub fn render(w: &mut dyn WriteColor, report: &FileReport<'_>) -> io::Result<()> {
     let config = Config::default();
-    let lines = crate::text::Lines::new(report.text);
+    let lines = crate::text::LineIndex::new(report.text);
     for d in report.diagnostics {
         let spans: Vec<_> = std::iter::once(d.span.clone())
             .chain(d.labels.iter().map(|l| l.span.clone()))
@@ -86,7 +86,7 @@ pub fn load_error(w: &mut dyn WriteColor, e: &LoadError) -> io::Result<()> {
     let config = Config::default();
     match (&e.text, &e.span) {
         (Some(text), Some(span)) => {
-            let lines = crate::text::Lines::new(text);
+            let lines = crate::text::LineIndex::new(text);
             let (file, spans) = Excerpt::new(e.path.as_str(), text, &lines, std::slice::from_ref(span));
             let diag = CsDiagnostic::error()
                 .with_message(escape(&e.message))

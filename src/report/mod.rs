@@ -99,11 +99,6 @@ impl Format {
         })
     }
 
-    /// Whether the format is read by a program (its errors go inside it).
-    pub fn is_machine(self) -> bool {
-        !matches!(self, Format::Human | Format::Short)
-    }
-
     /// The reporter of this format, writing to `streams`.
     pub fn reporter<'w>(self, streams: Streams<'w>) -> Box<dyn Reporter + 'w> {
         match self {
