@@ -13,12 +13,13 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::calendar::long_date;
 use crate::checks::Context;
 use crate::checks::title::{Verdict, relevant_date, verdict};
 use crate::diagnostic::{Diagnostic, Record};
-use crate::extract::asof::long_date;
+use crate::error::Origin;
 use crate::extract::title::Modifier;
-use crate::kb::{Kb, Origin, Within, within};
+use crate::kb::{Kb, Within, within};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -22,6 +22,7 @@ pub mod fix;
 pub mod input;
 pub mod kb;
 pub mod lsp;
+pub mod packtest;
 pub mod report;
 pub mod rules;
 pub mod run;

@@ -14,8 +14,9 @@ pub mod title;
 pub mod user;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Origin;
 use crate::extract::Extraction;
-use crate::kb::{Kb, Origin};
+use crate::kb::Kb;
 use crate::source::Document;
 
 /// What a check sees of one draft.

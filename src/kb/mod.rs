@@ -5,71 +5,21 @@
 pub mod lexicon;
 pub mod load;
 pub mod model;
-pub mod packtest;
+pub mod pack;
 pub mod show;
 pub mod surface;
 pub mod validate;
 pub mod wikidata;
 
 use std::collections::HashMap;
-use std::fmt;
 use std::ops::{Deref, Range};
-use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::error::LoadError;
+use crate::error::{LoadError, Origin};
 use load::LoadedFile;
 use model::*;
-
-/// Where a fact was written: used for `note: rules/kb/offices.toml:42` and for errors.
-#[derive(Debug, Clone)]
-pub struct Origin {
-    pub path: Arc<str>,
-    pub text: Arc<str>,
-    pub span: Range<usize>,
-    /// The line, worked out on first use and kept: findings cite it again and again.
-    line: std::sync::OnceLock<usize>,
-}
-
-impl Origin {
-    pub fn new(path: Arc<str>, text: Arc<str>, span: Range<usize>) -> Self {
-        Self {
-            path,
-            text,
-            span,
-            line: std::sync::OnceLock::new(),
-        }
-    }
-
-    pub fn line(&self) -> usize {
-        *self
-            .line
-            .get_or_init(|| crate::text::line_col(&self.text, self.span.start).0)
-    }
-
-    /// The origin of `span`, a part of this entry (a term of an office): its line is
-    /// counted from this entry's, not from the top of the file.
-    pub fn within(&self, span: Range<usize>) -> Origin {
-        let line = match crate::text::get(&self.text, self.span.start..span.start.max(self.span.start)) {
-            "" if span.start != self.span.start => crate::text::line_col(&self.text, span.start).0,
-            between => self.line() + crate::text::line_breaks(between),
-        };
-        let origin = Origin::new(self.path.clone(), self.text.clone(), span);
-        let _ = origin.line.set(line);
-        origin
-    }
-
-    pub fn error(&self, message: impl Into<String>) -> LoadError {
-        LoadError::at(&self.path, &self.text, self.span.clone(), message)
-    }
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.path, self.line())
-    }
-}
+use pack::PackFile;
 
 /// A fact and where it was written.
 #[derive(Debug, Clone)]

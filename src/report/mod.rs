@@ -138,6 +138,11 @@ pub fn load_error(w: &mut dyn WriteColor, e: &LoadError) -> io::Result<()> {
     human::load_error(w, e)
 }
 
+/// Render a warning of `kb check` as load errors are rendered.
+pub fn load_warning(w: &mut dyn WriteColor, e: &LoadError) -> io::Result<()> {
+    human::load_warning(w, e)
+}
+
 /// One line: `path: error: message`.
 pub fn input_error(w: &mut dyn Write, e: &InputError) -> io::Result<()> {
     let level = if e.fatal { "error" } else { "warning" };

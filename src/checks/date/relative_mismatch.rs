@@ -2,9 +2,9 @@
 
 use chrono::Datelike;
 
+use crate::calendar::long_date;
 use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::asof::long_date;
 use crate::extract::date::{DateMention, Written};
 
 pub const RULE: Rule = Rule {

@@ -1,8 +1,8 @@
 //! The check `date/tense-mismatch`; its `RULE.doc` below is its documentation.
 
+use crate::calendar::long_date;
 use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::asof::long_date;
 use crate::extract::tense::{self, Tense};
 
 pub const RULE: Rule = Rule {

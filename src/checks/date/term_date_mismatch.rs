@@ -2,9 +2,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::calendar::long_date;
 use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::asof::long_date;
 use crate::extract::term_change::{Change, TermChange};
 use crate::kb::model::{Precision, Term};
 use crate::kb::surface::Surface;

@@ -2,10 +2,10 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use crate::calendar::long_date;
 use crate::calendar::{weekday_from, weekday_name};
 use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::asof::long_date;
 
 pub const RULE: Rule = Rule {
     id: "date/weekday-mismatch",

@@ -1,8 +1,8 @@
 //! The check `stance/contradicts-record`; its `RULE.doc` below is its documentation.
 
+use crate::calendar::long_date;
 use crate::checks::{Context, Kind, Rule, cite};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::asof::long_date;
 
 use super::{incompatible, names};
 

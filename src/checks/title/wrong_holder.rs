@@ -1,8 +1,8 @@
 //! The check `title/wrong-holder`; its `RULE.doc` below is its documentation.
 
+use crate::calendar::long_date;
 use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::asof::long_date;
 
 use super::{Verdict, person_name, term_text, verdict, with_term_note};
 

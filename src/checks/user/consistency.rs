@@ -2,11 +2,11 @@
 
 use regex::Regex;
 
-use super::{Matcher, UserCheck, spec, words_regex};
+use super::{Matcher, UserCheck, words_regex};
 use crate::checks::{Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::error::LoadError;
-use crate::kb::Origin;
+use crate::error::{LoadError, Origin};
+use crate::kb::pack::ConsistencySpec;
 
 pub const RULE: Rule = Rule {
     id: "consistency",
@@ -23,14 +23,6 @@ either = [[\"toward\", \"towards\"], [\"judgement\", \"judgment\"]]
 `They worked toward a deal, and then towards a second one.` is reported at `towards`.",
     kind: Kind::User,
 };
-
-spec! {
-    /// `[[consistency]]` as a pack writes it.
-    ConsistencySpec {
-        /// Pairs of spellings; a draft must keep to one of each pair.
-        either: Vec<[String; 2]>,
-    }
-}
 
 #[derive(Debug)]
 struct Consistency {

@@ -1,10 +1,10 @@
 //! `[[existence]]`: a phrase that must not appear.
 
-use super::{Matcher, UserCheck, spec, words_regex};
+use super::{Matcher, UserCheck, words_regex};
 use crate::checks::{Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::error::LoadError;
-use crate::kb::Origin;
+use crate::error::{LoadError, Origin};
+use crate::kb::pack::ExistenceSpec;
 
 pub const RULE: Rule = Rule {
     id: "existence",
@@ -23,15 +23,6 @@ ignorecase = true
 `In the wake of the summit, …` is reported at `In the wake of`.",
     kind: Kind::User,
 };
-
-spec! {
-    /// `[[existence]]` as a pack writes it.
-    ExistenceSpec {
-        /// Shown for each match; `{}` stands for the matched text.
-        message: String,
-        tokens: Vec<String>,
-    }
-}
 
 #[derive(Debug)]
 struct Existence {

@@ -2,8 +2,8 @@
 //! phrase that must not appear (`existence.rs`), a phrase with its replacement
 //! (`substitution.rs`), and two spellings of which a draft must use one (`consistency.rs`).
 //! Everything that can fail (ids, regexes) fails when the pack is loaded, never while
-//! checking. A kind is its file (its `RULE`, its spec, its constructor and its `Matcher`)
-//! plus one line in `checks::RULES`, and one in the pack file's tables.
+//! checking. A kind is its file (its `RULE`, its constructor and its `Matcher`), one line
+//! in `checks::RULES`, and its spec in the pack file's format (`kb::pack`).
 
 pub mod consistency;
 pub mod existence;
@@ -13,54 +13,8 @@ use regex::{Regex, RegexBuilder};
 
 use crate::checks::Rule;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::error::LoadError;
-use crate::kb::Origin;
-
-pub use consistency::ConsistencySpec;
-pub use existence::ExistenceSpec;
-pub use substitution::SubstitutionSpec;
-
-/// The fields every kind of user check has, as its spec holds them.
-pub struct Common<'a> {
-    pub id: &'a toml::Spanned<String>,
-    pub severity: Option<&'a str>,
-    pub ignorecase: bool,
-    /// Examples the pack's tests check: `[[existence.test]]` and the like.
-    pub test: &'a [crate::kb::model::PackTest],
-}
-
-/// Declares the TOML form of a kind of user check: the fields every kind has (`id`,
-/// `severity`, `ignorecase` and the `test` examples), then the kind's own, with `common()`
-/// to read the first.
-macro_rules! spec {
-    ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident: $ty:ty),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        pub struct $name {
-            pub id: toml::Spanned<String>,
-            $($(#[$fmeta])* pub $field: $ty,)*
-            #[serde(default)]
-            pub ignorecase: bool,
-            pub severity: Option<String>,
-            /// Examples the pack's tests check: `[[existence.test]]` and the like.
-            #[serde(default)]
-            pub test: Vec<crate::kb::model::PackTest>,
-        }
-
-        impl $name {
-            pub fn common(&self) -> super::Common<'_> {
-                super::Common {
-                    id: &self.id,
-                    severity: self.severity.as_deref(),
-                    ignorecase: self.ignorecase,
-                    test: &self.test,
-                }
-            }
-        }
-    };
-}
-use spec;
+use crate::error::{LoadError, Origin};
+use crate::kb::pack::Common;
 
 /// What a kind of user check finds in a draft's running text.
 trait Matcher: std::fmt::Debug + Send + Sync {

@@ -1,12 +1,10 @@
 //! `[[substitution]]`: a phrase with the replacement to offer.
 
-use std::collections::BTreeMap;
-
-use super::{Matcher, UserCheck, spec, words_regex};
+use super::{Matcher, UserCheck, words_regex};
 use crate::checks::{Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::error::LoadError;
-use crate::kb::Origin;
+use crate::error::{LoadError, Origin};
+use crate::kb::pack::SubstitutionSpec;
 
 pub const RULE: Rule = Rule {
     id: "substitution",
@@ -23,16 +21,6 @@ swap = { \"Kiev\" = \"Kyiv\", \"Bombay\" = \"Mumbai\" }
 `The minister flew to Kiev.` is reported at `Kiev`, with `Kyiv` to write instead.",
     kind: Kind::User,
 };
-
-spec! {
-    /// `[[substitution]]` as a pack writes it.
-    SubstitutionSpec {
-        /// `{}` stands for the replacement, then the matched text.
-        message: Option<String>,
-        /// Found phrase → replacement.
-        swap: BTreeMap<String, String>,
-    }
-}
 
 #[derive(Debug)]
 struct Substitution {

@@ -5,10 +5,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::Origin;
-use super::load::LoadedFile;
-use super::model::PackTest;
 use crate::error::LoadError;
+use crate::error::Origin;
+use crate::kb::load::LoadedFile;
+use crate::kb::model::PackTest;
 use crate::rules::Rules;
 
 /// One example, with where it was written.
@@ -64,11 +64,7 @@ pub fn collect(files: &[LoadedFile]) -> Vec<Case> {
         p.stance
             .iter()
             .for_each(|x| add("stance", &format!("{} on {}", x.actor.get_ref(), x.topic), &x.test));
-        p.existence.iter().for_each(|x| add("check", x.id.get_ref(), &x.test));
-        p.substitution
-            .iter()
-            .for_each(|x| add("check", x.id.get_ref(), &x.test));
-        p.consistency.iter().for_each(|x| add("check", x.id.get_ref(), &x.test));
+        p.user_checks().for_each(|x| add("check", x.id.get_ref(), x.test));
         // Settings add to a check rather than define it: their examples add up.
         for (id, setting) in &p.checks {
             let key = format!("settings\u{0}{}\u{0}{}", id.get_ref(), f.path);
@@ -96,14 +92,7 @@ pub fn collect(files: &[LoadedFile]) -> Vec<Case> {
 pub fn run(rules: &Rules, files: &[LoadedFile], cases: &[Case]) -> (Vec<LoadError>, usize) {
     let defined: BTreeSet<&str> = files
         .iter()
-        .flat_map(|f| {
-            let p = &f.pack;
-            p.existence
-                .iter()
-                .map(|x| x.id.get_ref().as_str())
-                .chain(p.substitution.iter().map(|x| x.id.get_ref().as_str()))
-                .chain(p.consistency.iter().map(|x| x.id.get_ref().as_str()))
-        })
+        .flat_map(|f| f.pack.user_checks().map(|x| x.id.get_ref().as_str()))
         .collect();
     let known = |id: &str| crate::checks::find(id).is_some() || defined.contains(id);
     let enabled = |id: &str| rules.enabled.contains_key(id) || rules.user.iter().any(|u| u.id == id);
