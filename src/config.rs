@@ -36,7 +36,7 @@ struct Raw {
     packs: Vec<String>,
     /// Turn rules off or change their severity: `[rules."date/weekday-mismatch"]`.
     #[serde(default)]
-    rules: BTreeMap<Spanned<String>, CheckSetting>,
+    rules: BTreeMap<crate::kb::spanned::Spanned<String>, CheckSetting>,
     /// Read files with other extensions: `[readers] ".mdx" = "markdown"`.
     #[serde(default)]
     readers: BTreeMap<Spanned<String>, Spanned<String>>,

@@ -27,7 +27,36 @@ pub struct PackSources {
 
 impl Rules {
     pub fn load(sources: &PackSources) -> Result<Self, Vec<LoadError>> {
+        if !sources.no_default
+            && sources.dirs.is_empty()
+            && let Some(rules) = Self::from_image(&[])
+        {
+            return rules;
+        }
         Self::from_files(&Self::load_files(sources)?)
+    }
+
+    /// The default rules from the knowledge base compiled into the binary (see
+    /// `kb::image`), with `extra` files of settings on top; `None` when the image does not
+    /// fit these rules or `extra` holds facts, which must be merged with the TOML.
+    fn from_image(extra: &[LoadedFile]) -> Option<Result<Self, Vec<LoadError>>> {
+        if extra.iter().any(crate::kb::image::has_facts) {
+            return None;
+        }
+        let image = crate::kb::image::load()?;
+        let mut files = Vec::new();
+        for path in &image.settings_files {
+            match load::parse_file(path, load::embedded_text(path)?) {
+                Ok(f) => files.push(f),
+                Err(e) => return Some(Err(vec![e])),
+            }
+        }
+        files.extend(extra.iter().cloned());
+        Some(Self::settings(&files).map(|(enabled, user)| Rules {
+            kb: image.kb,
+            enabled,
+            user,
+        }))
     }
 
     /// The rules a configuration asks for: the default pack (unless `no_default`), the
@@ -42,6 +71,12 @@ impl Rules {
             no_default,
             dirs: config.packs.iter().chain(extra).cloned().collect(),
         };
+        if !no_default
+            && sources.dirs.is_empty()
+            && let Some(rules) = Self::from_image(config.settings.as_slice())
+        {
+            return rules;
+        }
         let mut files = Self::load_files(&sources)?;
         files.extend(config.settings.clone());
         Self::from_files(&files)

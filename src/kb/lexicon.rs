@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use super::automaton::Automaton;
 
 use super::Entry;
 use super::model::{Position, Predicate, PredicateKind};
@@ -21,9 +23,9 @@ pub struct Trigger {
     pub kind: PredicateKind,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct StanceLexicon {
-    matcher: Option<AhoCorasick>,
+    matcher: Option<Automaton>,
     meanings: Vec<(Position, PredicateKind)>,
 }
 
@@ -112,11 +114,10 @@ impl StanceLexicon {
                 }
             }
         }
-        let matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&patterns)
-            .ok();
+        // Case is folded (ASCII, which keeps offsets) in the patterns here and in the text
+        // searched.
+        let folded: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
+        let matcher = Automaton::build(&folded);
         StanceLexicon { matcher, meanings }
     }
 
@@ -124,13 +125,13 @@ impl StanceLexicon {
     /// offsets into `text`.
     pub fn find(&self, text: &str) -> Vec<Trigger> {
         let Some(m) = &self.matcher else { return Vec::new() };
-        let spaced = text.replace(['\n', '\r', '\t'], " ");
+        let spaced = text.replace(['\n', '\r', '\t'], " ").to_ascii_lowercase();
         m.find_iter(&spaced)
-            .filter(|x| crate::text::is_word(text, &x.range()) && !crate::text::is_possessive(text, &x.range()))
-            .filter_map(|x| {
-                let (position, kind) = *self.meanings.get(x.pattern().as_usize())?;
+            .filter(|(range, _)| crate::text::is_word(text, range) && !crate::text::is_possessive(text, range))
+            .filter_map(|(range, pattern)| {
+                let (position, kind) = *self.meanings.get(pattern)?;
                 Some(Trigger {
-                    span: x.range(),
+                    span: range,
                     position,
                     kind,
                 })

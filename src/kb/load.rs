@@ -34,6 +34,11 @@ pub fn default_pack() -> Result<Vec<LoadedFile>, Vec<LoadError>> {
     parse_all(files.into_iter().map(|(p, t)| (format!("rules/{p}"), Ok(t))))
 }
 
+/// The text of a default file by its path (`rules/kb/people.toml`).
+pub fn embedded_text(path: &str) -> Option<&'static str> {
+    DEFAULT_PACK.get_file(path.strip_prefix("rules/")?)?.contents_utf8()
+}
+
 fn collect_embedded(dir: &'static Dir<'static>, out: &mut Vec<(String, String)>) {
     for file in dir.files() {
         if file.path().extension().is_some_and(|e| e == "toml") {

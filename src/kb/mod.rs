@@ -2,11 +2,14 @@
 //! indexed for the lookups the checks make (who held an office on a date, which events a
 //! series has, what an actor's documented position is).
 
+pub mod automaton;
+pub mod image;
 pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod pack;
 pub mod show;
+pub mod spanned;
 pub mod surface;
 pub mod validate;
 pub mod wikidata;
@@ -21,8 +24,24 @@ use load::LoadedFile;
 use model::*;
 use pack::PackFile;
 
+// In the image (`image`) an origin is its path and span; the text is the embedded file's,
+// shared.
+impl serde::Serialize for Origin {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&*self.path, self.span.start, self.span.end).serialize(s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Origin {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (path, start, end) = <(String, usize, usize)>::deserialize(d)?;
+        let (path, text) = image::shared_text(&path);
+        Ok(Origin::new(path, text, start..end))
+    }
+}
+
 /// A fact and where it was written.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Entry<T> {
     pub fact: T,
     pub at: Origin,
@@ -69,7 +88,7 @@ impl<T> Merged<T> {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Kb {
     pub countries: Vec<Entry<Country>>,
     pub organizations: Vec<Entry<Organization>>,
@@ -118,7 +137,7 @@ fn merge<T: Clone>(
 }
 
 /// The key of an entry that has an `id`, and where the id is written.
-fn by_id(id: &toml::Spanned<String>) -> (String, Range<usize>) {
+fn by_id(id: &spanned::Spanned<String>) -> (String, Range<usize>) {
     (id.get_ref().clone(), id.span())
 }
 

@@ -3,13 +3,13 @@
 //! describe the files; `Kb::build` turns them into lookups. The whole of a pack file,
 //! check settings and user checks included, is `pack::PackFile`.
 
+use crate::kb::spanned::Spanned;
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer};
-use toml::Spanned;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// An example a pack carries for one of its entries or checks: a text, the date it is read
 /// at, and the rule ids that must fire on it (none: nothing may).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackTest {
     pub text: Spanned<String>,
@@ -18,7 +18,7 @@ pub struct PackTest {
     pub expect: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     pub id: Spanned<String>,
@@ -37,7 +37,7 @@ pub struct Country {
     pub test: Vec<PackTest>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     pub id: Spanned<String>,
@@ -54,7 +54,7 @@ pub struct Organization {
     pub test: Vec<PackTest>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: Spanned<String>,
@@ -70,7 +70,7 @@ pub struct Person {
     pub test: Vec<PackTest>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub id: Spanned<String>,
@@ -83,7 +83,7 @@ pub struct Role {
     pub test: Vec<PackTest>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Office {
     pub id: Spanned<String>,
@@ -100,7 +100,7 @@ pub struct Office {
     pub test: Vec<PackTest>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub person: Spanned<String>,
@@ -122,7 +122,7 @@ pub struct Term {
 }
 
 /// How much of a date is known. A coarser date never yields a day-level finding.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Year,
@@ -131,7 +131,7 @@ pub enum Precision {
     Day,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Series {
     pub id: Spanned<String>,
@@ -143,7 +143,7 @@ pub struct Series {
     pub test: Vec<PackTest>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: Spanned<String>,
@@ -180,7 +180,7 @@ impl Event {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     pub id: Spanned<String>,
@@ -196,7 +196,7 @@ pub struct Topic {
 /// ("opposition to"), adjectives ("hostile to"). Verbs are written in their base form and
 /// inflected (`oppose`, `opposes`, `opposed`, `opposing`); irregular and fixed forms go in
 /// `also`. `{their}` stands for any possessive pronoun.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Predicate {
     pub id: Spanned<String>,
@@ -211,7 +211,7 @@ pub struct Predicate {
     pub test: Vec<PackTest>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PredicateKind {
     /// The subject comes before, the topic after: "China opposes X".
@@ -222,7 +222,7 @@ pub enum PredicateKind {
     Adjective,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Position {
     Support,
@@ -238,7 +238,7 @@ impl Position {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stance {
     pub actor: Spanned<String>,
@@ -255,12 +255,19 @@ pub struct Stance {
     pub test: Vec<PackTest>,
 }
 
+/// A TOML date; in the precompiled knowledge base, the date as chrono stores it.
 fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    if !d.is_human_readable() {
+        return NaiveDate::deserialize(d);
+    }
     let value = toml::value::Datetime::deserialize(d)?;
     to_date(&value).map_err(serde::de::Error::custom)
 }
 
 fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    if !d.is_human_readable() {
+        return Option::<NaiveDate>::deserialize(d);
+    }
     let value = Option::<toml::value::Datetime>::deserialize(d)?;
     value.map(|v| to_date(&v)).transpose().map_err(serde::de::Error::custom)
 }

@@ -5,13 +5,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-use toml::Spanned;
+use serde::{Deserialize, Serialize};
 
 use super::model::*;
+use super::spanned::Spanned;
 
 /// One TOML file of a pack. Every table is optional, so a file may hold any mix.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackFile {
     #[serde(default)]
@@ -58,7 +58,7 @@ impl PackFile {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckSetting {
     pub enabled: Option<bool>,
@@ -70,7 +70,7 @@ pub struct CheckSetting {
 
 /// The fields every kind of user check has, as its spec holds them.
 pub struct Common<'a> {
-    pub id: &'a toml::Spanned<String>,
+    pub id: &'a Spanned<String>,
     pub severity: Option<&'a str>,
     pub ignorecase: bool,
     /// Examples the pack's tests check: `[[existence.test]]` and the like.
@@ -83,10 +83,10 @@ pub struct Common<'a> {
 macro_rules! spec {
     ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident: $ty:ty),* $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, serde::Deserialize)]
+        #[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
-            pub id: toml::Spanned<String>,
+            pub id: $crate::kb::spanned::Spanned<String>,
             $($(#[$fmeta])* pub $field: $ty,)*
             #[serde(default)]
             pub ignorecase: bool,

@@ -4,11 +4,13 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use super::automaton::Automaton;
 
 use super::Kb;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CountryForm {
     Name,
     Demonym,
@@ -16,7 +18,7 @@ pub enum CountryForm {
 }
 
 /// How a person was named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NameForm {
     /// A name or alias in the preferred spelling.
     Name,
@@ -29,7 +31,7 @@ pub enum NameForm {
 
 /// What a matched phrase may stand for. One phrase can stand for several things
 /// ("President" is a title of many offices).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Surface {
     Country {
         country: usize,
@@ -74,12 +76,12 @@ pub struct Hit {
 /// case-insensitively (another, of ASCII-lowercased patterns run over ASCII-lowercased
 /// text: an automaton builds far faster without case folding), both built at once on two
 /// threads.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Surfaces {
     /// Exact-case names; each automaton pattern maps to an index into `patterns`.
-    names: Option<(AhoCorasick, Vec<usize>)>,
+    names: Option<(Automaton, Vec<usize>)>,
     /// Everything else, case-insensitive.
-    phrases: Option<(AhoCorasick, Vec<usize>)>,
+    phrases: Option<(Automaton, Vec<usize>)>,
     patterns: Vec<String>,
     meanings: Vec<Vec<Surface>>,
 }
@@ -238,13 +240,7 @@ impl Surfaces {
                 phrases.1.push(i);
             }
         }
-        let build = |pats: &[String]| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-                .build(pats)
-                .ok()
-        };
+        let build = |pats: &[String]| Automaton::build(pats);
         let (names_ac, phrases_ac) = std::thread::scope(|s| {
             let n = s.spawn(|| build(&names.0));
             let p = build(&phrases.0);
@@ -267,9 +263,9 @@ impl Surfaces {
             .into_iter()
             .filter_map(|(a, h)| a.as_ref().map(|(ac, map)| (ac, map, h)))
         {
-            for m in ac.find_iter(haystack) {
-                if crate::text::is_word(text, &m.range()) {
-                    found.push((m.range(), map[m.pattern().as_usize()]));
+            for (range, pattern) in ac.find_iter(haystack) {
+                if crate::text::is_word(text, &range) {
+                    found.push((range, map[pattern]));
                 }
             }
         }

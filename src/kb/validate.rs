@@ -23,7 +23,7 @@ pub fn check(files: &[LoadedFile], kb: &Kb) -> Vec<LoadError> {
 
 fn duplicates(files: &[LoadedFile], errors: &mut Vec<LoadError>) {
     let mut seen: HashMap<(&str, String), Origin> = HashMap::new();
-    let mut note = |kind: &'static str, id: &toml::Spanned<String>, file: &LoadedFile| {
+    let mut note = |kind: &'static str, id: &crate::kb::spanned::Spanned<String>, file: &LoadedFile| {
         let here = file.origin(id.span());
         if id.get_ref().trim().is_empty() {
             errors.push(here.error(format!("{kind} has an empty `id`")));

@@ -1,0 +1,117 @@
+//! The default knowledge base compiled ahead of time: the merged facts, their indexes and
+//! the name and stance automata, stored with postcard in `src/kb/default.image` and
+//! embedded in the binary, so that a run loads it in a millisecond or two instead of
+//! parsing and building the TOML of `rules/` (tens of milliseconds).
+//!
+//! The image is made from `rules/` by `BLESS=1 cargo test --test kb_image`, and that test
+//! fails while the committed image is out of date. An image made from other rules, or in
+//! another format, is never used: its header carries the hash of the rules it was made
+//! from (`build.rs` hashes `rules/` at build time) and the format number below, and a
+//! mismatch falls back to parsing the rules. Packs given with `--rules` are parsed as
+//! before.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::Kb;
+use super::load::{self, LoadedFile};
+use super::pack::PackFile;
+use crate::error::LoadError;
+
+/// Bump when a type stored in the image changes shape.
+const FORMAT: u32 = 1;
+
+/// The hash of `rules/` this binary was built with.
+pub const RULES_HASH: &str = env!("FACTLINT_RULES_HASH");
+
+static IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.image"));
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    format: u32,
+    rules: String,
+}
+
+/// What the image holds.
+#[derive(Serialize, Deserialize)]
+pub struct Image {
+    pub kb: Kb,
+    /// The default files that set checks or define user checks: small, parsed at load.
+    pub settings_files: Vec<String>,
+}
+
+/// The default knowledge base from the embedded image, if the image fits these rules.
+pub fn load() -> Option<Image> {
+    let (header, rest) = postcard::take_from_bytes::<Header>(IMAGE).ok()?;
+    if header.format != FORMAT || header.rules != RULES_HASH {
+        return None;
+    }
+    postcard::from_bytes(rest).ok()
+}
+
+/// The image of the default rules, as `load` reads it.
+pub fn make() -> Result<Vec<u8>, Vec<LoadError>> {
+    let files = load::default_pack()?;
+    let kb = Kb::build(&files)?;
+    let settings_files = files
+        .iter()
+        .filter(|f| has_settings(&f.pack))
+        .map(|f| f.path.to_string())
+        .collect();
+    let header = Header {
+        format: FORMAT,
+        rules: RULES_HASH.to_string(),
+    };
+    let encode = |e: postcard::Error| vec![LoadError::new("rules", format!("cannot encode the image: {e}"))];
+    let mut out = postcard::to_allocvec(&header).map_err(encode)?;
+    out.extend(postcard::to_allocvec(&Image { kb, settings_files }).map_err(encode)?);
+    Ok(out)
+}
+
+/// A file that turns checks on or off or defines user checks.
+pub fn has_settings(pack: &PackFile) -> bool {
+    !pack.checks.is_empty()
+        || !pack.existence.is_empty()
+        || !pack.substitution.is_empty()
+        || !pack.consistency.is_empty()
+}
+
+/// A file that holds facts (anything but settings).
+pub fn has_facts(file: &LoadedFile) -> bool {
+    let p = &file.pack;
+    !(p.country.is_empty()
+        && p.organization.is_empty()
+        && p.person.is_empty()
+        && p.role.is_empty()
+        && p.office.is_empty()
+        && p.series.is_empty()
+        && p.event.is_empty()
+        && p.topic.is_empty()
+        && p.stance.is_empty()
+        && p.predicate.is_empty())
+}
+
+/// A file's path and text, shared by every fact read from it.
+type Shared = (Arc<str>, Arc<str>);
+
+thread_local! {
+    static TEXTS: RefCell<HashMap<String, Shared>> = RefCell::new(HashMap::new());
+}
+
+/// The path and text of a default file as shared `Arc`s (for an `Origin` read from the image).
+pub(crate) fn shared_text(path: &str) -> Shared {
+    TEXTS.with(|t| {
+        t.borrow_mut()
+            .entry(path.to_string())
+            .or_insert_with(|| {
+                (
+                    Arc::from(path),
+                    Arc::from(load::embedded_text(path).unwrap_or_default()),
+                )
+            })
+            .clone()
+    })
+}
