@@ -23,6 +23,7 @@ pub mod input;
 pub mod kb;
 pub mod lsp;
 pub mod packtest;
+pub mod pattern;
 pub mod report;
 pub mod rules;
 pub mod run;

@@ -18,7 +18,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -26,15 +26,13 @@ pub const UNUSED: &str = "suppression/unused";
 pub const INVALID: &str = "suppression/invalid";
 
 /// The opening of anything that looks meant as a directive.
-static OPENING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<!--\s*factlint\b").unwrap_or_else(|_| unreachable!()));
+static OPENING: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"(?i)<!--\s*factlint\b"));
 
 /// A well-formed directive's body (between `<!--` and `-->`).
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?s)^\s*factlint-(?P<kind>disable-next-line|disable|enable)(?:\s(?P<rules>.*?))?(?:--(?P<reason>.*))?$",
     )
-    .unwrap_or_else(|_| unreachable!())
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

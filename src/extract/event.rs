@@ -6,8 +6,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::pattern::Regex;
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
 use serde::Serialize;
 
 use super::date::DateMention;
@@ -43,34 +43,35 @@ pub enum Place {
 }
 
 static ORDINAL_DIGITS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,3})(?:st|nd|rd|th)\s+$").unwrap_or_else(|_| unreachable!()));
+    LazyLock::new(|| crate::pattern::compile(r"(?-u:\b)(\d{1,3})(?:st|nd|rd|th)\s+$"));
 static ORDINAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+$")
-        .unwrap_or_else(|_| unreachable!())
+    crate::pattern::compile(
+        r"(?i)(?-u:\b)((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+$",
+    )
 });
 static ORDINAL_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))(?-u:\b)")
-        .unwrap_or_else(|_| unreachable!())
+    crate::pattern::compile(
+        r"(?i)^(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))(?-u:\b)",
+    )
 });
-static YEAR_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)((?:19|20)\d\d)\s+$").unwrap_or_else(|_| unreachable!()));
-static VISIT_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:state|official|working)\s+)?visits?\s+to\s+$").unwrap_or_else(|_| unreachable!())
-});
+static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"(?-u:\b)((?:19|20)\d\d)\s+$"));
+static VISIT_TO: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::compile(r"(?i)(?-u:\b)(?:(?:state|official|working)\s+)?visits?\s+to\s+$"));
 static VISITOR_DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?P<role>leader|president|head\s+of\s+state|premier|prime\s+minister|chancellor)['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$")
-        .unwrap_or_else(|_| unreachable!())
+    crate::pattern::compile(
+        r"^\s+(?P<role>leader|president|head\s+of\s+state|premier|prime\s+minister|chancellor)['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$",
+    )
 });
 /// Between a person and "visit" when the person is the visitor: "Putin paid a state
 /// visit to", "Xi will make his first visit to", "Macron began a three-day state visit to".
 static VISIT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:(?:will|would|is|was|has|had|to|due|set|expected|also|then|on|arrived|in|for)\s+)*(?:pay|pays|paid|paying|make|makes|made|making|begin|begins|began|beginning|start|starts|started|starting|end|ends|ended|conclude|concludes|concluded|be|on|for)\s+(?:(?:a|an|his|her|the|their|its)\s+)?(?:(?:first|second|third|two-day|three-day|four-day|five-day|landmark|historic|long-awaited)\s+)*$")
-        .unwrap_or_else(|_| unreachable!())
+    crate::pattern::compile(
+        r"^\s+(?:(?:will|would|is|was|has|had|to|due|set|expected|also|then|on|arrived|in|for)\s+)*(?:pay|pays|paid|paying|make|makes|made|making|begin|begins|began|beginning|start|starts|started|starting|end|ends|ended|conclude|concludes|concluded|be|on|for)\s+(?:(?:a|an|his|her|the|their|its)\s+)?(?:(?:first|second|third|two-day|three-day|four-day|five-day|landmark|historic|long-awaited)\s+)*$",
+    )
 });
 
-static POSSESSIVE_VISIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$").unwrap_or_else(|_| unreachable!())
-});
+static POSSESSIVE_VISIT: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::compile(r"^['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$"));
 /// Words that may stand between an event mention and the date or place the text gives
 /// for it: linking verbs and prepositions. Capitalised words (a venue: "Bharat Mandapam")
 /// may stand there too.
@@ -426,9 +427,8 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, even
 /// "The Hangzhou summit": a known city followed by "summit" (or "meeting", "conference")
 /// names the event held there nearest the date the text gives, or the draft's date.
 fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -> Option<EventMention> {
-    static NOUN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s+(?:summit|meeting|conference|talks)(?-u:\b)").unwrap_or_else(|_| unreachable!())
-    });
+    static NOUN: LazyLock<Regex> =
+        LazyLock::new(|| crate::pattern::compile(r"^\s+(?:summit|meeting|conference|talks)(?-u:\b)"));
     let hit = &hits[i];
     let noun = NOUN.find(crate::text::from(cx.prose, hit.span.end))?;
     let span = hit.span.start..hit.span.end + noun.end();
@@ -479,7 +479,9 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
 /// of the last organisation named nearest the date the text gives or the draft's date.
 fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut Vec<EventMention>) {
     static THE_SUMMIT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)[Tt]he\s+(?:(?:(?:one|two|three|four|five|\d)-day|annual|recent|latest|landmark|high-level|extraordinary|emergency|virtual)\s+)?summit(?-u:\b)").unwrap_or_else(|_| unreachable!())
+        crate::pattern::compile(
+            r"(?-u:\b)[Tt]he\s+(?:(?:(?:one|two|three|four|five|\d)-day|annual|recent|latest|landmark|high-level|extraordinary|emergency|virtual)\s+)?summit(?-u:\b)",
+        )
     });
     let text = crate::text::get(cx.prose, sentence.clone());
     for m in THE_SUMMIT.find_iter(text) {

@@ -11,8 +11,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::pattern::Regex;
 use chrono::Datelike;
-use regex::Regex;
 
 use super::date::DateMention;
 use super::event::{
@@ -89,29 +89,33 @@ fn groups(kb: &Kb, prose: &str, hits: &[Hit]) -> Vec<Group> {
 }
 
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:talks|meeting|meetings|negotiations|consultations|summit)\s+between\s+(?:the\s+)?$")
-        .unwrap_or_else(|_| unreachable!())
+    crate::pattern::compile(
+        r"(?i)(?-u:\b)(?:talks|meeting|meetings|negotiations|consultations|summit)\s+between\s+(?:the\s+)?$",
+    )
 });
-static LIST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:,\s+|,?\s+and\s+)(?:the\s+)?$").unwrap_or_else(|_| unreachable!()));
+static LIST: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^(?:,\s+|,?\s+and\s+)(?:the\s+)?$"));
 /// Between the two parties of "A met B", "A held talks with B".
 static MET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:(?:has|have|had|will|is|was|to|also|then|again|later|first|last|briefly|separately)\s+)*(?:met|meets|meet|meeting|received|receives|receive|hosted|hosts|host|(?:held|holds|hold|holding|had|has|have)\s+(?:bilateral\s+)?(?:talks|a\s+meeting))(?:\s+with)?\s+(?:the\s+)?$")
-        .unwrap_or_else(|_| unreachable!())
+    crate::pattern::compile(
+        r"^,?\s+(?:(?:has|have|had|will|is|was|to|also|then|again|later|first|last|briefly|separately)\s+)*(?:met|meets|meet|meeting|received|receives|receive|hosted|hosts|host|(?:held|holds|hold|holding|had|has|have)\s+(?:bilateral\s+)?(?:talks|a\s+meeting))(?:\s+with)?\s+(?:the\s+)?$",
+    )
 });
 /// After "A and B" in "A and B met", "A and B held talks".
 static AND_MET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:(?:have|had|will|also|then|again|later|first|last|briefly)\s+)*(?:met|meet|(?:held|hold)\s+(?:bilateral\s+)?talks)(?-u:\b)")
-        .unwrap_or_else(|_| unreachable!())
+    crate::pattern::compile(
+        r"^,?\s+(?:(?:have|had|will|also|then|again|later|first|last|briefly)\s+)*(?:met|meet|(?:held|hold)\s+(?:bilateral\s+)?talks)(?-u:\b)",
+    )
 });
 /// "A's meeting with B", "A's talks with B".
 static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^['’]s\s+(?:(?:first|second|third|latest|recent|last|bilateral|upcoming|planned|previous|face-to-face|in-person)\s+)*(?:meeting|meetings|talks|summit)\s+with\s+(?:the\s+)?$")
-        .unwrap_or_else(|_| unreachable!())
+    crate::pattern::compile(
+        r"^['’]s\s+(?:(?:first|second|third|latest|recent|last|bilateral|upcoming|planned|previous|face-to-face|in-person)\s+)*(?:meeting|meetings|talks|summit)\s+with\s+(?:the\s+)?$",
+    )
 });
 /// "the Putin–Xi talks", "the Russia-China summit": names joined by a dash before a noun.
-static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?P<names>\p{Lu}[\p{L}'’.]*(?: \p{Lu}[\p{L}'’.]*)*(?:[-–—]\p{Lu}[\p{L}'’.]*(?: \p{Lu}[\p{L}'’.]*)*)+)\s+(?:(?:bilateral|high-level|leaders['’]?|ministerial)\s+)?(?:talks|meeting|summit|negotiations|consultations)(?-u:\b)")
+// Written with `regex`, whose `\p{Lu}` and `\p{L}` classes `regex-lite` lacks.
+static COMPOUND: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?-u:\b)(?P<names>\p{Lu}[\p{L}'’.]*(?: \p{Lu}[\p{L}'’.]*)*(?:[-–—]\p{Lu}[\p{L}'’.]*(?: \p{Lu}[\p{L}'’.]*)*)+)\s+(?:(?:bilateral|high-level|leaders['’]?|ministerial)\s+)?(?:talks|meeting|summit|negotiations|consultations)(?-u:\b)")
         .unwrap_or_else(|_| unreachable!())
 });
 

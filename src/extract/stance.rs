@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 use serde::Serialize;
 
 use super::actors::{Coref, Resolved, Subject};
@@ -46,13 +46,13 @@ impl StanceMention {
 
 /// What follows the speaker of an aside: "…, he said, supports".
 static SPEAKER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:said|says|added|noted|stressed|insisted|argued|told\s+reporters)\s*,\s*$")
-        .unwrap_or_else(|_| unreachable!())
+    crate::pattern::compile(r"^\s+(?:said|says|added|noted|stressed|insisted|argued|told\s+reporters)\s*,\s*$")
 });
 
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:say|says|said|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed|ing)|according\s+to|argu(?:e|es|ed)|believ(?:e|es|ed)|insist(?:s|ed)?|suggest(?:s|ed)?|told|tell|tells|report(?:s|ed)?|contend(?:s|ed)?|charg(?:e|es|ed)|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?)(?-u:\b)")
-        .unwrap_or_else(|_| unreachable!())
+    crate::pattern::compile(
+        r"(?i)(?-u:\b)(?:say|says|said|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed|ing)|according\s+to|argu(?:e|es|ed)|believ(?:e|es|ed)|insist(?:s|ed)?|suggest(?:s|ed)?|told|tell|tells|report(?:s|ed)?|contend(?:s|ed)?|charg(?:e|es|ed)|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?)(?-u:\b)",
+    )
 });
 
 /// What was observed in a sentence, in order, for the coreference state.
@@ -445,11 +445,10 @@ fn filler_words(lexicon: &StanceLexicon, gap: &str, possessive_noun: bool) -> Op
     }
     let gap = gap.trim_start_matches(['\'', '’']);
     // "Germany, the host, opposed": a short aside between commas.
-    static ASIDE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*,[^,;:]{1,40},").unwrap_or_else(|_| unreachable!()));
+    static ASIDE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^\s*,[^,;:]{1,40},"));
     // "Both countries, which have long campaigned together …, opposed": a relative clause.
     static RELATIVE_ASIDE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*,\s*(?:which|who|whose)\s[^;:]*,").unwrap_or_else(|_| unreachable!()));
+        LazyLock::new(|| crate::pattern::compile(r"^\s*,\s*(?:which|who|whose)\s[^;:]*,"));
     let gap = match gap
         .rfind(',')
         .filter(|_| !possessive_noun && RELATIVE_ASIDE.is_match(gap))

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -118,7 +118,7 @@ const NEUTRAL: &[&str] = &[
     "aftermath",
 ];
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z']+|[;:—–,]").unwrap_or_else(|_| unreachable!()));
+static WORD: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"[A-Za-z']+|[;:—–,]"));
 
 /// "was held", "were overshadowed": a past passive, whatever the verb.
 fn past_passive(prev: Option<&str>, word: &str) -> bool {

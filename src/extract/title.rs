@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 use serde::Serialize;
 
 use crate::kb::Kb;
@@ -50,30 +50,29 @@ pub struct TitleMention {
 
 /// Words before a title that make it a different office: never checked.
 static OTHER_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)(?:deputy|vice|first|assistant|junior|shadow|state|under|associate|principal|senior|special|regional|provincial|former\s+deputy)[\s-]*|(?-u:\b)vice-)$")
-        .unwrap_or_else(|_| unreachable!())
+    crate::pattern::compile(
+        r"(?i)(?:(?-u:\b)(?:deputy|vice|first|assistant|junior|shadow|state|under|associate|principal|senior|special|regional|provincial|former\s+deputy)[\s-]*|(?-u:\b)vice-)$",
+    )
 });
 static FORMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:former|ex-|late|erstwhile|onetime|one-time|previous|[a-z]+-time|ousted|deposed|toppled|overthrown|exiled|(?:ousting|overthrow|removal|impeachment|death|assassination|resignation|fall)\s+of(?:\s+the)?)\s*$").unwrap_or_else(|_| unreachable!())
+    crate::pattern::compile(
+        r"(?i)(?-u:\b)(?:former|ex-|late|erstwhile|onetime|one-time|previous|[a-z]+-time|ousted|deposed|toppled|overthrown|exiled|(?:ousting|overthrow|removal|impeachment|death|assassination|resignation|fall)\s+of(?:\s+the)?)\s*$",
+    )
 });
-static AS_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)as\s+(?:the\s+)?$").unwrap_or_else(|_| unreachable!()));
-static THEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)then[\s-]*$").unwrap_or_else(|_| unreachable!()));
+static AS_BEFORE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"(?i)(?-u:\b)as\s+(?:the\s+)?$"));
+static THEN: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"(?i)(?-u:\b)then[\s-]*$"));
 static TRANSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:acting|interim|caretaker|outgoing|incoming|new|future|would-be|prospective|newly\s+appointed|designated)\s*$")
-        .unwrap_or_else(|_| unreachable!())
+    crate::pattern::compile(
+        r"(?i)(?-u:\b)(?:acting|interim|caretaker|outgoing|incoming|new|future|would-be|prospective|newly\s+appointed|designated)\s*$",
+    )
 });
 static AFTER_TITLE_TRANSITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s-]*(?:designate|elect)(?-u:\b)").unwrap_or_else(|_| unreachable!()));
-static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+of\s+(?:the\s+)?$").unwrap_or_else(|_| unreachable!()));
-static SPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+$").unwrap_or_else(|_| unreachable!()));
-static POSSESSIVE_OR_SPACE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:['’]s)?\s+$").unwrap_or_else(|_| unreachable!()));
-static APPOSITION_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^,\s+(?:the\s+|a\s+)?$").unwrap_or_else(|_| unreachable!()));
-static APPOSITION_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\s+of\s+(?:the\s+)?\S.*)?$").unwrap_or_else(|_| unreachable!()));
+    LazyLock::new(|| crate::pattern::compile(r"^[\s-]*(?:designate|elect)(?-u:\b)"));
+static OF: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^\s+of\s+(?:the\s+)?$"));
+static SPACE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^\s+$"));
+static POSSESSIVE_OR_SPACE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^(?:['’]s)?\s+$"));
+static APPOSITION_START: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^,\s+(?:the\s+|a\s+)?$"));
+static APPOSITION_END: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^(?:\s+of\s+(?:the\s+)?\S.*)?$"));
 
 fn title_of(hit: &Hit) -> bool {
     hit.surfaces.iter().any(|s| {

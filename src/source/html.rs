@@ -15,9 +15,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::pattern::Regex;
 use chrono::NaiveDate;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
-use regex::Regex;
 
 use super::Document;
 
@@ -172,9 +172,8 @@ fn iso_date(text: &str, span: Range<usize>) -> Option<(NaiveDate, Range<usize>)>
 }
 
 /// An entity reference as written in the source.
-static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)").unwrap_or_else(|_| unreachable!())
-});
+static ENTITY: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::compile(r"^&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)"));
 
 /// Copy a text token into the prose at `start`. Where the source and the decoded text agree
 /// (everything but entities and carriage returns) the source is copied; an entity's decoded

@@ -10,8 +10,8 @@ mod markdown;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::pattern::Regex;
 use chrono::NaiveDate;
-use regex::Regex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -88,8 +88,7 @@ pub struct Document {
 
 const BOM: char = '\u{feff}';
 
-static URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[^\s<>()\[\]]+").unwrap_or_else(|_| unreachable!()));
+static URL: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"(?:https?://|www\.)[^\s<>()\[\]]+"));
 
 impl Document {
     pub fn new(path: impl Into<String>, text: String, format: Format) -> Self {
@@ -211,9 +210,8 @@ fn blank(bytes: &mut [u8], span: Range<usize>) {
 type FrontMatterDate = Result<(NaiveDate, Range<usize>), Range<usize>>;
 
 fn front_matter_date(block: &str, offset: usize) -> Option<FrontMatterDate> {
-    static DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?m)^\s*date\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2})"#).unwrap_or_else(|_| unreachable!())
-    });
+    static DATE: LazyLock<Regex> =
+        LazyLock::new(|| crate::pattern::compile(r#"(?m)^\s*date\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2})"#));
     let caps = DATE.captures(block)?;
     let m = caps.get(1)?;
     let span = offset + m.start()..offset + m.end();

@@ -109,9 +109,10 @@ const NARRATIVE_REACH: usize = 5;
 /// …"; "Erdogan, who hosted the 2004 summit, welcomed …") and no clause break stands
 /// between them ("… since 2011, when then-President Obama …").
 /// "two weeks after", "four years earlier": the time moves away from the date named.
-static SHIFT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|earlier|later|ago)(?-u:\b)")
-        .unwrap_or_else(|_| unreachable!())
+static SHIFT: std::sync::LazyLock<crate::pattern::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compile(
+        r"(?i)(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|earlier|later|ago)(?-u:\b)",
+    )
 });
 
 fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool {
