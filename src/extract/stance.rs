@@ -105,6 +105,28 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         // Ukraine", "the fight against terrorism".
         .filter(|(span, _, _)| !topics.iter().any(|(t, _)| t.start <= span.start && span.end <= t.end))
         .collect();
+    // "rejected calls for X": "calls for" is the object of the verb before it, not a verb
+    // of its own; the stance passes through it to X.
+    let triggers: Vec<_> = triggers
+        .iter()
+        .enumerate()
+        .filter(|(i, (span, _, _))| {
+            let Some((before, _, _)) = i.checked_sub(1).and_then(|p| triggers.get(p)) else {
+                return true;
+            };
+            let written = crate::text::get(prose, span.clone()).to_ascii_lowercase();
+            let framed = GRAMMAR
+                .object_frames
+                .iter()
+                .any(|f| f.join(" ") == written.split_whitespace().collect::<Vec<_>>().join(" "));
+            let gap = crate::text::get(prose, before.end..span.start);
+            !(framed
+                && gap
+                    .split_whitespace()
+                    .all(|w| GRAMMAR.object_words.contains(w.to_ascii_lowercase().as_str())))
+        })
+        .map(|(_, t)| t.clone())
+        .collect();
     for (ti, (trigger, position, noun)) in triggers.iter().enumerate() {
         if !*noun && !hypothetical_sentence {
             let clause_start = ti.checked_sub(1).map_or(sentence.start, |p| triggers[p].0.end);
@@ -400,12 +422,33 @@ fn object_reachable(prose: &str, from: usize, to: usize, topics: &[(Range<usize>
     if in_a_list(crate::text::get(prose, from..to)) {
         return true;
     }
-    let words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    let words: Vec<String> = without_frames(words.into_iter().filter(|w| !w.is_empty()).collect());
     words.len() <= 40
         && words.iter().all(|w| {
             let w = w.to_ascii_lowercase();
             GRAMMAR.object_words.contains(w.as_str()) || (w.ends_with("ly") && w.len() > 4)
         })
+}
+
+/// The words left when the phrases that pass a stance through ("calls for") are taken out.
+fn without_frames(words: Vec<String>) -> Vec<String> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let frame = GRAMMAR
+            .object_frames
+            .iter()
+            .find(|f| !f.is_empty() && lower.get(i..i + f.len()).is_some_and(|w| w == f.as_slice()));
+        match frame {
+            Some(f) => i += f.len(),
+            None => {
+                out.push(words[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The text between a verb and a later item of its list: "opposed hegemonism, bloc

@@ -15,6 +15,7 @@ struct Lists {
     negated_frames: Vec<String>,
     passive_auxiliaries: Vec<String>,
     object_words: Vec<String>,
+    object_frames: Vec<String>,
     topic_heads: Vec<Vec<String>>,
     term_starts: Vec<String>,
     term_ends: Vec<String>,
@@ -41,6 +42,8 @@ pub struct Grammar {
     pub negated_frames: Vec<String>,
     pub passive_auxiliaries: HashSet<String>,
     pub object_words: HashSet<String>,
+    /// "calls for": phrases that pass a stance through to its topic; lowercase words.
+    pub object_frames: Vec<Vec<String>>,
     /// Groups of nouns that refer back to a topic.
     pub topic_heads: Vec<Vec<String>>,
     /// "sworn in as": phrases that date the start of a term; lowercase.
@@ -68,6 +71,11 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         negated_frames: lists.negated_frames,
         passive_auxiliaries: set(lists.passive_auxiliaries),
         object_words: set(lists.object_words),
+        object_frames: lists
+            .object_frames
+            .iter()
+            .map(|f| f.split_whitespace().map(str::to_string).collect())
+            .collect(),
         topic_heads: lists.topic_heads,
         term_starts: lists.term_starts,
         term_ends: lists.term_ends,
