@@ -30,7 +30,7 @@ const LONG_LINE_CONTEXT: usize = 200;
 
 /// A stable fingerprint of a finding: FNV-1a over the rule, the span's text and its line
 /// (on a long line, the part of it around the span).
-pub fn fingerprint(text: &str, lines: &crate::text::Lines, d: &Diagnostic) -> String {
+pub fn fingerprint(text: &str, lines: &crate::text::LineIndex, d: &Diagnostic) -> String {
     use crate::text::{ceil_char_boundary, floor_char_boundary};
     let span = crate::text::get(text, d.span.clone());
     let mut line = lines.line_range(text, lines.line_index(d.span.start));
@@ -75,7 +75,7 @@ impl Baseline {
     pub fn record<'a>(files: impl Iterator<Item = (&'a str, &'a str, &'a [Diagnostic])>) -> Self {
         let mut findings = Vec::new();
         for (path, text, diags) in files {
-            let lines = crate::text::Lines::new(text);
+            let lines = crate::text::LineIndex::new(text);
             for d in diags {
                 findings.push(Entry {
                     path: path.to_string(),
@@ -153,7 +153,7 @@ impl ByPath<'_> {
         let Some(budget) = self.budgets.get_mut(path) else {
             return diags;
         };
-        let lines = crate::text::Lines::new(text);
+        let lines = crate::text::LineIndex::new(text);
         diags
             .into_iter()
             .filter(|d| {

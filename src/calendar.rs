@@ -28,6 +28,11 @@ pub const WEEKDAY_NAMES: [&str; 7] = [
     "Sunday",
 ];
 
+/// `14 April 2023`: a date as copy writes it in full.
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
 /// "August", "Aug": a month's name as copy writes it (or a prefix of it of three letters
 /// or more).
 pub fn is_month(word: &str) -> bool {

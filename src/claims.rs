@@ -13,12 +13,13 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::calendar::long_date;
 use crate::checks::Context;
 use crate::checks::title::{Verdict, relevant_date, verdict};
 use crate::diagnostic::{Diagnostic, Record};
-use crate::extract::asof::long_date;
+use crate::error::Origin;
 use crate::extract::title::Modifier;
-use crate::kb::{Kb, Origin, Within, within};
+use crate::kb::{Kb, Within, within};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -349,7 +350,7 @@ mod tests {
         .unwrap_or_default();
         let rules = crate::rules::Rules::load(&crate::rules::PackSources::default()).unwrap_or_else(|_| unreachable!());
         let doc = crate::source::Document::new("s.txt", text, crate::source::Format::Text);
-        let (ex, findings) = crate::check_draft(&doc, &rules, &Default::default());
+        let (ex, findings) = crate::check_draft(&doc, &rules, &Default::default(), None);
         let claims = of_draft(&doc, &rules.kb, &ex, &findings);
         let shown: Vec<String> = claims
             .iter()

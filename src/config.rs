@@ -12,7 +12,7 @@ use toml::Spanned;
 
 use crate::error::LoadError;
 use crate::extract::date::NumericOrder;
-use crate::kb::model::{CheckSetting, PackFile};
+use crate::kb::pack::{CheckSetting, PackFile};
 use crate::source::Format;
 
 pub const FILE_NAME: &str = "factlint.toml";

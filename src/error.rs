@@ -1,7 +1,9 @@
 //! Errors a user can cause: a broken rule or knowledge-base file, an unreadable draft.
 //! Each carries the file and, where there is one, the byte span inside it, so that it can
-//! be rendered compiler-style by `report::render_load_error`.
+//! be rendered compiler-style by `report::load_error`. `Origin` is where in such a file a
+//! fact or a rule was written, cited by notes and by errors.
 
+use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -41,6 +43,55 @@ impl LoadError {
     pub fn line_col(&self) -> Option<(usize, usize)> {
         let (text, span) = (self.text.as_ref()?, self.span.as_ref()?);
         Some(crate::text::line_col(text, span.start))
+    }
+}
+
+/// Where a fact was written: used for `note: rules/kb/offices.toml:42` and for errors.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub path: Arc<str>,
+    pub text: Arc<str>,
+    pub span: Range<usize>,
+    /// The line, worked out on first use and kept: findings cite it again and again.
+    line: std::sync::OnceLock<usize>,
+}
+
+impl Origin {
+    pub fn new(path: Arc<str>, text: Arc<str>, span: Range<usize>) -> Self {
+        Self {
+            path,
+            text,
+            span,
+            line: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn line(&self) -> usize {
+        *self
+            .line
+            .get_or_init(|| crate::text::line_col(&self.text, self.span.start).0)
+    }
+
+    /// The origin of `span`, a part of this entry (a term of an office): its line is
+    /// counted from this entry's, not from the top of the file.
+    pub fn within(&self, span: Range<usize>) -> Origin {
+        let line = match crate::text::get(&self.text, self.span.start..span.start.max(self.span.start)) {
+            "" if span.start != self.span.start => crate::text::line_col(&self.text, span.start).0,
+            between => self.line() + crate::text::line_breaks(between),
+        };
+        let origin = Origin::new(self.path.clone(), self.text.clone(), span);
+        let _ = origin.line.set(line);
+        origin
+    }
+
+    pub fn error(&self, message: impl Into<String>) -> LoadError {
+        LoadError::at(&self.path, &self.text, self.span.clone(), message)
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.path, self.line())
     }
 }
 

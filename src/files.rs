@@ -199,6 +199,10 @@ pub fn read_text(path: &Path, limit: u64, what: &'static str) -> Result<String, 
     })
 }
 
+/// The first line of every pack `factlint kb import` writes: only a file that starts with
+/// it is replaced by another import (`Replace::ImportedPack`).
+pub const IMPORTED_PACK_HEADER: &str = "# Imported from Wikidata SPARQL results by `factlint kb import wikidata`.";
+
 /// What may be replaced when a file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Replace {
@@ -232,7 +236,7 @@ impl Replace {
                 let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).take(40).collect();
                 squeezed.starts_with("{\"version\":") && squeezed.contains(",\"findings\":")
             }
-            Replace::ImportedPack => text.starts_with(crate::kb::wikidata::HEADER),
+            Replace::ImportedPack => text.starts_with(IMPORTED_PACK_HEADER),
             Replace::Never => false,
             Replace::Draft => true,
         }

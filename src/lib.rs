@@ -22,6 +22,7 @@ pub mod fix;
 pub mod input;
 pub mod kb;
 pub mod lsp;
+pub mod packtest;
 pub mod pattern;
 pub mod report;
 pub mod rules;
@@ -45,42 +46,89 @@ use extract::Extraction;
 use rules::Rules;
 use source::Document;
 
-/// The whole check of one draft as every front end runs it (`check`, `lsp`, `serve`):
-/// extraction, every enabled check, and the draft's own suppression comments.
-pub fn check_draft(doc: &Document, rules: &Rules, opts: &extract::Options) -> (Extraction, Vec<Diagnostic>) {
-    let (ex, diagnostics) = check(doc, rules, opts);
-    let known = |id: &str| {
-        checks::find(id).is_some()
-            || rules.user.iter().any(|u| u.id == id)
-            || [suppress::UNUSED, suppress::INVALID].contains(&id)
-    };
-    (ex, suppress::apply(&doc.text, &doc.code, &known, diagnostics))
-}
-
-/// Extract from one draft and run every enabled check, without applying suppression
-/// comments (`check_draft` applies them). Findings come back sorted by
-/// position, then rule id.
-pub fn check(doc: &Document, rules: &Rules, opts: &extract::Options) -> (Extraction, Vec<Diagnostic>) {
+/// The whole check of one draft, as every front end runs it (`check`, `lsp`, `serve`, the
+/// fixtures, the benchmarks, a pack's tests): extraction, every enabled check (built-in and
+/// user), the merge of findings that describe one error, the draft's own suppression
+/// comments and, when one is given, the baseline. This is the only place these steps are
+/// put together. Findings come back sorted by position, then rule id.
+pub fn check_draft(
+    doc: &Document,
+    rules: &Rules,
+    opts: &extract::Options,
+    baseline: Option<&baseline::Index>,
+) -> (Extraction, Vec<Diagnostic>) {
     let ex = extract::extract(doc, &rules.kb, opts);
     let cx = checks::Context {
         doc,
         kb: &rules.kb,
         ex: &ex,
     };
+    let findings = merge(run_checks(&cx, rules));
+    let known = |id: &str| checks::is_reported(id) || rules.user.iter().any(|u| u.id == id);
+    let findings = suppress::apply(&doc.text, &doc.code, &known, findings);
+    let findings = match baseline {
+        Some(b) => b.filter(&doc.path, &doc.text, findings),
+        None => findings,
+    };
+    (ex, findings)
+}
+
+/// Every enabled check, built-in then user, over one draft.
+fn run_checks(cx: &checks::Context<'_>, rules: &Rules) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for check in checks::ALL {
+    for (check, run) in checks::built_in() {
         if let Some(&severity) = rules.enabled.get(check.id) {
-            (check.run)(&cx, severity, &mut out);
+            run(cx, severity, &mut out);
         }
     }
     for user in &rules.user {
-        user.run(&doc.prose, user.severity, &mut out);
+        user.run(&cx.doc.prose, user.severity, &mut out);
     }
+    out
+}
+
+/// Sort the findings by position, then rule id, and fold those that describe one error.
+fn merge(mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out.sort_by(|a, b| {
         (a.span.start, &a.rule, &a.message, a.span.end).cmp(&(b.span.start, &b.rule, &b.message, b.span.end))
     });
     // Two names for one event in a sentence ("COP21, the UN climate conference") give one finding.
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     checks::one_per_error(&mut out);
-    (ex, out)
+    out
+}
+
+/// Every rule a run with `rules` can report, as the reports describe them (SARIF's rule
+/// table, `serve`'s configuration): the built-in checks at the severity the rules give
+/// them, each user check the packs declare (documented by its kind), and the rules of
+/// suppression comments, in the order of `checks::RULES`.
+pub fn rule_table(rules: &Rules) -> Vec<report::RuleMeta> {
+    let mut out = Vec::new();
+    for rule in checks::RULES {
+        let meta = |id: &str, severity| report::RuleMeta {
+            id: id.to_string(),
+            severity,
+            summary: rule.summary.to_string(),
+            doc: rule.doc.to_string(),
+        };
+        match rule.kind {
+            checks::Kind::Check(_) => {
+                out.push(meta(
+                    rule.id,
+                    rules.enabled.get(rule.id).copied().unwrap_or(rule.severity),
+                ));
+            }
+            checks::Kind::User => {
+                for u in rules.user.iter().filter(|u| u.kind().id == rule.id) {
+                    out.push(report::RuleMeta {
+                        summary: format!("{} check defined at {}", rule.id, u.at),
+                        doc: format!("A `{}` check defined at {}.\n\n{}", rule.id, u.at, rule.doc),
+                        ..meta(&u.id, u.severity)
+                    });
+                }
+            }
+            checks::Kind::Suppression => out.push(meta(rule.id, rule.severity)),
+        }
+    }
+    out
 }

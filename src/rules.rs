@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use crate::checks::user::UserCheck;
 use crate::diagnostic::Severity;
 use crate::error::LoadError;
+use crate::kb::Kb;
 use crate::kb::load::{self, LoadedFile};
-use crate::kb::{Kb, Origin};
 
 #[derive(Debug)]
 pub struct Rules {
@@ -123,10 +123,10 @@ impl Rules {
     pub fn settings(files: &[LoadedFile]) -> Result<(HashMap<&'static str, Severity>, Vec<UserCheck>), Vec<LoadError>> {
         let mut errors = Vec::new();
         let mut enabled: HashMap<&'static str, Severity> =
-            crate::checks::ALL.iter().map(|c| (c.id, c.severity)).collect();
+            crate::checks::built_in().map(|(c, _)| (c.id, c.severity)).collect();
         let mut user: Vec<UserCheck> = Vec::new();
         for file in files {
-            let at = |span| Origin::new(file.path.clone(), file.text.clone(), span);
+            let at = |span| file.origin(span);
             for (id, setting) in &file.pack.checks {
                 let origin = at(id.span());
                 let known = crate::checks::find(id.get_ref()).map(|c| c.id);

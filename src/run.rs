@@ -590,9 +590,7 @@ fn find(request: &Request, order: &crossbeam_channel::Sender<Slot>, work: &cross
     let first = finder.configs.all.first();
     Summary {
         config: first.map(|l| l.config.clone()).unwrap_or_default(),
-        rules: first
-            .map(|l| crate::report::RuleMeta::all(&l.rules))
-            .unwrap_or_default(),
+        rules: first.map(|l| crate::rule_table(&l.rules)).unwrap_or_default(),
     }
 }
 
@@ -603,12 +601,8 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
         .unwrap_or(crate::files::limits::DRAFT);
     let mut doc = crate::input::read_as(item, &request.stdin_name, limit, &|name| loaded.config.format_for(name))?;
     let opts = loaded.config.options(request.as_of, request.date_order);
-    let (mut ex, mut diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts);
-    let known = |doc: &Document, diagnostics: Vec<Diagnostic>| match &request.baseline {
-        Some(b) => b.filter(&doc.path, &doc.text, diagnostics),
-        None => diagnostics,
-    };
-    diagnostics = known(&doc, diagnostics);
+    let baseline = request.baseline.as_deref();
+    let (mut ex, mut diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts, baseline);
     let fixed = request.fix.map(|f| {
         let plan = match crate::fix::plan(&doc.text, &diagnostics, f.min, doc.format) {
             Ok(plan) => plan,
@@ -640,9 +634,7 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
             Ok(()) => {
                 // Report what is left in the draft as it now is.
                 doc = Document::new(doc.path.clone(), text, doc.format);
-                let (new_ex, new_diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts);
-                ex = new_ex;
-                diagnostics = known(&doc, new_diagnostics);
+                (ex, diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts, baseline);
             }
             Err(e) => {
                 fixed.applied = 0;

@@ -23,7 +23,7 @@ pub fn upto(text: &str, end: usize) -> &str {
 /// 1-based line and column (in characters) of byte `offset`. LF, CRLF and a lone CR
 /// each end a line. For many offsets into one text, build a [`LineIndex`] once.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    Lines::new(text).line_col(text, offset)
+    LineIndex::new(text).line_col(text, offset)
 }
 
 /// Whether `s` ends with `suffix`, ignoring ASCII case, without copying `s`.
@@ -50,15 +50,16 @@ const BLOCK: usize = 4096;
 /// Where each line of a text starts (after LF, CRLF or a lone CR) and how many characters
 /// come before each 4 KB block, so that any offset's line and column take a binary search
 /// and at most one block's count, however long the line. It holds no reference to the
-/// text: pass the same text to [`Lines::line_col`].
+/// text: pass the same text to its methods. The one index of lines: reports, baselines, the
+/// document's line numbers and the language server's positions (`lsp::convert`) use it.
 #[derive(Debug, Clone, Default)]
-pub struct Lines {
+pub struct LineIndex {
     starts: Vec<usize>,
     /// Characters (bytes that do not continue a UTF-8 sequence) before block `i`.
     chars_before: Vec<usize>,
 }
 
-impl Lines {
+impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
@@ -135,30 +136,6 @@ impl Lines {
 
 fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
-}
-
-/// A [`Lines`] with its text, for turning many offsets into lines and columns quickly.
-pub struct LineIndex<'a> {
-    text: &'a str,
-    lines: Lines,
-}
-
-impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
-        Self {
-            text,
-            lines: Lines::new(text),
-        }
-    }
-
-    /// 1-based line and column (in characters) of byte `offset`, as `line_col` gives.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(self.text, offset)
-    }
-
-    pub fn lines(&self) -> &Lines {
-        &self.lines
-    }
 }
 
 /// The largest char boundary at or below `offset`.
@@ -251,17 +228,8 @@ mod tests {
         let text = "é".repeat(5000) + "x" + &"ü".repeat(5000);
         let index = LineIndex::new(&text);
         let x = text.find('x').unwrap_or(0);
-        assert_eq!(index.line_col(x), (1, 5001));
-        assert_eq!(index.line_col(text.len()), (1, 10002));
-    }
-
-    #[test]
-    fn line_index_agrees_with_line_col() {
-        let text = "ab\nçd ef\n\nlast “line”";
-        let index = LineIndex::new(text);
-        for offset in 0..=text.len() + 2 {
-            assert_eq!(index.line_col(offset), line_col(text, offset), "offset {offset}");
-        }
+        assert_eq!(index.line_col(&text, x), (1, 5001));
+        assert_eq!(index.line_col(&text, text.len()), (1, 10002));
     }
 
     #[test]

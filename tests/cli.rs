@@ -208,6 +208,37 @@ fn stdin_as_of_and_explain() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// `explain` and `rules` read the one list of rules: every rule is explained, and every rule
+/// a run can report is listed, with the pack's own checks under their kinds.
+#[test]
+fn every_rule_is_explained_and_listed() {
+    let dir = scratch();
+    for r in factlint::checks::RULES {
+        let out = factlint(&["explain", r.id], dir.path());
+        assert_eq!(out.status.code(), Some(0), "explain {}", r.id);
+        assert!(text(&out.stdout).contains(r.doc), "explain {}", r.id);
+    }
+    let out = factlint(&["explain", "style/spelling"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout).contains(factlint::checks::user::consistency::RULE.doc),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = factlint(&["rules"], dir.path());
+    let listed: Vec<String> = text(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
+    for r in factlint::checks::RULES
+        .iter()
+        .filter(|r| factlint::checks::is_reported(r.id))
+    {
+        assert!(listed.iter().any(|id| id == r.id), "`rules` does not list {}", r.id);
+    }
+    assert!(listed.iter().any(|id| id == "style/spelling"), "{listed:?}");
+}
+
 #[test]
 fn extract_shows_resolved_values() {
     let dir = scratch();

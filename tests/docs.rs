@@ -1,56 +1,105 @@
-//! docs/rules.md is generated from the checks' own documentation (what `factlint explain`
-//! prints), so the two never drift. `BLESS=1 cargo test --test docs` rewrites it.
+//! docs/rules.md and the README's table of rules are generated from `checks::RULES`, the
+//! one list of rules (what `factlint explain` and `factlint rules` read too), so none of
+//! them drifts. `BLESS=1 cargo test --test docs` rewrites both.
 
 use std::fmt::Write;
 use std::path::Path;
 
-#[test]
-fn rules_reference_is_up_to_date() {
+use factlint::checks::{Kind, RULES, Rule};
+
+/// The rules a draft can be reported under by that id: built-in checks and suppression
+/// rules (a kind of user check is reported under the ids packs give).
+fn reported() -> impl Iterator<Item = &'static &'static Rule> {
+    RULES.iter().filter(|r| !matches!(r.kind, Kind::User))
+}
+
+fn kinds() -> impl Iterator<Item = &'static &'static Rule> {
+    RULES.iter().filter(|r| matches!(r.kind, Kind::User))
+}
+
+fn anchor(r: &Rule) -> String {
+    r.id.replace('/', "-")
+}
+
+fn rules_md() -> String {
     let mut md = String::from(
-        "# Rules\n\nGenerated from the checks' documentation (`factlint explain RULE` prints the same).\n\n| rule | default severity | flags |\n|---|---|---|\n",
+        "# Rules\n\nGenerated from the rules' documentation (`factlint explain RULE` prints the same).\n\n| rule | default severity | flags |\n|---|---|---|\n",
     );
-    for c in factlint::checks::ALL {
-        let anchor = c.id.replace('/', "-");
-        let _ = writeln!(md, "| [`{}`](#{anchor}) | {} | {} |", c.id, c.severity, c.summary);
+    for r in reported() {
+        let _ = writeln!(md, "| [`{}`](#{}) | {} | {} |", r.id, anchor(r), r.severity, r.summary);
     }
-    let _ = writeln!(
-        md,
-        "| [`{0}`](#suppression-unused) | warning | a suppression comment that suppresses nothing |",
-        factlint::suppress::UNUSED
+    md.push_str(
+        "\nA rule pack can declare checks of its own, of these kinds (`factlint explain KIND`):\n\n| kind | default severity | flags |\n|---|---|---|\n",
     );
-    let _ = writeln!(
-        md,
-        "| [`{0}`](#suppression-invalid) | error | a suppression comment that is misspelled, names an unknown rule or is never closed |",
-        factlint::suppress::INVALID
-    );
-    for c in factlint::checks::ALL {
-        let _ = write!(
+    for r in kinds() {
+        let _ = writeln!(
             md,
-            "\n<a id=\"{}\"></a>\n\n## {}\n\nDefault severity: {}.\n\n{}\n",
-            c.id.replace('/', "-"),
-            c.id,
-            c.severity,
-            c.doc.replace("\n## ", "\n### ")
+            "| [`[[{}]]`](#{}) | {} | {} |",
+            r.id,
+            anchor(r),
+            r.severity,
+            r.summary
         );
     }
-    let _ = write!(
-        md,
-        "\n<a id=\"suppression-unused\"></a>\n\n## {}\n\nDefault severity: warning.\n\nReports a `<!-- factlint-disable… -->` comment that no longer suppresses any finding, so stale suppressions do not pile up.\n",
-        factlint::suppress::UNUSED
-    );
-    let _ = write!(
-        md,
-        "\n<a id=\"suppression-invalid\"></a>\n\n## {}\n\nDefault severity: error.\n\n{}\n",
-        factlint::suppress::INVALID,
-        factlint::report::INVALID_DOC
-    );
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, &md).unwrap_or_else(|e| panic!("{e}"));
+    for r in reported().chain(kinds()) {
+        let title = match r.kind {
+            Kind::User => format!("`[[{}]]`", r.id),
+            _ => r.id.to_string(),
+        };
+        let _ = write!(
+            md,
+            "\n<a id=\"{}\"></a>\n\n## {title}\n\nDefault severity: {}.\n\n{}\n",
+            anchor(r),
+            r.severity,
+            r.doc.replace("\n## ", "\n### ")
+        );
     }
-    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        on_disk == md,
-        "docs/rules.md is out of date: BLESS=1 cargo test --test docs"
+    md
+}
+
+const START: &str = "<!-- rules: generated from checks::RULES by tests/docs.rs -->\n";
+const END: &str = "<!-- end of rules -->\n";
+
+fn readme_table() -> String {
+    let mut md = String::from("| rule | severity | what it flags |\n|---|---|---|\n");
+    for r in reported() {
+        let _ = writeln!(md, "| `{}` | {} | {} |", r.id, r.severity, r.summary);
+    }
+    md
+}
+
+/// `on_disk` with what lies between the markers replaced by `table`.
+fn with_table(on_disk: &str, table: &str) -> Option<String> {
+    let start = on_disk.find(START)? + START.len();
+    let end = start + on_disk.get(start..)?.find(END)?;
+    Some(format!("{}{table}{}", on_disk.get(..start)?, on_disk.get(end..)?))
+}
+
+fn check_or_bless(path: &Path, want: &str) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(path, want).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(on_disk == want, "{name} is out of date: BLESS=1 cargo test --test docs");
+}
+
+#[test]
+fn rules_reference_is_up_to_date() {
+    check_or_bless(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"),
+        &rules_md(),
     );
+}
+
+#[test]
+fn readme_table_of_rules_is_up_to_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("README.md: {e}"));
+    let want = with_table(&on_disk, &readme_table())
+        .unwrap_or_else(|| panic!("README.md has no table of rules between {START:?} and {END:?}"));
+    check_or_bless(&path, &want);
 }

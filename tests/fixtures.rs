@@ -1,18 +1,51 @@
-//! Snapshot tests over `fixtures/`: every draft (`*.md`, `*.txt`) is checked with the
-//! default rules and its output, rendered exactly as `factlint check --color never`
-//! prints it, must equal the `.expected` file beside it (empty for a clean draft).
-//! A draft may have a `<name>.args` file of extra command-line flags (`--as-of …`) and a
-//! `<name>.toml` rule pack. A draft whose findings suggest replacements has a `.fixed`
-//! file beside it: the draft as `factlint check --fix` leaves it (suggestions of warnings
-//! and errors); a draft with nothing to fix has none. `BLESS=1 cargo test --test fixtures`
-//! rewrites the expectations.
+//! Snapshot tests over `fixtures/`, one test case per draft, named by its path, so that
+//! `cargo test --test fixtures -- clean/leaders` runs those drafts and a failure names its
+//! draft. `BLESS=1 cargo test --test fixtures` rewrites the expectations.
+//!
+//! - A draft (`*.md`, `*.txt`) under a rule's directory (`date/weekday-mismatch/`), `clean/`
+//!   or `sample/` is checked with the default rules, and its findings, rendered exactly as
+//!   `factlint check --color never` prints them, must equal the `.expected` file beside it
+//!   (empty for a draft that must stay silent). A draft may have a `<name>.args` file of
+//!   extra flags (`--as-of …`, `--date-order …`) and a `<name>.toml` rule pack. A draft
+//!   whose findings suggest replacements has a `.fixed` file beside it: the draft as
+//!   `factlint check --fix` leaves it (suggestions of warnings and errors).
+//! - `extract/<name>.md` (or `.txt`): `factlint extract` of the draft, run as the command
+//!   (with the flags in `<name>.args`, if any), must equal `<name>.expected`.
+//! - `config/<case>/`: a directory with its own `factlint.toml` (and whatever else the case
+//!   needs: drafts, a baseline, packs), where the command `factlint check --color never`
+//!   is run with the arguments in `<case>/args` (default `.`); its exit status and output
+//!   must equal `<case>/expected`. So configuration discovery, suppression comments and
+//!   baselines are tested through the command itself.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use codespan_reporting::term::termcolor::NoColor;
 use factlint::report::{self, FileReport, Format};
 use factlint::rules::{PackSources, Rules};
+use libtest_mimic::{Arguments, Failed, Trial};
 
+/// Fixtures whose `.fixed` file holds the right text but whose check suggests a wrong
+/// replacement today, with the reason. The harness checks that they still differ, so an
+/// entry is removed (and the fixture checked as any other) once the suggestion is right.
+const WRONG_SUGGESTIONS: &[(&str, &str)] = &[];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn bless() -> bool {
+    std::env::var_os("BLESS").is_some()
+}
+
+fn is_draft(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "md" || e == "txt")
+        && !p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("INTENT") || n == "README.md")
+}
+
+/// The drafts under `dir`, in path order.
 fn drafts(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     let mut entries: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
@@ -20,20 +53,19 @@ fn drafts(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in entries {
         if p.is_dir() {
             drafts(&p, out);
-        } else if p.extension().is_some_and(|e| e == "md" || e == "txt")
-            && !p
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("INTENT") || n == "README.md")
-        {
+        } else if is_draft(&p) {
             out.push(p);
         }
     }
 }
 
-/// Fixtures whose `.fixed` file holds the right text but whose check suggests a wrong
-/// replacement today, with the reason. The harness checks that they still differ, so an
-/// entry is removed (and the fixture checked as any other) once the suggestion is right.
-const WRONG_SUGGESTIONS: &[(&str, &str)] = &[];
+/// `fixtures/…` path as the tests name it: relative, with `/`.
+fn name(path: &Path) -> String {
+    path.strip_prefix(root())
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
 
 /// The options of a draft's `.args` file: `--as-of YYYY-MM-DD` and `--date-order
 /// day-month|month-day|unknown`, as `factlint check` reads them.
@@ -64,142 +96,192 @@ fn options(args: &str) -> Result<factlint::extract::Options, String> {
     Ok(opts)
 }
 
-fn sidecar(p: &Path, ext: &str) -> PathBuf {
-    p.with_extension(ext)
+/// Compare `actual` with the file at `path`; with BLESS, write it instead.
+fn snapshot(path: &Path, actual: &str) -> Result<(), Failed> {
+    let expected = std::fs::read_to_string(path).ok();
+    if expected.as_deref() == Some(actual) {
+        return Ok(());
+    }
+    if bless() {
+        return std::fs::write(path, actual).map_err(|e| format!("{}: {e}", path.display()).into());
+    }
+    Err(match expected {
+        Some(expected) => format!("=== expected:\n{expected}\n=== actual:\n{actual}\n(BLESS=1 to accept)"),
+        None => format!(
+            "no {} (an empty one means the draft must stay silent); actual:\n{actual}",
+            path.display()
+        ),
+    }
+    .into())
+}
+
+/// One draft checked with the default rules (or its own pack) and rendered as `check` does.
+fn check_draft(path: &Path, default: &Rules) -> Result<(), Failed> {
+    let rel = name(path);
+    let extra = std::fs::read_to_string(path.with_extension("args")).unwrap_or_default();
+    let opts = options(&extra).map_err(|e| format!("{rel}.args: {e}"))?;
+    let pack = path.with_extension("toml");
+    let owned;
+    let rules = if pack.exists() {
+        owned = Rules::load(&PackSources {
+            no_default: false,
+            // Relative to the crate (the tests' working directory), so that notes citing the
+            // pack read the same on every machine.
+            dirs: vec![
+                pack.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                    .map_or(pack.clone(), Path::to_path_buf),
+            ],
+        })
+        .map_err(|e| format!("rule pack: {e:?}"))?;
+        &owned
+    } else {
+        default
+    };
+    let bytes = std::fs::read(path)?;
+    let doc = factlint::input::decode(&rel, bytes)?;
+    let (ex, diags) = factlint::check_draft(&doc, rules, &opts, None);
+    for d in &diags {
+        for span in std::iter::once(&d.span).chain(d.labels.iter().map(|l| &l.span)) {
+            if doc.text.get(span.clone()).is_none() {
+                return Err(format!("span {span:?} of {} is not in the text", d.rule).into());
+            }
+        }
+    }
+    let reports = [FileReport::new(&doc.path, &doc.text, &ex.as_of, &diags)];
+    let mut buf = NoColor::new(Vec::new());
+    report::render(Format::Human, &mut buf, &reports, &[], &[])?;
+    let actual = String::from_utf8(buf.into_inner())?;
+
+    let plan = factlint::fix::plan(&doc.text, &diags, factlint::diagnostic::Severity::Warning, doc.format)?;
+    let fixed_path = path.with_extension("fixed");
+    let fixed = (!plan.edits.is_empty()).then(|| factlint::fix::apply(&doc.text, &plan.edits));
+    let on_disk = std::fs::read_to_string(&fixed_path).ok();
+    match (fixed, on_disk) {
+        (None, None) => {}
+        (Some(fixed), Some(expected)) if WRONG_SUGGESTIONS.iter().any(|(f, _)| *f == rel) => {
+            if fixed == expected {
+                return Err("its suggestion is right now; remove it from WRONG_SUGGESTIONS".into());
+            }
+        }
+        (Some(fixed), _) => {
+            snapshot(&fixed_path, &fixed).map_err(|e| format!("--fix: {}", e.message().unwrap_or("")))?
+        }
+        (None, Some(_)) if bless() => std::fs::remove_file(&fixed_path)?,
+        (None, Some(_)) => return Err("a .fixed file, but nothing to fix".into()),
+    }
+    snapshot(&path.with_extension("expected"), &actual)
+}
+
+/// The command `factlint ARGS` run in `dir`: its exit status and standard output, and
+/// standard error when it says anything.
+fn command(dir: &Path, args: &[&str]) -> Result<String, Failed> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()?;
+    let mut text = format!(
+        "exit status: {}\n{}",
+        out.status.code().map_or("none".to_string(), |c| c.to_string()),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    if !out.stderr.is_empty() {
+        text.push_str("=== standard error:\n");
+        text.push_str(&String::from_utf8_lossy(&out.stderr));
+    }
+    Ok(text)
+}
+
+/// `factlint extract` of one draft.
+fn extract(path: &Path) -> Result<(), Failed> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let extra = std::fs::read_to_string(path.with_extension("args")).unwrap_or_default();
+    let mut argv = vec!["extract", file.as_str()];
+    argv.extend(extra.split_whitespace());
+    let actual = command(dir, &argv)?;
+    snapshot(&path.with_extension("expected"), &actual)
+}
+
+/// `factlint check` run in a directory with its own configuration.
+fn config_case(dir: &Path) -> Result<(), Failed> {
+    let args = std::fs::read_to_string(dir.join("args")).unwrap_or_else(|_| ".".to_string());
+    let mut argv = vec!["check", "--color", "never"];
+    argv.extend(args.split_whitespace());
+    let actual = command(dir, &argv)?;
+    snapshot(&dir.join("expected"), &actual)
 }
 
 /// Every check has a fixtures directory named after its id, and every fixtures directory
 /// of a check family names a registered check.
-#[test]
-fn every_check_has_fixtures_and_every_fixture_directory_a_check() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    for check in factlint::checks::ALL {
-        let dir = root.join(check.id);
+fn every_check_has_fixtures() -> Result<(), Failed> {
+    let root = root();
+    let mut families = std::collections::BTreeSet::new();
+    for (check, _) in factlint::checks::built_in() {
         let mut found = Vec::new();
-        drafts(&dir, &mut found);
-        assert!(!found.is_empty(), "no fixtures for {} in {}", check.id, dir.display());
+        drafts(&root.join(check.id), &mut found);
+        if found.is_empty() {
+            return Err(format!("no fixtures for {} in fixtures/{}", check.id, check.id).into());
+        }
+        families.extend(check.id.split_once('/').map(|(family, _)| family));
     }
-    for family in ["date", "title", "stance", "name"] {
-        let Ok(entries) = std::fs::read_dir(root.join(family)) else {
-            continue;
-        };
-        for e in entries.filter_map(Result::ok) {
+    for family in families {
+        for e in std::fs::read_dir(root.join(family))?.filter_map(Result::ok) {
             let id = format!("{family}/{}", e.file_name().to_string_lossy());
-            assert!(
-                factlint::checks::find(&id).is_some(),
-                "fixtures/{id} names no registered check"
-            );
+            if factlint::checks::find(&id).is_none() {
+                return Err(format!("fixtures/{id} names no registered check").into());
+            }
         }
     }
+    Ok(())
 }
 
-#[test]
-fn fixtures_match_their_expected_output() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let bless = std::env::var_os("BLESS").is_some();
-    let default = Rules::load(&PackSources::default()).unwrap_or_else(|e| panic!("default rules: {e:?}"));
-    let mut files = Vec::new();
-    drafts(&root, &mut files);
-    assert!(
-        files.len() >= 40,
-        "expected at least 40 fixture drafts, found {}",
-        files.len()
-    );
-    let mut failures = Vec::new();
-    for path in &files {
-        let rel = path
-            .strip_prefix(&root)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        let extra = std::fs::read_to_string(sidecar(path, "args")).unwrap_or_default();
-        let opts = options(&extra).unwrap_or_else(|e| panic!("{rel}.args: {e}"));
-        let pack = sidecar(path, "toml");
-        let owned;
-        let rules = if pack.exists() {
-            owned = Rules::load(&PackSources {
-                no_default: false,
-                // Relative to the crate (the tests' working directory), so that notes
-                // citing the pack read the same on every machine.
-                dirs: vec![
-                    pack.strip_prefix(env!("CARGO_MANIFEST_DIR"))
-                        .map_or(pack.clone(), Path::to_path_buf),
-                ],
-            })
-            .unwrap_or_else(|e| panic!("{rel}: rule pack: {e:?}"));
-            &owned
-        } else {
-            &default
-        };
-        let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{rel}: {e}"));
-        let doc = factlint::input::decode(&rel, bytes).unwrap_or_else(|e| panic!("{rel}: {e}"));
-        let (ex, diags) = factlint::check(&doc, rules, &opts);
-        for d in &diags {
-            for span in std::iter::once(&d.span).chain(d.labels.iter().map(|l| &l.span)) {
-                assert!(
-                    doc.text.get(span.clone()).is_some(),
-                    "{rel}: span {span:?} of {} is not in the text",
-                    d.rule
-                );
-            }
-        }
-        let reports = [FileReport {
-            path: &doc.path,
-            text: &doc.text,
-            as_of: &ex.as_of,
-            diagnostics: &diags,
-            claims: None,
-        }];
-        let mut buf = NoColor::new(Vec::new());
-        report::render(Format::Human, &mut buf, &reports, &[], &[]).unwrap_or_else(|e| panic!("{rel}: {e}"));
-        let actual = String::from_utf8(buf.into_inner()).unwrap_or_default();
-        let plan = factlint::fix::plan(&doc.text, &diags, factlint::diagnostic::Severity::Warning, doc.format)
-            .unwrap_or_else(|e| panic!("{rel}: {e}"));
-        let fixed_path = sidecar(path, "fixed");
-        let fixed = (!plan.edits.is_empty()).then(|| factlint::fix::apply(&doc.text, &plan.edits));
-        let wrong = WRONG_SUGGESTIONS.iter().find(|(f, _)| *f == rel);
-        match (fixed, std::fs::read_to_string(&fixed_path).ok()) {
-            (Some(actual), Some(expected)) if wrong.is_some() => {
-                if actual == expected {
-                    failures.push(format!(
-                        "--- {rel}: its suggestion is right now; remove it from WRONG_SUGGESTIONS"
-                    ));
-                }
-            }
-            (None, None) => {}
-            (Some(actual), Some(expected)) if actual == expected => {}
-            (Some(actual), _) if bless => std::fs::write(&fixed_path, actual).unwrap_or_else(|e| panic!("{rel}: {e}")),
-            (None, Some(_)) if bless => std::fs::remove_file(&fixed_path).unwrap_or_else(|e| panic!("{rel}: {e}")),
-            (Some(actual), Some(expected)) => failures.push(format!(
-                "--- {rel}: --fix gives\n{actual}\n=== .fixed says:\n{expected}"
-            )),
-            (Some(actual), None) => failures.push(format!("--- {rel}: no .fixed file; --fix gives:\n{actual}")),
-            (None, Some(_)) => failures.push(format!("--- {rel}: a .fixed file, but nothing to fix")),
-        }
-        let expected_path = sidecar(path, "expected");
-        let expected = std::fs::read_to_string(&expected_path);
-        if bless && expected.is_err() {
-            std::fs::write(&expected_path, &actual).unwrap_or_else(|e| panic!("{rel}: {e}"));
-            continue;
-        }
-        let Ok(expected) = expected else {
-            failures.push(format!(
-                "--- {rel}: no .expected file (an empty one means the draft must stay silent)"
-            ));
-            continue;
-        };
-        if actual != expected {
-            if bless {
-                std::fs::write(&expected_path, &actual).unwrap_or_else(|e| panic!("{rel}: {e}"));
-            } else {
-                failures.push(format!("--- {rel}\n=== expected:\n{expected}\n=== actual:\n{actual}"));
-            }
-        }
+fn main() {
+    let args = Arguments::from_args();
+    let root = root();
+    let mut trials = vec![Trial::test("every check has fixtures", every_check_has_fixtures)];
+
+    let mut extracts = Vec::new();
+    drafts(&root.join("extract"), &mut extracts);
+    for path in extracts {
+        trials.push(Trial::test(name(&path), move || extract(&path)));
     }
+
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(root.join("config"))
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    cases.sort();
+    for dir in cases {
+        trials.push(Trial::test(name(&dir), move || config_case(&dir)));
+    }
+
+    let mut checked = Vec::new();
+    drafts(&root, &mut checked);
+    checked.retain(|p| !p.starts_with(root.join("extract")) && !p.starts_with(root.join("config")));
     assert!(
-        failures.is_empty(),
-        "{} fixture(s) differ (BLESS=1 to accept):\n{}",
-        failures.len(),
-        failures.join("\n")
+        checked.len() >= 40,
+        "expected at least 40 fixture drafts, found {}",
+        checked.len()
     );
+    // Loaded once, and only when a draft is to be checked.
+    let default = Arc::new(std::sync::OnceLock::new());
+    for path in checked {
+        let default = Arc::clone(&default);
+        trials.push(Trial::test(name(&path), move || {
+            let rules = default.get_or_init(|| Rules::load(&PackSources::default()).map_err(|e| format!("{e:?}")));
+            match rules {
+                Ok(rules) => check_draft(&path, rules),
+                Err(e) => Err(format!("default rules: {e}").into()),
+            }
+        }));
+    }
+    libtest_mimic::run(&args, trials).exit();
 }

@@ -28,8 +28,11 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Print a rule's documentation with an example
     Explain {
-        /// A rule id such as date/weekday-mismatch
+        /// A rule id such as date/weekday-mismatch, a kind of user check such as
+        /// substitution, or the id of a user check a pack declares
         rule: String,
+        #[command(flatten)]
+        packs: RuleArgs,
     },
     /// List every rule with its default severity
     Rules(RuleArgs),

@@ -42,10 +42,10 @@ pub fn kb(command: KbCommand) -> Result<u8> {
                 Err(errors) => (errors, Vec::new(), None),
             };
             // The packs' own examples, once the packs load.
-            let cases = factlint::kb::packtest::collect(&files);
+            let cases = factlint::packtest::collect(&files);
             let mut skipped = 0;
             if let Some(rules) = &rules {
-                let (failures, off) = factlint::kb::packtest::run(rules, &files, &cases);
+                let (failures, off) = factlint::packtest::run(rules, &files, &cases);
                 problems.extend(failures);
                 skipped = off;
             }
@@ -53,7 +53,7 @@ pub fn kb(command: KbCommand) -> Result<u8> {
                 report::load_error(&mut err, e)?;
             }
             for w in &warnings {
-                factlint::kb::validate::render_warning(&mut err, w)?;
+                factlint::report::load_warning(&mut err, w)?;
             }
             if !warnings.is_empty() {
                 writeln!(out, "{} warnings (they do not fail the check)", warnings.len())?;

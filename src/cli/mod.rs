@@ -53,7 +53,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => check::check(&args),
         Command::Extract(args) => extract(&args),
-        Command::Explain { rule } => explain(&rule),
+        Command::Explain { rule, packs } => explain(&rule, &packs),
         Command::Rules(args) => list_rules(&args),
         Command::Kb { command } => kb::kb(command),
         Command::Init { pack: None } => init(),
@@ -186,39 +186,48 @@ fn extract(args: &ExtractArgs) -> Result<u8> {
     Ok(EXIT_CLEAN)
 }
 
-fn explain(rule: &str) -> Result<u8> {
+fn explain(id: &str, packs: &RuleArgs) -> Result<u8> {
     let mut out = std::io::stdout().lock();
-    match factlint::checks::find(rule) {
-        Some(c) => {
-            writeln!(out, "# {}\n\nDefault severity: {}\n\n{}", c.id, c.severity, c.doc)?;
-            Ok(EXIT_CLEAN)
-        }
-        None => {
-            let ids: Vec<&str> = factlint::checks::ALL.iter().map(|c| c.id).collect();
-            writeln!(
-                std::io::stderr(),
-                "error: unknown rule `{rule}`; rules are: {}",
-                ids.join(", ")
-            )?;
-            Ok(EXIT_ERROR)
-        }
+    if let Some(r) = factlint::checks::rule(id) {
+        writeln!(out, "# {}\n\nDefault severity: {}\n\n{}", r.id, r.severity, r.doc)?;
+        return Ok(EXIT_CLEAN);
     }
+    // Not a rule of factlint's own: perhaps a check a pack declares.
+    let Some(rules) = load_rules(packs, ColorWhen::Auto) else {
+        return Ok(EXIT_ERROR);
+    };
+    if let Some(u) = rules.user.iter().find(|u| u.id == id) {
+        let kind = u.kind();
+        writeln!(
+            out,
+            "# {}\n\nA `{}` check defined at {}. Severity: {}.\n\n{}",
+            u.id, kind.id, u.at, u.severity, kind.doc
+        )?;
+        return Ok(EXIT_CLEAN);
+    }
+    let ids: Vec<&str> = factlint::checks::RULES
+        .iter()
+        .map(|r| r.id)
+        .chain(rules.user.iter().map(|u| u.id.as_str()))
+        .collect();
+    writeln!(
+        std::io::stderr(),
+        "error: unknown rule `{id}`; rules are: {}",
+        ids.join(", ")
+    )?;
+    Ok(EXIT_ERROR)
 }
 
+/// Every rule with its severity (`off` for a built-in check a pack turned off).
 fn list_rules(args: &RuleArgs) -> Result<u8> {
     let Some(rules) = load_rules(args, ColorWhen::Auto) else {
         return Ok(EXIT_ERROR);
     };
     let mut out = std::io::stdout().lock();
-    for c in factlint::checks::ALL {
-        let state = match rules.enabled.get(c.id) {
-            Some(s) => s.to_string(),
-            None => "off".to_string(),
-        };
-        writeln!(out, "{:<28} {:<8} {}", c.id, state, c.summary)?;
-    }
-    for u in &rules.user {
-        writeln!(out, "{:<28} {:<8} user check ({})", u.id, u.severity, u.at)?;
+    for r in factlint::rule_table(&rules) {
+        let off = factlint::checks::find(&r.id).is_some() && !rules.enabled.contains_key(r.id.as_str());
+        let state = if off { "off".to_string() } else { r.severity.to_string() };
+        writeln!(out, "{:<28} {:<8} {}", r.id, state, r.summary)?;
     }
     Ok(EXIT_CLEAN)
 }

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::date::Reading;
+use crate::calendar::long_date;
 use crate::source::Document;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -51,11 +52,6 @@ impl fmt::Display for AsOf {
         };
         write!(f, "as of {} ({from})", long_date(self.date))
     }
-}
-
-/// `14 April 2023`.
-pub fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
 }
 
 /// The options that can fix the as-of date from outside the draft.

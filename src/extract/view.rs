@@ -37,13 +37,13 @@ fn as_span(v: &Value) -> Option<(usize, usize)> {
     Some((o.get("start")?.as_u64()? as usize, o.get("end")?.as_u64()? as usize))
 }
 
-fn annotate(v: &mut Value, text: &str, index: &crate::text::LineIndex<'_>) {
+fn annotate(v: &mut Value, text: &str, index: &crate::text::LineIndex) {
     match v {
         Value::Object(map) => {
             let mut extra = Map::new();
             for (k, child) in map.iter_mut() {
                 if let Some((s, e)) = as_span(child) {
-                    let (line, col) = index.line_col(s);
+                    let (line, col) = index.line_col(text, s);
                     extra.insert(
                         format!("{k}_text"),
                         Value::String(crate::text::get(text, s..e).to_string()),
@@ -66,7 +66,7 @@ fn annotate(v: &mut Value, text: &str, index: &crate::text::LineIndex<'_>) {
                 }
             }
             if let Some((_, s, e)) = add {
-                let (line, col) = index.line_col(s);
+                let (line, col) = index.line_col(text, s);
                 items.push(Value::String(crate::text::get(text, s..e).to_string()));
                 items.push(Value::String(format!("{line}:{col}")));
             }

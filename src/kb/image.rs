@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Kb;
 use super::load::{self, LoadedFile};
-use super::model::PackFile;
+use super::pack::PackFile;
 use crate::error::LoadError;
 
 /// Bump when a type stored in the image changes shape.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 
-use super::model::PackFile;
+use super::pack::PackFile;
 use crate::error::LoadError;
 
 static DEFAULT_PACK: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
@@ -17,6 +17,13 @@ pub struct LoadedFile {
     pub path: Arc<str>,
     pub text: Arc<str>,
     pub pack: PackFile,
+}
+
+impl LoadedFile {
+    /// Where `span` of this file is: for notes and errors that point into it.
+    pub fn origin(&self, span: std::ops::Range<usize>) -> crate::error::Origin {
+        crate::error::Origin::new(self.path.clone(), self.text.clone(), span)
+    }
 }
 
 /// The embedded default pack, files in path order.

@@ -7,7 +7,7 @@ pub mod image;
 pub mod lexicon;
 pub mod load;
 pub mod model;
-pub mod packtest;
+pub mod pack;
 pub mod show;
 pub mod spanned;
 pub mod surface;
@@ -15,60 +15,17 @@ pub mod validate;
 pub mod wikidata;
 
 use std::collections::HashMap;
-use std::fmt;
 use std::ops::{Deref, Range};
-use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::error::LoadError;
+use crate::error::{LoadError, Origin};
 use load::LoadedFile;
 use model::*;
+use pack::PackFile;
 
-/// Where a fact was written: used for `note: rules/kb/offices.toml:42` and for errors.
-#[derive(Debug, Clone)]
-pub struct Origin {
-    pub path: Arc<str>,
-    pub text: Arc<str>,
-    pub span: Range<usize>,
-    /// The line, worked out on first use and kept: findings cite it again and again.
-    line: std::sync::OnceLock<usize>,
-}
-
-impl Origin {
-    pub fn new(path: Arc<str>, text: Arc<str>, span: Range<usize>) -> Self {
-        Self {
-            path,
-            text,
-            span,
-            line: std::sync::OnceLock::new(),
-        }
-    }
-
-    pub fn line(&self) -> usize {
-        *self
-            .line
-            .get_or_init(|| crate::text::line_col(&self.text, self.span.start).0)
-    }
-
-    /// The origin of `span`, a part of this entry (a term of an office): its line is
-    /// counted from this entry's, not from the top of the file.
-    pub fn within(&self, span: Range<usize>) -> Origin {
-        let line = match crate::text::get(&self.text, self.span.start..span.start.max(self.span.start)) {
-            "" if span.start != self.span.start => crate::text::line_col(&self.text, span.start).0,
-            between => self.line() + crate::text::line_breaks(between),
-        };
-        let origin = Origin::new(self.path.clone(), self.text.clone(), span);
-        let _ = origin.line.set(line);
-        origin
-    }
-
-    pub fn error(&self, message: impl Into<String>) -> LoadError {
-        LoadError::at(&self.path, &self.text, self.span.clone(), message)
-    }
-}
-
-// In the image an origin is its path and span; the text is the embedded file's, shared.
+// In the image (`image`) an origin is its path and span; the text is the embedded file's,
+// shared.
 impl serde::Serialize for Origin {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         (&*self.path, self.span.start, self.span.end).serialize(s)
@@ -80,12 +37,6 @@ impl<'de> serde::Deserialize<'de> for Origin {
         let (path, start, end) = <(String, usize, usize)>::deserialize(d)?;
         let (path, text) = image::shared_text(&path);
         Ok(Origin::new(path, text, start..end))
-    }
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.path, self.line())
     }
 }
 
@@ -161,117 +112,53 @@ pub struct Kb {
     pub surfaces: surface::Surfaces,
 }
 
-fn origin(file: &LoadedFile, span: Range<usize>) -> Origin {
-    Origin::new(file.path.clone(), file.text.clone(), span)
+/// The entries of one table of every file, merged: an entry whose key an earlier entry
+/// has (in the same file or an earlier pack) replaces it where it stood. `key` gives an
+/// entry's key and the span its `Origin` points at.
+fn merge<T: Clone>(
+    files: &[LoadedFile],
+    table: impl Fn(&PackFile) -> &[T],
+    key: impl Fn(&T) -> (String, Range<usize>),
+) -> Merged<T> {
+    let mut merged = Merged::new();
+    for file in files {
+        for fact in table(&file.pack) {
+            let (key, span) = key(fact);
+            merged.put(
+                key,
+                Entry {
+                    at: file.origin(span),
+                    fact: fact.clone(),
+                },
+            );
+        }
+    }
+    merged
+}
+
+/// The key of an entry that has an `id`, and where the id is written.
+fn by_id(id: &spanned::Spanned<String>) -> (String, Range<usize>) {
+    (id.get_ref().clone(), id.span())
 }
 
 impl Kb {
     /// Merge the facts of `files` (in order) and index them.
     pub fn build(files: &[LoadedFile]) -> Result<Self, Vec<LoadError>> {
-        let mut countries = Merged::new();
-        let mut orgs = Merged::new();
-        let mut people = Merged::new();
-        let mut roles = Merged::new();
-        let mut offices = Merged::new();
-        let mut series = Merged::new();
-        let mut events = Merged::new();
-        let mut topics = Merged::new();
-        let mut stances = Merged::new();
-        let mut predicates = Merged::new();
-        for file in files {
-            let p = &file.pack;
-            for c in &p.country {
-                countries.put(
-                    c.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, c.id.span()),
-                        fact: c.clone(),
-                    },
-                );
-            }
-            for o in &p.organization {
-                orgs.put(
-                    o.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, o.id.span()),
-                        fact: o.clone(),
-                    },
-                );
-            }
-            for x in &p.person {
-                people.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.role {
-                roles.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.office {
-                offices.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.series {
-                series.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.event {
-                events.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.topic {
-                topics.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.predicate {
-                predicates.put(
-                    x.id.get_ref().clone(),
-                    Entry {
-                        at: origin(file, x.id.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-            for x in &p.stance {
-                let key = format!("{}\u{0}{}", x.actor.get_ref(), x.topic);
-                stances.put(
-                    key,
-                    Entry {
-                        at: origin(file, x.actor.span()),
-                        fact: x.clone(),
-                    },
-                );
-            }
-        }
+        let countries = merge(files, |p| &p.country, |x| by_id(&x.id));
+        let orgs = merge(files, |p| &p.organization, |x| by_id(&x.id));
+        let people = merge(files, |p| &p.person, |x| by_id(&x.id));
+        let roles = merge(files, |p| &p.role, |x| by_id(&x.id));
+        let offices = merge(files, |p| &p.office, |x| by_id(&x.id));
+        let series = merge(files, |p| &p.series, |x| by_id(&x.id));
+        let events = merge(files, |p| &p.event, |x| by_id(&x.id));
+        let topics = merge(files, |p| &p.topic, |x| by_id(&x.id));
+        let predicates = merge(files, |p| &p.predicate, |x| by_id(&x.id));
+        // A stance is keyed by its actor and topic.
+        let stances = merge(
+            files,
+            |p| &p.stance,
+            |x| (format!("{}\u{0}{}", x.actor.get_ref(), x.topic), x.actor.span()),
+        );
         let mut kb = Kb {
             predicates: predicates.items,
             countries: countries.items,
@@ -548,4 +435,57 @@ fn compare(day: NaiveDate, date: NaiveDate, precision: Precision) -> std::cmp::O
 
 fn coarse_hit(day: NaiveDate, date: NaiveDate, precision: Precision) -> bool {
     precision != Precision::Day && compare(day, date, precision) == std::cmp::Ordering::Equal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> LoadedFile {
+        load::parse_file(path, text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// An entry whose id an earlier pack has replaces it where it stood, in pack order;
+    /// a stance is keyed by its actor and topic.
+    #[test]
+    fn a_later_entry_replaces_an_earlier_one_in_place() {
+        let first = file(
+            "a.toml",
+            r#"
+[[country]]
+id = "AA"
+name = "First A"
+[[country]]
+id = "BB"
+name = "B"
+[[topic]]
+id = "t"
+[[stance]]
+actor = "AA"
+topic = "t"
+position = "support"
+"#,
+        );
+        let second = file(
+            "b.toml",
+            r#"
+[[country]]
+id = "CC"
+name = "C"
+[[country]]
+id = "AA"
+name = "Second A"
+[[stance]]
+actor = "AA"
+topic = "t"
+position = "oppose"
+"#,
+        );
+        let kb = Kb::build(&[first, second]).unwrap_or_else(|e| panic!("{e:?}"));
+        let names: Vec<&str> = kb.countries.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Second A", "B", "C"]);
+        assert_eq!(kb.country("AA").map(|c| c.at.to_string()), Some("b.toml:6".to_string()));
+        assert_eq!(kb.stances.len(), 1);
+        assert_eq!(kb.stances[0].position, Position::Oppose);
+    }
 }

@@ -1,47 +1,11 @@
 //! The knowledge base as it is written in TOML: one struct per table, every fact with its
-//! `source`. These types only describe the files; `index` turns them into lookups.
-
-use std::collections::BTreeMap;
+//! `source`, and the examples (`PackTest`) an entry or a check may carry. These types only
+//! describe the files; `Kb::build` turns them into lookups. The whole of a pack file,
+//! check settings and user checks included, is `pack::PackFile`.
 
 use crate::kb::spanned::Spanned;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
-
-/// One TOML file of a pack. Every table is optional, so a file may hold any mix.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct PackFile {
-    #[serde(default)]
-    pub country: Vec<Country>,
-    #[serde(default)]
-    pub organization: Vec<Organization>,
-    #[serde(default)]
-    pub person: Vec<Person>,
-    #[serde(default)]
-    pub role: Vec<Role>,
-    #[serde(default)]
-    pub office: Vec<Office>,
-    #[serde(default)]
-    pub series: Vec<Series>,
-    #[serde(default)]
-    pub event: Vec<Event>,
-    #[serde(default)]
-    pub topic: Vec<Topic>,
-    #[serde(default)]
-    pub stance: Vec<Stance>,
-    /// Words and phrases that state a stance: `[[predicate]]`.
-    #[serde(default)]
-    pub predicate: Vec<Predicate>,
-    /// `[checks."date/weekday-mismatch"]`: turn a check off or change its severity.
-    #[serde(default)]
-    pub checks: BTreeMap<Spanned<String>, CheckSetting>,
-    #[serde(default)]
-    pub existence: Vec<crate::checks::user::ExistenceSpec>,
-    #[serde(default)]
-    pub substitution: Vec<crate::checks::user::SubstitutionSpec>,
-    #[serde(default)]
-    pub consistency: Vec<crate::checks::user::ConsistencySpec>,
-}
 
 /// An example a pack carries for one of its entries or checks: a text, the date it is read
 /// at, and the rule ids that must fire on it (none: nothing may).
@@ -52,16 +16,6 @@ pub struct PackTest {
     #[serde(default, deserialize_with = "opt_date")]
     pub as_of: Option<NaiveDate>,
     pub expect: Vec<Spanned<String>>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct CheckSetting {
-    pub enabled: Option<bool>,
-    pub severity: Option<Spanned<String>>,
-    /// Examples the pack's tests check: `[checks."id".test]`.
-    #[serde(default)]
-    pub test: Vec<PackTest>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -276,13 +230,6 @@ pub enum Position {
 }
 
 impl Position {
-    pub fn flip(self) -> Self {
-        match self {
-            Position::Support => Position::Oppose,
-            Position::Oppose => Position::Support,
-        }
-    }
-
     pub fn verb(self) -> &'static str {
         match self {
             Position::Support => "support",

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::Kb;
-use crate::extract::asof::long_date;
+use crate::calendar::long_date;
 
 pub fn stats(kb: &Kb) -> String {
     let terms: usize = kb.offices.iter().map(|o| o.term.len()).sum();
@@ -44,7 +44,7 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         Some(e) => format!("{} – {}", long_date(start), long_date(e)),
         None => format!("since {}", long_date(start)),
     };
-    let record = |at: &super::Origin, source: &Option<String>| {
+    let record = |at: &crate::error::Origin, source: &Option<String>| {
         format!("  record: {at} (source: {})", source.as_deref().unwrap_or("none"))
     };
     for (pi, p) in kb.people.iter().enumerate() {

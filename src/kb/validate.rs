@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use super::surface::Surface;
-use super::{Kb, Origin, within};
-use crate::error::LoadError;
+use super::{Kb, within};
+use crate::error::{LoadError, Origin};
 use crate::kb::load::LoadedFile;
 use crate::kb::model::Precision;
 
@@ -21,14 +21,10 @@ pub fn check(files: &[LoadedFile], kb: &Kb) -> Vec<LoadError> {
     errors
 }
 
-fn origin(file: &LoadedFile, span: std::ops::Range<usize>) -> Origin {
-    Origin::new(file.path.clone(), file.text.clone(), span)
-}
-
 fn duplicates(files: &[LoadedFile], errors: &mut Vec<LoadError>) {
     let mut seen: HashMap<(&str, String), Origin> = HashMap::new();
     let mut note = |kind: &'static str, id: &crate::kb::spanned::Spanned<String>, file: &LoadedFile| {
-        let here = origin(file, id.span());
+        let here = file.origin(id.span());
         if id.get_ref().trim().is_empty() {
             errors.push(here.error(format!("{kind} has an empty `id`")));
             return;
@@ -218,25 +214,6 @@ fn gaps(kb: &Kb, out: &mut Vec<LoadError>) {
                 o.id.get_ref()
             )));
         }
-    }
-}
-
-/// Render a warning of `kb check` the way load errors are rendered, as a warning.
-pub fn render_warning(w: &mut dyn crate::report::WriteColor, e: &LoadError) -> std::io::Result<()> {
-    use codespan_reporting::diagnostic::{Diagnostic, Label};
-    use codespan_reporting::term;
-    let config = term::Config::default();
-    match (&e.text, &e.span) {
-        (Some(text), Some(span)) => {
-            let lines = crate::text::Lines::new(text);
-            let (file, spans) =
-                crate::report::excerpt::Excerpt::new(e.path.as_str(), text, &lines, std::slice::from_ref(span));
-            let diag = Diagnostic::warning()
-                .with_message(crate::report::excerpt::escape(&e.message))
-                .with_labels(vec![Label::primary((), spans.into_iter().next().unwrap_or(0..0))]);
-            term::emit_to_write_style(w, &config, &file, &diag).map_err(|x| std::io::Error::other(x.to_string()))
-        }
-        _ => writeln!(w, "warning: {}: {}", e.path, e.message),
     }
 }
 

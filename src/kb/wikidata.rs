@@ -33,9 +33,9 @@ struct Value {
     value: String,
 }
 
-/// The first line of every pack the importer writes; `kb import` replaces only a file
-/// that starts with it.
-pub const HEADER: &str = "# Imported from Wikidata SPARQL results by `factlint kb import wikidata`.";
+// The first line of every pack the importer writes; `kb import` replaces only a file
+// that starts with it.
+use crate::files::IMPORTED_PACK_HEADER as HEADER;
 
 /// What the importer cannot read from the results and must be told.
 #[derive(Debug, Clone, Default)]

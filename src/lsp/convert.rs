@@ -11,6 +11,8 @@ use std::ops::Range;
 
 use lsp_types::{Position, PositionEncodingKind};
 
+use crate::text::LineIndex;
+
 /// How columns are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Encoding {
@@ -46,59 +48,17 @@ impl Encoding {
     }
 }
 
-/// Where each line of a text starts, for conversions in both directions.
-#[derive(Debug, Clone)]
-pub struct LineIndex {
-    /// Byte offset of the start of every line; the first is 0.
-    starts: Vec<usize>,
-    len: usize,
-}
-
+/// Conversions in both directions over the one index of lines, `text::LineIndex` (an
+/// inherent `impl` of it kept here, beside the encodings it needs).
 impl LineIndex {
-    pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            match b {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
-            }
-        }
-        LineIndex {
-            starts,
-            len: text.len(),
-        }
-    }
-
-    /// The byte range of line `line`'s content, without its line end.
-    fn line_content(&self, text: &str, line: usize) -> Range<usize> {
-        let start = self.starts.get(line).copied().unwrap_or(self.len);
-        let end = match self.starts.get(line + 1) {
-            None => self.len,
-            Some(&next) => {
-                let bytes = text.as_bytes();
-                let mut end = next;
-                if end > start && bytes.get(end - 1) == Some(&b'\n') {
-                    end -= 1;
-                }
-                if end > start && bytes.get(end - 1) == Some(&b'\r') {
-                    end -= 1;
-                }
-                end
-            }
-        };
-        start..end.max(start)
-    }
-
     /// The byte offset of `pos` in `text`, clamped to the text and to the line's end, and
     /// moved back to a char boundary.
     pub fn offset(&self, text: &str, pos: Position, enc: Encoding) -> usize {
         let line = pos.line as usize;
-        if line >= self.starts.len() {
+        if line >= self.count() {
             return text.len();
         }
-        let content = self.line_content(text, line);
+        let content = self.line_range(text, line);
         let wanted = pos.character as usize;
         let mut units = 0;
         for (i, c) in crate::text::get(text, content.clone()).char_indices() {
@@ -115,12 +75,9 @@ impl LineIndex {
     /// The LSP position of byte `offset` (clamped to the text, moved back to a char
     /// boundary).
     pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> Position {
-        let offset = crate::text::floor_char_boundary(text, offset.min(self.len));
-        let line = match self.starts.binary_search(&offset) {
-            Ok(l) => l,
-            Err(l) => l.saturating_sub(1),
-        };
-        let content = self.line_content(text, line);
+        let offset = crate::text::floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_index(offset);
+        let content = self.line_range(text, line);
         // An offset inside a `\r\n` counts as the end of the line.
         let end = offset.min(content.end).max(content.start);
         let character: usize = crate::text::get(text, content.start..end)

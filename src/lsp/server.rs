@@ -15,11 +15,12 @@ use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestI
 use lsp_types as lsp;
 use serde_json::Value;
 
-use super::convert::{self, Encoding, LineIndex};
+use super::convert::{self, Encoding};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Rules;
 use crate::source::{Document, Format};
+use crate::text::LineIndex;
 
 /// Where a rule's documentation lives (`#` + the id with `/` as `-`).
 pub const RULE_DOCS: &str = "https://github.com/factlint/factlint/blob/main/docs/rules.md";
@@ -432,8 +433,10 @@ impl<'a> Server<'a> {
         let findings = match set {
             Some(set) => {
                 let draft = Document::new(doc.name.clone(), doc.text.clone(), doc.format);
-                catch_unwind(AssertUnwindSafe(|| crate::check_draft(&draft, &set.rules, &set.opts).1))
-                    .unwrap_or_default()
+                catch_unwind(AssertUnwindSafe(|| {
+                    crate::check_draft(&draft, &set.rules, &set.opts, None).1
+                }))
+                .unwrap_or_default()
             }
             None => Vec::new(),
         };
@@ -552,10 +555,9 @@ fn describe(e: &crate::error::LoadError) -> String {
     }
 }
 
-/// The documentation link of a built-in rule.
+/// The documentation link of one of factlint's own rules.
 pub fn rule_link(rule: &str) -> Option<String> {
-    crate::checks::find(rule)?;
-    Some(format!("{RULE_DOCS}#{}", rule.replace('/', "-")))
+    crate::checks::is_reported(rule).then(|| format!("{RULE_DOCS}#{}", rule.replace('/', "-")))
 }
 
 fn severity(s: Severity) -> lsp::DiagnosticSeverity {

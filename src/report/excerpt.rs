@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use codespan_reporting::files::{Error, Files};
 
-use crate::text::{Lines, ceil_char_boundary, floor_char_boundary};
+use crate::text::{LineIndex, ceil_char_boundary, floor_char_boundary};
 
 /// A line longer than this (in bytes) is cut to a window around its spans.
 pub const LONG_LINE: usize = 1000;
@@ -54,7 +54,7 @@ pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
 pub struct Excerpt<'a> {
     name: &'a str,
     text: &'a str,
-    lines: &'a Lines,
+    lines: &'a LineIndex,
     source: String,
     /// The file's line index of each excerpt line, in order.
     line_indices: Vec<usize>,
@@ -67,7 +67,12 @@ pub struct Excerpt<'a> {
 impl<'a> Excerpt<'a> {
     /// The excerpt of `text` that shows `spans` (the first is the primary one). Returns
     /// the spans as offsets into the excerpt, in the same order.
-    pub fn new(name: &'a str, text: &'a str, lines: &'a Lines, spans: &[Range<usize>]) -> (Self, Vec<Range<usize>>) {
+    pub fn new(
+        name: &'a str,
+        text: &'a str,
+        lines: &'a LineIndex,
+        spans: &[Range<usize>],
+    ) -> (Self, Vec<Range<usize>>) {
         let clamp = |s: &Range<usize>| {
             let start = floor_char_boundary(text, s.start.min(text.len()));
             let end = floor_char_boundary(text, s.end.min(text.len())).max(start);
@@ -226,7 +231,7 @@ mod tests {
     #[test]
     fn short_lines_are_shown_whole() {
         let text = "one\ntwo has it\nthree\n";
-        let lines = Lines::new(text);
+        let lines = LineIndex::new(text);
         let at = text.find("has").unwrap_or(0);
         let (ex, spans) = Excerpt::new("a", text, &lines, std::slice::from_ref(&(at..at + 3)));
         assert_eq!(ex.source, "two has it\n");
@@ -238,7 +243,7 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_span() {
         let text = "x".repeat(100_000) + " target " + &"y".repeat(100_000);
-        let lines = Lines::new(&text);
+        let lines = LineIndex::new(&text);
         let at = text.find("target").unwrap_or(0);
         let (ex, spans) = Excerpt::new("a", &text, &lines, std::slice::from_ref(&(at..at + 6)));
         assert!(ex.source.len() < 2 * CONTEXT + 20, "{}", ex.source.len());
@@ -250,7 +255,7 @@ mod tests {
     #[test]
     fn control_characters_are_escaped_and_spans_follow() {
         let text = "a\u{1b}[31mred\u{7} bell";
-        let lines = Lines::new(text);
+        let lines = LineIndex::new(text);
         let at = text.find("bell").unwrap_or(0);
         let (ex, spans) = Excerpt::new("a", text, &lines, std::slice::from_ref(&(at..at + 4)));
         assert_eq!(ex.source, "a␛[31mred␇ bell\n");
@@ -261,7 +266,7 @@ mod tests {
     #[test]
     fn a_lone_cr_ends_a_line() {
         let text = "one\rtwo\rthree";
-        let lines = Lines::new(text);
+        let lines = LineIndex::new(text);
         let (ex, _) = Excerpt::new("a", text, &lines, std::slice::from_ref(&(4..7)));
         assert_eq!(ex.source, "two\n");
         assert_eq!(ex.line_index((), 0).ok(), Some(1));

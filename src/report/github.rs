@@ -80,8 +80,8 @@ pub fn render(w: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let (line, col) = index.line_col(d.span.start);
-        let (end_line, end_col) = index.line_col(d.span.end);
+        let (line, col) = index.line_col(report.text, d.span.start);
+        let (end_line, end_col) = index.line_col(report.text, d.span.end);
         let mut message = d.message.clone();
         if let Some(s) = &d.suggestion {
             message.push_str(&format!("\nhelp: write `{}`", s.replacement));

@@ -56,7 +56,7 @@ fn io_err(e: codespan_reporting::files::Error) -> io::Error {
 
 pub fn render(w: &mut dyn WriteColor, report: &FileReport<'_>) -> io::Result<()> {
     let config = Config::default();
-    let lines = crate::text::Lines::new(report.text);
+    let lines = crate::text::LineIndex::new(report.text);
     for d in report.diagnostics {
         let spans: Vec<_> = std::iter::once(d.span.clone())
             .chain(d.labels.iter().map(|l| l.span.clone()))
@@ -83,16 +83,25 @@ pub fn render(w: &mut dyn WriteColor, report: &FileReport<'_>) -> io::Result<()>
 }
 
 pub fn load_error(w: &mut dyn WriteColor, e: &LoadError) -> io::Result<()> {
+    load_problem(w, e, CsDiagnostic::error(), "error")
+}
+
+/// A warning of `kb check`, rendered as load errors are.
+pub fn load_warning(w: &mut dyn WriteColor, e: &LoadError) -> io::Result<()> {
+    load_problem(w, e, CsDiagnostic::warning(), "warning")
+}
+
+fn load_problem(w: &mut dyn WriteColor, e: &LoadError, diag: CsDiagnostic<()>, level: &str) -> io::Result<()> {
     let config = Config::default();
     match (&e.text, &e.span) {
         (Some(text), Some(span)) => {
-            let lines = crate::text::Lines::new(text);
+            let lines = crate::text::LineIndex::new(text);
             let (file, spans) = Excerpt::new(e.path.as_str(), text, &lines, std::slice::from_ref(span));
-            let diag = CsDiagnostic::error()
+            let diag = diag
                 .with_message(escape(&e.message))
                 .with_labels(vec![CsLabel::primary((), spans.into_iter().next().unwrap_or(0..0))]);
             term::emit_to_write_style(w, &config, &file, &diag).map_err(io_err)
         }
-        _ => writeln!(w, "error: {}: {}", escape(&e.path), escape(&e.message)),
+        _ => writeln!(w, "{level}: {}: {}", escape(&e.path), escape(&e.message)),
     }
 }

@@ -282,15 +282,15 @@ impl Reporter for Lines<'_> {
     }
 }
 
-fn pos(index: &LineIndex<'_>, offset: usize) -> Position {
-    let (line, column) = index.line_col(offset);
+fn pos(text: &str, index: &LineIndex, offset: usize) -> Position {
+    let (line, column) = index.line_col(text, offset);
     Position { line, column }
 }
 
-fn finding(r: &FileReport<'_>, index: &LineIndex<'_>, d: &Diagnostic) -> Finding {
+fn finding(r: &FileReport<'_>, index: &LineIndex, d: &Diagnostic) -> Finding {
     let paragraph = crate::source::Format::by_paragraph(r.path).then(|| {
-        let (line, col) = index.line_col(d.span.start);
-        let (end_line, end_col) = index.line_col(d.span.end);
+        let (line, col) = index.line_col(r.text, d.span.start);
+        let (end_line, end_col) = index.line_col(r.text, d.span.end);
         Paragraph {
             index: line - 1,
             start: col - 1,
@@ -315,8 +315,8 @@ fn finding(r: &FileReport<'_>, index: &LineIndex<'_>, d: &Diagnostic) -> Finding
             start: d.span.start,
             end: d.span.end,
         },
-        start: pos(index, d.span.start),
-        end: pos(index, d.span.end),
+        start: pos(r.text, index, d.span.start),
+        end: pos(r.text, index, d.span.end),
         label: d.label.clone(),
         labels: d
             .labels
@@ -327,8 +327,8 @@ fn finding(r: &FileReport<'_>, index: &LineIndex<'_>, d: &Diagnostic) -> Finding
                     start: l.span.start,
                     end: l.span.end,
                 },
-                start: pos(index, l.span.start),
-                end: pos(index, l.span.end),
+                start: pos(r.text, index, l.span.start),
+                end: pos(r.text, index, l.span.end),
             })
             .collect(),
         notes: d.notes.clone(),

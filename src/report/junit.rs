@@ -124,7 +124,7 @@ fn suite(w: &mut String, r: &FileReport<'_>) -> io::Result<()> {
     }
     let index = crate::text::LineIndex::new(r.text);
     for d in r.diagnostics {
-        let (line, col) = index.line_col(d.span.start);
+        let (line, col) = index.line_col(r.text, d.span.start);
         writeln!(
             w,
             r#"    <testcase name="{} {path}:{line}:{col}" classname="{}" file="{path}" line="{line}">"#,

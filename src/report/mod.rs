@@ -61,46 +61,6 @@ pub struct RuleMeta {
     pub doc: String,
 }
 
-impl RuleMeta {
-    /// Every rule a run can report: built-in checks, the pack's user checks, and unused
-    /// suppressions.
-    pub fn all(rules: &crate::rules::Rules) -> Vec<RuleMeta> {
-        let mut out: Vec<RuleMeta> = crate::checks::ALL
-            .iter()
-            .map(|c| RuleMeta {
-                id: c.id.to_string(),
-                severity: rules.enabled.get(c.id).copied().unwrap_or(c.severity),
-                summary: c.summary.to_string(),
-                doc: c.doc.to_string(),
-            })
-            .collect();
-        for u in &rules.user {
-            out.push(RuleMeta {
-                id: u.id.clone(),
-                severity: u.severity,
-                summary: format!("user check defined at {}", u.at),
-                doc: format!("A newsroom's own check, defined at {}.", u.at),
-            });
-        }
-        out.push(RuleMeta {
-            id: crate::suppress::UNUSED.to_string(),
-            severity: crate::diagnostic::Severity::Warning,
-            summary: "a suppression comment that suppresses nothing".to_string(),
-            doc: "Reports a `<!-- factlint-disable… -->` comment that no longer suppresses any finding, so stale suppressions do not pile up.".to_string(),
-        });
-        out.push(RuleMeta {
-            id: crate::suppress::INVALID.to_string(),
-            severity: crate::diagnostic::Severity::Error,
-            summary: "a suppression comment that is misspelled, names an unknown rule or is never closed".to_string(),
-            doc: INVALID_DOC.to_string(),
-        });
-        out
-    }
-}
-
-/// What `suppression/invalid` reports.
-pub const INVALID_DOC: &str = "Reports a `<!-- factlint… -->` comment that is not a suppression factlint understands: a misspelled directive (`factlint-disabel`), a rule id that does not exist, or a comment never closed with `-->` (which would otherwise hide the rest of a Markdown draft). Such a comment suppresses nothing. A directive inside inline code or a code block is an example and is not read.";
-
 /// A run's output in one format. A run hands its reporter, in the run's order, the
 /// problems loading a configuration or rule pack (`load_error`), each draft checked
 /// (`file`) and each draft or path that could not be checked (`input_error`), then calls
@@ -137,11 +97,6 @@ impl Format {
             "junit" => Format::Junit,
             _ => return None,
         })
-    }
-
-    /// Whether the format is read by a program (its errors go inside it).
-    pub fn is_machine(self) -> bool {
-        !matches!(self, Format::Human | Format::Short)
     }
 
     /// The reporter of this format, writing to `streams`.
@@ -181,6 +136,11 @@ pub fn render(
 /// Render a rule-file error: with a snippet of the TOML when its span is known.
 pub fn load_error(w: &mut dyn WriteColor, e: &LoadError) -> io::Result<()> {
     human::load_error(w, e)
+}
+
+/// Render a warning of `kb check` as load errors are rendered.
+pub fn load_warning(w: &mut dyn WriteColor, e: &LoadError) -> io::Result<()> {
+    human::load_warning(w, e)
 }
 
 /// One line: `path: error: message`.

@@ -36,19 +36,14 @@ pub fn uri(path: &str) -> String {
         .collect()
 }
 
-fn region(index: &crate::text::LineIndex<'_>, span: &std::ops::Range<usize>) -> Value {
-    let (sl, sc) = index.line_col(span.start);
-    let (el, ec) = index.line_col(span.end.max(span.start));
+fn region(text: &str, index: &crate::text::LineIndex, span: &std::ops::Range<usize>) -> Value {
+    let (sl, sc) = index.line_col(text, span.start);
+    let (el, ec) = index.line_col(text, span.end.max(span.start));
     json!({ "startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec })
 }
 
 /// The SARIF result of one finding.
-fn result(
-    d: &crate::diagnostic::Diagnostic,
-    text: &str,
-    index: &crate::text::LineIndex<'_>,
-    location_uri: &str,
-) -> Value {
+fn result(d: &crate::diagnostic::Diagnostic, text: &str, index: &crate::text::LineIndex, location_uri: &str) -> Value {
     let mut message = d.message.clone();
     for n in &d.notes {
         message.push('\n');
@@ -61,10 +56,10 @@ fn result(
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": { "uri": location_uri, "uriBaseId": "%SRCROOT%" },
-                "region": region(index, &d.span),
+                "region": region(text, index, &d.span),
             }
         }],
-        "partialFingerprints": { "primaryLocationLineHash": crate::baseline::fingerprint(text, index.lines(), d) },
+        "partialFingerprints": { "primaryLocationLineHash": crate::baseline::fingerprint(text, index, d) },
     });
     if !d.labels.is_empty() {
         result["relatedLocations"] = Value::Array(
@@ -77,7 +72,7 @@ fn result(
                         "message": { "text": l.message },
                         "physicalLocation": {
                             "artifactLocation": { "uri": location_uri, "uriBaseId": "%SRCROOT%" },
-                            "region": region(index, &l.span),
+                            "region": region(text, index, &l.span),
                         }
                     })
                 })
@@ -90,7 +85,7 @@ fn result(
             "artifactChanges": [{
                 "artifactLocation": { "uri": location_uri, "uriBaseId": "%SRCROOT%" },
                 "replacements": [{
-                    "deletedRegion": region(index, &s.span),
+                    "deletedRegion": region(text, index, &s.span),
                     "insertedContent": { "text": s.replacement },
                 }]
             }]

@@ -44,7 +44,7 @@ pub fn render(w: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
         ""
     };
     for d in report.diagnostics {
-        let (line, col) = index.line_col(d.span.start);
+        let (line, col) = index.line_col(report.text, d.span.start);
         writeln!(
             w,
             "{}:{para}{line}:{col}: {}[{}] {}",

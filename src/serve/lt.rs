@@ -365,9 +365,8 @@ fn to_match(d: &Diagnostic, doc: &Document, sentences: &[std::ops::Range<usize>]
 }
 
 fn rule_description(rule: &str) -> String {
-    match crate::checks::find(rule) {
-        Some(c) => c.summary.to_string(),
-        None if rule == crate::suppress::UNUSED => "a suppression comment that suppresses nothing".to_string(),
+    match crate::checks::rule(rule) {
+        Some(r) => r.summary.to_string(),
         None => format!("factlint rule {rule}"),
     }
 }
@@ -393,13 +392,10 @@ pub fn configinfo(state: &State, request: &Request) -> Response {
     let Some(language) = param(&params, "language") else {
         return error(400, "Missing 'language' parameter");
     };
-    let rules: Vec<Value> = crate::report::RuleMeta::all(state.rules())
+    // Built-in checks a pack turned off are left out.
+    let rules: Vec<Value> = crate::rule_table(state.rules())
         .into_iter()
-        .filter(|r| {
-            r.id == crate::suppress::UNUSED
-                || state.rules().enabled.contains_key(r.id.as_str())
-                || state.rules().user.iter().any(|u| u.id == r.id)
-        })
+        .filter(|r| crate::checks::find(&r.id).is_none() || state.rules().enabled.contains_key(r.id.as_str()))
         .map(|r| {
             json!({
                 "ruleId": r.id,

@@ -95,7 +95,7 @@ impl State {
             .spawn(move || {
                 let _permit = permit;
                 let result = catch_unwind(AssertUnwindSafe(|| {
-                    let (ex, findings) = crate::check_draft(&doc, rules, &opts);
+                    let (ex, findings) = crate::check_draft(&doc, rules, &opts, None);
                     Checked { doc, ex, findings }
                 }));
                 let _ = tx.send(result);

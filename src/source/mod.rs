@@ -79,7 +79,7 @@ pub struct Document {
     /// Inline code and code blocks (Markdown), sorted: what is in them is an example.
     pub code: Vec<Range<usize>>,
     /// Line starts, built on first use.
-    pub lines: std::sync::OnceLock<crate::text::Lines>,
+    pub lines: std::sync::OnceLock<crate::text::LineIndex>,
     /// The reader it was read with. For a Word document `text` is its paragraphs, one a
     /// line, so a line number is a paragraph number.
     pub format: Format,
@@ -135,7 +135,7 @@ impl Document {
     /// 1-based line and column (in characters) of byte `offset` of the text.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         self.lines
-            .get_or_init(|| crate::text::Lines::new(&self.text))
+            .get_or_init(|| crate::text::LineIndex::new(&self.text))
             .line_col(&self.text, offset)
     }
 }

@@ -1,13 +1,13 @@
-//! Flags a date or range given for a known event that disagrees with the record.
+//! The check `date/event-date-mismatch`; its `RULE.doc` below is its documentation.
 
 use chrono::Datelike;
 
-use crate::checks::{Check, Context};
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::date::{DateMention, Grain, Written};
 use crate::kb::model::{Event, Precision};
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "date/event-date-mismatch",
     severity: Severity::Error,
     summary: "a date given for a known event that disagrees with the record",
@@ -33,7 +33,7 @@ Meetings are named by who took part (`Lavrov met Qin Gang in New Delhi on 3 Marc
 talks between Putin and Xi in Moscow on 20-22 March 2023`). The same people meet often and the
 record holds only some of their meetings, so a date is compared only with a recorded meeting at
 the place the text gives, in the year of the date; copy about another meeting stays silent.",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -50,7 +50,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         }
         let end = e.end.unwrap_or(e.start);
         let mut diag = Diagnostic::new(
-            CHECK.id,
+            RULE.id,
             severity,
             d.span.clone(),
             format!(

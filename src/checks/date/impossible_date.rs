@@ -1,9 +1,9 @@
-//! Flags a date that does not exist: `31 April 2023`, `29 February 2023`.
+//! The check `date/impossible-date`; its `RULE.doc` below is its documentation.
 
-use crate::checks::{Check, Context};
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "date/impossible-date",
     severity: Severity::Error,
     summary: "a date that does not exist",
@@ -22,7 +22,7 @@ April has 30 days. `29 February 2024` is fine; `29 February 2023` is not. Withou
 is accepted. Two dates joined by `to` or a spaced dash that run backwards (`moved from December 1 to
 October 1`) are read as two dates, not a reversed range. A weekday that contradicts its date is
 reported by `date/weekday-mismatch`.",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -30,7 +30,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let written = crate::text::get(&cx.doc.text, span.clone());
         out.push(
             Diagnostic::new(
-                CHECK.id,
+                RULE.id,
                 severity,
                 span.clone(),
                 format!("`{written}` in the front matter is not a date"),
@@ -42,7 +42,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         if let Some(why) = &d.impossible {
             out.push(
                 Diagnostic::new(
-                    CHECK.id,
+                    RULE.id,
                     severity,
                     d.span.clone(),
                     format!("`{}` is not a date: {why}", d.text),

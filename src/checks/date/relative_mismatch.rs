@@ -1,14 +1,13 @@
-//! Flags a relative date ("yesterday", "last Tuesday") set beside an explicit date that it
-//! does not resolve to, by the draft's own date.
+//! The check `date/relative-mismatch`; its `RULE.doc` below is its documentation.
 
 use chrono::Datelike;
 
-use crate::checks::{Check, Context};
+use crate::calendar::long_date;
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::asof::long_date;
 use crate::extract::date::{DateMention, Written};
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "date/relative-mismatch",
     severity: Severity::Error,
     summary: "a relative date that contradicts the explicit date beside it",
@@ -28,7 +27,7 @@ Yesterday was 13 April. A relative week, month or year is compared the same way 
 12 March` written on 14 April 2023: last week was 3-9 April 2023); vague ones (`earlier this
 month`) are not. Only a relative date and an explicit date side by side (after a comma, in brackets
 or with `on`) are compared, and only when the draft gives its own date.",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -70,7 +69,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::new(
-                CHECK.id,
+                RULE.id,
                 severity,
                 relative.span.clone(),
                 format!("`{}` was {was}, not {}", relative.text, long_date(e)),

@@ -1,12 +1,11 @@
-//! Flags an event reported in the past tense that, by the draft's own date, had not
-//! happened yet, and an event announced as coming that had already taken place.
+//! The check `date/tense-mismatch`; its `RULE.doc` below is its documentation.
 
-use crate::checks::{Check, Context};
+use crate::calendar::long_date;
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::asof::long_date;
 use crate::extract::tense::{self, Tense};
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "date/tense-mismatch",
     severity: Severity::Error,
     summary: "an event reported in the past that had not happened by the draft's date (or the converse)",
@@ -25,7 +24,7 @@ SAMARKAND, 1 August 2023 (TDI): Leaders met at the 15th BRICS summit in Johannes
 The summit ran 22-24 August 2023, after the dateline. Scheduling verbs (`was scheduled to`), modals
 (`would`, `could`), conditionals and reported plans (`said … will`) are not read as tense, and a
 date without a written year is never judged.",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -57,7 +56,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::new(
-                CHECK.id,
+                RULE.id,
                 severity,
                 m.span.clone(),
                 message(m.tense, &e.name, &super::event_dates(e), as_of),
@@ -92,7 +91,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         if wrong {
             out.push(
                 Diagnostic::new(
-                    CHECK.id,
+                    RULE.id,
                     severity,
                     d.span.clone(),
                     message(t, &format!("`{}`", d.text), &d.text, as_of),

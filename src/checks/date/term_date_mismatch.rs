@@ -1,17 +1,15 @@
-//! Flags the date given for someone taking up or leaving an office ("was sworn in as prime
-//! minister on 11 April 2021") when the record has that person's term starting or ending
-//! on another day.
+//! The check `date/term-date-mismatch`; its `RULE.doc` below is its documentation.
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::checks::{Check, Context};
+use crate::calendar::long_date;
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::asof::long_date;
 use crate::extract::term_change::{Change, TermChange};
 use crate::kb::model::{Precision, Term};
 use crate::kb::surface::Surface;
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "date/term-date-mismatch",
     severity: Severity::Error,
     summary: "a date of taking up or leaving an office that disagrees with the record",
@@ -31,7 +29,7 @@ ISLAMABAD, 12 April 2022 (APP) - Shehbaz Sharif was sworn in as prime minister o
 The record has his term starting on 11 April 2022. A date one day off is accepted (an
 appointment and a swearing-in can fall on consecutive days); a month or a year is compared
 at its own grain, and a term known only to the month or year is never judged to the day.",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -95,7 +93,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             Change::End => "left office as",
         };
         let mut diag = Diagnostic::new(
-            CHECK.id,
+            RULE.id,
             severity,
             d.span.clone(),
             format!(

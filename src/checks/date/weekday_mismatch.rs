@@ -1,13 +1,13 @@
-//! Flags a weekday that does not fall on the date written with it.
+//! The check `date/weekday-mismatch`; its `RULE.doc` below is its documentation.
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use crate::calendar::long_date;
 use crate::calendar::{weekday_from, weekday_name};
-use crate::checks::{Check, Context};
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::asof::long_date;
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "date/weekday-mismatch",
     severity: Severity::Error,
     summary: "a weekday that does not match its date",
@@ -23,7 +23,7 @@ The ministers met on Monday, 14 April 2023.
 ```
 14 April 2023 was a Friday. A date without a year is checked only within three months of the
 draft's own date, where its year is clear; never against a guessed year.",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -72,7 +72,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             actual.to_string()
         };
         let mut diag = Diagnostic::new(
-            CHECK.id,
+            RULE.id,
             severity,
             span.clone(),
             format!("{} was a {actual}, not a {written}", long_date(date)),

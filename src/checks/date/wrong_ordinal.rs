@@ -1,10 +1,9 @@
-//! Flags an ordinal ("4th meeting") that names a different meeting of a series than the
-//! date or place the text gives for it.
+//! The check `date/wrong-ordinal`; its `RULE.doc` below is its documentation.
 
-use crate::checks::{Check, Context};
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "date/wrong-ordinal",
     severity: Severity::Error,
     summary: "an ordinal that disagrees with the record of a series of meetings",
@@ -23,7 +22,7 @@ number forward.
 The meeting in Tehran was the 2nd; the 4th was held in Samarkand. When the place is nearer to the
 draft's date than the ordinal is, the ordinal is taken to be wrong; otherwise `date/wrong-place`
 reports the place.",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -42,7 +41,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let fixed = super::ordinal_like(written, right);
         out.push(
             Diagnostic::new(
-                CHECK.id,
+                RULE.id,
                 severity,
                 span.clone(),
                 format!(

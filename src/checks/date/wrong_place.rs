@@ -1,10 +1,10 @@
-//! Flags a place given for a known event that disagrees with the record.
+//! The check `date/wrong-place`; its `RULE.doc` below is its documentation.
 
-use crate::checks::{Check, Context};
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::event::{Place, place_matches};
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "date/wrong-place",
     severity: Severity::Error,
     summary: "a place given for a known event that disagrees with the record",
@@ -23,7 +23,7 @@ it (`the 4th Neighbours of Afghanistan meeting in Uzbekistan`). A venue given be
 opened is not judged: it may have been the planned one. A meeting named by who took part
 (`Blinken met Wang Yi in Berlin on 18 February 2023`) is judged when the day the text gives falls
 within a recorded meeting of theirs and no recorded meeting that year was held at the place given.",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -59,7 +59,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let written = cx.doc.text.get(span.clone()).unwrap_or_default();
         out.push(
             Diagnostic::new(
-                CHECK.id,
+                RULE.id,
                 severity,
                 span.clone(),
                 format!(

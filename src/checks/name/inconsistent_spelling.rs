@@ -1,12 +1,12 @@
-//! Flags one person spelled two ways in one draft.
+//! The check `name/inconsistent-spelling`; its `RULE.doc` below is its documentation.
 
 use std::collections::HashMap;
 
-use crate::checks::{Check, Context};
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::spelling;
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "name/inconsistent-spelling",
     severity: Severity::Warning,
     summary: "one person's name spelled two ways in one draft",
@@ -22,7 +22,7 @@ readers think two people are meant.
 Sergey Lavrov met … Later, Sergei Lavrov said …
 ```
 A short form in the same spelling (`Lavrov` after `Sergey Lavrov`) is not a second spelling.",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -43,7 +43,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             let fix = capital_as(&written, &fix);
             out.push(
                 Diagnostic::new(
-                    CHECK.id,
+                    RULE.id,
                     severity,
                     span.clone(),
                     format!("`{written}` is spelled `{fix}` on line {line}"),
@@ -73,7 +73,7 @@ fn listed_variants(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnosti
         let (line, _) = cx.doc.line_col(a.span.start);
         let replacement = replacement_for(&a.text, &m.text);
         let mut diag = Diagnostic::new(
-            CHECK.id,
+            RULE.id,
             severity,
             m.span.clone(),
             format!("`{}` is spelled `{}` on line {line}", m.text, a.text),

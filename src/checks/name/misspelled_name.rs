@@ -1,12 +1,12 @@
-//! Flags a well-known person's name with a letter slipped.
+//! The check `name/misspelled-name`; its `RULE.doc` below is its documentation.
 
 use std::collections::HashMap;
 
-use crate::checks::{Check, Context};
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::spelling;
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "name/misspelled-name",
     severity: Severity::Warning,
     summary: "a known person's name with a letter slipped",
@@ -25,7 +25,7 @@ NATO Secretary-General Jens Stoltenburg said …
 ```
 Only long surnames are compared (seven letters, or six where only a vowel differs), the given
 name must match exactly, and a name the knowledge base lists in any spelling is never flagged.",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -85,7 +85,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let fix = right.last().copied().unwrap_or_default().to_string();
         out.push(
             Diagnostic::new(
-                CHECK.id,
+                RULE.id,
                 severity,
                 span.clone(),
                 format!("`{surname}` may be a misspelling of `{}`", right.join(" ")),

@@ -1,12 +1,12 @@
-//! Flags a stance that contradicts the documented position of its actor.
+//! The check `stance/contradicts-record`; its `RULE.doc` below is its documentation.
 
-use crate::checks::{Check, Context, cite};
+use crate::calendar::long_date;
+use crate::checks::{Context, Kind, Rule, cite};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::asof::long_date;
 
 use super::{incompatible, names};
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "stance/contradicts-record",
     severity: Severity::Error,
     summary: "a stance that contradicts the actor's documented position",
@@ -28,7 +28,7 @@ China and Russia have supported the democratization of international relations o
 example in their joint statement of 4 February 2022). `did not oppose` agrees with that record;
 statements others make about the actor (`critics say China opposes …`), modals and conditionals
 are not read as the actor's stance. Positions dated after the statement are not applied.",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -77,7 +77,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             format!("{}s", position.verb())
         };
         let mut diag = Diagnostic::new(
-            CHECK.id,
+            RULE.id,
             severity,
             st.span.clone(),
             format!(

@@ -1,12 +1,12 @@
-//! Flags an actor said to support and to oppose the same topic in one draft.
+//! The check `stance/self-contradiction`; its `RULE.doc` below is its documentation.
 
-use crate::checks::{Check, Context};
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
 use super::{claim_text, incompatible, names};
 use crate::extract::stance::StanceMention;
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "stance/self-contradiction",
     severity: Severity::Error,
     summary: "the same actor supporting and opposing the same topic in one draft",
@@ -21,7 +21,7 @@ Whichever statement is right, the story contradicts itself.
 ```text
 Russia firmly supports a multipolar world. … Moscow has rejected a multipolar world.
 ```",
-    run,
+    kind: Kind::Check(run),
 };
 
 /// The same topic of the knowledge base, or the same object written out: the content words
@@ -50,7 +50,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let (line, _) = cx.doc.line_col(e.span.start);
         out.push(
             Diagnostic::new(
-                CHECK.id,
+                RULE.id,
                 severity,
                 later.span.clone(),
                 format!(

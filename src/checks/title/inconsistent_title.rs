@@ -1,16 +1,15 @@
-//! Flags one person given two different offices in one draft, when the record does not
-//! show them holding both.
+//! The check `title/inconsistent-title`; its `RULE.doc` below is its documentation.
 
 use std::collections::HashMap;
 
-use crate::checks::{Check, Context};
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::title::Modifier;
 use crate::kb::{Within, within};
 
 use super::{Verdict, person_name, relevant_date, verdict};
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "title/inconsistent-title",
     severity: Severity::Warning,
     summary: "the same person given two different offices in one draft",
@@ -25,7 +24,7 @@ At most one of the two is right, and the reader cannot tell which.
 ```text
 Foreign Minister Wang Yi arrived on Monday. … Premier Wang Yi said …
 ```",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -56,7 +55,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let (line, _) = cx.doc.line_col(a.span.start);
         out.push(
             Diagnostic::new(
-                CHECK.id,
+                RULE.id,
                 severity,
                 t.title_span.clone(),
                 format!(

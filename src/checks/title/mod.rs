@@ -377,7 +377,7 @@ pub fn with_term_note(
 
 /// "foreign minister of China from 30 December 2022 to 25 July 2023"
 pub fn term_text(kb: &Kb, office: usize, term: &Term) -> String {
-    use crate::extract::asof::long_date;
+    use crate::calendar::long_date;
     let label = kb.office_label(office);
     let acting = if term.acting { "acting " } else { "" };
     match term.end {

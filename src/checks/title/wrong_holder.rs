@@ -1,12 +1,12 @@
-//! Flags an office given to a person who did not hold it at the date the text speaks of.
+//! The check `title/wrong-holder`; its `RULE.doc` below is its documentation.
 
-use crate::checks::{Check, Context};
+use crate::calendar::long_date;
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::asof::long_date;
 
 use super::{Verdict, person_name, term_text, verdict, with_term_note};
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "title/wrong-holder",
     severity: Severity::Error,
     summary: "an office given to someone who did not hold it at the date",
@@ -29,7 +29,7 @@ ended, on a day it knows, before the date: then it says when the last one ended 
 term as foreign secretary ended on 5 September 2025`) without naming a successor. `factlint kb
 check` warns of a term after which no holder is recorded, so that a missing later term is found
 there rather than here.",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -46,7 +46,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let name = person_name(kb, t);
         let label = kb.office_label(office);
         let mut diag = Diagnostic::new(
-            CHECK.id,
+            RULE.id,
             severity,
             t.span.clone(),
             format!("{name} was not {label} on {}", long_date(date)),
@@ -94,7 +94,7 @@ fn term_ended(
     let name = person_name(kb, t);
     let label = kb.office_label(office);
     let mut diag = Diagnostic::new(
-        CHECK.id,
+        RULE.id,
         severity,
         t.span.clone(),
         format!("{name}'s term as {label} ended on {}", long_date(end)),

@@ -1,11 +1,11 @@
-//! Flags a person given an office of a country they never served in that office.
+//! The check `title/wrong-office`; its `RULE.doc` below is its documentation.
 
-use crate::checks::{Check, Context};
+use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
 use super::{Verdict, person_name, term_text, verdict};
 
-pub const CHECK: Check = Check {
+pub const RULE: Rule = Rule {
     id: "title/wrong-office",
     severity: Severity::Error,
     summary: "a person given an office of another country",
@@ -20,7 +20,7 @@ Two officials named in one sentence are easily swapped; the pairing is wrong wha
 Foreign Minister of Russia Qin Gang and Foreign Minister of China Sergey Lavrov met in Samarkand.
 ```
 The fix offers the person's own country, written the same way (name, demonym or possessive).",
-    run,
+    kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -32,7 +32,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let name = person_name(kb, t);
         let label = kb.office_label(office);
         let home = kb.person_country(t.person).and_then(|c| kb.country(c));
-        let mut diag = Diagnostic::new(CHECK.id, severity, t.span.clone(), format!("{name} was never {label}"))
+        let mut diag = Diagnostic::new(RULE.id, severity, t.span.clone(), format!("{name} was never {label}"))
             .label(format!("{name} never held this office"));
         let role = kb.offices.get(office).map(|o| o.role.clone()).unwrap_or_default();
         for (o, term) in kb.terms_of(t.person) {

@@ -5,10 +5,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::Origin;
-use super::load::LoadedFile;
-use super::model::PackTest;
 use crate::error::LoadError;
+use crate::error::Origin;
+use crate::kb::load::LoadedFile;
+use crate::kb::model::PackTest;
 use crate::rules::Rules;
 
 /// One example, with where it was written.
@@ -35,7 +35,7 @@ pub fn collect(files: &[LoadedFile]) -> Vec<Case> {
                 .map(|t| Case {
                     owner: format!("{table} `{id}`"),
                     test: t.clone(),
-                    at: Origin::new(f.path.clone(), f.text.clone(), t.text.span()),
+                    at: f.origin(t.text.span()),
                     check: (table == "check").then(|| id.to_string()),
                 })
                 .collect();
@@ -64,11 +64,7 @@ pub fn collect(files: &[LoadedFile]) -> Vec<Case> {
         p.stance
             .iter()
             .for_each(|x| add("stance", &format!("{} on {}", x.actor.get_ref(), x.topic), &x.test));
-        p.existence.iter().for_each(|x| add("check", x.id.get_ref(), &x.test));
-        p.substitution
-            .iter()
-            .for_each(|x| add("check", x.id.get_ref(), &x.test));
-        p.consistency.iter().for_each(|x| add("check", x.id.get_ref(), &x.test));
+        p.user_checks().for_each(|x| add("check", x.id.get_ref(), x.test));
         // Settings add to a check rather than define it: their examples add up.
         for (id, setting) in &p.checks {
             let key = format!("settings\u{0}{}\u{0}{}", id.get_ref(), f.path);
@@ -80,7 +76,7 @@ pub fn collect(files: &[LoadedFile]) -> Vec<Case> {
                     .map(|t| Case {
                         owner: format!("check `{}`", id.get_ref()),
                         test: t.clone(),
-                        at: Origin::new(f.path.clone(), f.text.clone(), t.text.span()),
+                        at: f.origin(t.text.span()),
                         check: Some(id.get_ref().clone()),
                     })
                     .collect(),
@@ -96,14 +92,7 @@ pub fn collect(files: &[LoadedFile]) -> Vec<Case> {
 pub fn run(rules: &Rules, files: &[LoadedFile], cases: &[Case]) -> (Vec<LoadError>, usize) {
     let defined: BTreeSet<&str> = files
         .iter()
-        .flat_map(|f| {
-            let p = &f.pack;
-            p.existence
-                .iter()
-                .map(|x| x.id.get_ref().as_str())
-                .chain(p.substitution.iter().map(|x| x.id.get_ref().as_str()))
-                .chain(p.consistency.iter().map(|x| x.id.get_ref().as_str()))
-        })
+        .flat_map(|f| f.pack.user_checks().map(|x| x.id.get_ref().as_str()))
         .collect();
     let known = |id: &str| crate::checks::find(id).is_some() || defined.contains(id);
     let enabled = |id: &str| rules.enabled.contains_key(id) || rules.user.iter().any(|u| u.id == id);
@@ -147,7 +136,7 @@ pub fn run(rules: &Rules, files: &[LoadedFile], cases: &[Case]) -> (Vec<LoadErro
             },
             ..Default::default()
         };
-        let (_, found) = crate::check(&doc, rules, &opts);
+        let (_, found) = crate::check_draft(&doc, rules, &opts, None);
         let fired: BTreeSet<&str> = found.iter().map(|d| d.rule.as_str()).collect();
         let expected: BTreeSet<&str> = case.test.expect.iter().map(|e| e.get_ref().as_str()).collect();
         if fired != expected {
