@@ -1,5 +1,5 @@
 //! The default rules are embedded in the binary, with the knowledge base compiled ahead from
-//! them (`src/kb/default.image`, see `src/kb/image.rs`). This script hashes the rules so
+//! them (`src/kb/default.image`, see `src/kb/image.rs`). This script hashes the rules' TOML so
 //! that an image made from other rules is never used, and hands the image to the build
 //! (an empty one if the file is missing: the rules are then parsed at run time).
 
@@ -34,7 +34,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.path();
         if p.is_dir() {
             walk(&p, out);
-        } else {
+        } else if p.extension().is_some_and(|e| e == "toml") {
+            // Only the TOML is compiled: a README edit leaves the image good.
             out.push(p);
         }
     }

@@ -110,6 +110,17 @@ pub struct Kb {
     /// person index → (office index, term index)
     person_terms: HashMap<usize, Vec<(usize, usize)>>,
     pub surfaces: surface::Surfaces,
+    /// Worked out on first use (see `given_names`).
+    #[serde(skip)]
+    given_names: std::sync::OnceLock<GivenNames>,
+}
+
+/// The full names the record knows (preferred spellings and variants), by folded given
+/// name (`uhuru` → `Uhuru Kenyatta`), and every folded word of them.
+#[derive(Debug, Default)]
+pub struct GivenNames {
+    pub by_given: HashMap<String, Vec<Vec<String>>>,
+    pub words: std::collections::HashSet<String>,
 }
 
 /// The entries of one table of every file, merged: an entry whose key an earlier entry
@@ -142,6 +153,26 @@ fn by_id(id: &spanned::Spanned<String>) -> (String, Range<usize>) {
 }
 
 impl Kb {
+    /// The known full names by given name, built once for this record.
+    pub fn given_names(&self) -> &GivenNames {
+        self.given_names.get_or_init(|| {
+            let mut out = GivenNames::default();
+            for p in &self.people {
+                for name in std::iter::once(&p.fact.name).chain(&p.fact.variants) {
+                    let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+                    out.words.extend(words.iter().map(|w| crate::spelling::fold(w)));
+                    if let [given, .., _] = words.as_slice() {
+                        out.by_given
+                            .entry(crate::spelling::fold(given))
+                            .or_default()
+                            .push(words);
+                    }
+                }
+            }
+            out
+        })
+    }
+
     /// Merge the facts of `files` (in order) and index them.
     pub fn build(files: &[LoadedFile]) -> Result<Self, Vec<LoadError>> {
         let countries = merge(files, |p| &p.country, |x| by_id(&x.id));

@@ -1,7 +1,5 @@
 //! The check `name/misspelled-name`; its `RULE.doc` below is its documentation.
 
-use std::collections::HashMap;
-
 use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::spelling;
@@ -38,23 +36,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     if candidates.is_empty() {
         return;
     }
-    // Known full names by folded given name: "uhuru" → ["Uhuru", "Kenyatta"].
-    let mut by_given: HashMap<String, Vec<Vec<&str>>> = HashMap::new();
-    for p in &cx.kb.people {
-        for name in std::iter::once(&p.fact.name).chain(&p.fact.variants) {
-            let words: Vec<&str> = name.split_whitespace().collect();
-            if let [given, .., _] = words.as_slice() {
-                by_given.entry(spelling::fold(given)).or_default().push(words);
-            }
-        }
-    }
-    let known_word = |w: &str| {
-        let f = spelling::fold(w);
-        by_given
-            .values()
-            .flatten()
-            .any(|n| n.iter().any(|x| spelling::fold(x) == f))
-    };
+    let known = cx.kb.given_names();
     for m in candidates {
         let words: Vec<&str> = m
             .words
@@ -64,10 +46,10 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let (Some(given), Some(surname)) = (words.first(), words.last()) else {
             continue;
         };
-        let Some(known) = by_given.get(&spelling::fold(given)) else {
+        let Some(same_given) = known.by_given.get(&spelling::fold(given)) else {
             continue;
         };
-        let Some(right) = known.iter().find(|k| {
+        let Some(right) = same_given.iter().find(|k| {
             k.len() == words.len()
                 && k.iter()
                     .zip(&words)
@@ -78,11 +60,11 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         }) else {
             continue;
         };
-        if spelling::is_given_name(surname) || known_word(surname) {
+        if spelling::is_given_name(surname) || known.words.contains(&spelling::fold(surname)) {
             continue;
         }
         let Some(span) = m.words.last().cloned() else { continue };
-        let fix = right.last().copied().unwrap_or_default().to_string();
+        let fix = right.last().cloned().unwrap_or_default();
         out.push(
             Diagnostic::new(
                 RULE.id,
