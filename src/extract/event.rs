@@ -330,7 +330,6 @@ pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<Ev
             }
         }
     }
-    out.extend(super::meeting::extract(cx, &sentence, hits));
     out
 }
 
@@ -383,7 +382,7 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, even
                 .filter(|p| text.contains(p))
                 .map(|p| Place::City(p.to_string()))
         };
-        super::meeting::resolve(
+        resolve_meeting(
             cx.kb,
             &same_name,
             place.as_ref().map(|p| &p.0).or(named_place.as_ref()),
@@ -825,6 +824,63 @@ pub fn holder(kb: &Kb, country: &str, role: &str, date: NaiveDate) -> Option<usi
         }
     }
     found
+}
+
+/// Which of the recorded meetings `candidates` (all with the same participants named) the
+/// text means, if any. A place that fits a meeting held in the year of the date given
+/// picks it, the nearest one by date when several do; else a day (or days) falling within
+/// one picks it. Without a date given, or when the place and the date point at different
+/// meetings, none: the same people meet often, and the record holds only some meetings.
+/// `strict` (a country named, not a person: talks at any level) needs the day, and the
+/// place when one is given.
+pub fn resolve_meeting(
+    kb: &Kb,
+    candidates: &[usize],
+    place: Option<&Place>,
+    date: Option<&DateMention>,
+    strict: bool,
+) -> Option<usize> {
+    let d = date?;
+    let (start, end) = (d.start?, d.end?);
+    let event = |i: usize| kb.events.get(i);
+    let fits: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| event(i).is_some_and(|e| d.is_day() && start <= e.end.unwrap_or(e.start) && end >= e.start))
+        .collect();
+    let best = |set: &[usize]| {
+        set.iter()
+            .copied()
+            .filter_map(|i| {
+                let e = event(i)?;
+                Some((i, distance(e, start).min(distance(e, end)), e.participants.len()))
+            })
+            .min_by_key(|&(_, days, n)| (days, n))
+            .map(|(i, _, _)| i)
+    };
+    if let Some(place) = place {
+        let placed: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| {
+                place_matches(kb, i, place)
+                    && event(i).is_some_and(|e| {
+                        e.start.year() <= end.year() && e.end.unwrap_or(e.start).year() >= start.year()
+                    })
+            })
+            .collect();
+        let placed_fits: Vec<usize> = placed.iter().copied().filter(|i| fits.contains(i)).collect();
+        if !placed_fits.is_empty() {
+            return best(&placed_fits);
+        }
+        if !placed.is_empty() || strict {
+            // The date fits a meeting elsewhere: which of the two is wrong is not known. Talks
+            // between two countries may be held at any level, anywhere: only the meeting at
+            // that place on that day is theirs.
+            return (fits.is_empty() && !strict).then(|| best(&placed)).flatten();
+        }
+    }
+    best(&fits)
 }
 
 #[cfg(test)]

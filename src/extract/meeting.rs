@@ -12,12 +12,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::pattern::Regex;
-use chrono::Datelike;
 
-use super::date::DateMention;
-use super::event::{
-    Context, EventMention, Place, attached_date, attached_place_after, distance, finish, place_matches,
-};
+use super::event::{Context, EventMention, attached_date, attached_place_after, finish};
 use super::tense::{self, Tense};
 use crate::kb::Kb;
 use crate::kb::surface::{CountryForm, Hit, Surface};
@@ -277,7 +273,7 @@ fn mention(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], f: Found) ->
     });
     let candidates = with_parties(cx.kb, &f.parties);
     let strict = f.parties.iter().any(|p| matches!(p, Party::Country(_)));
-    let event = resolve(
+    let event = super::event::resolve_meeting(
         cx.kb,
         &candidates,
         place.as_ref().map(|p| &p.0),
@@ -335,61 +331,4 @@ fn with_parties(kb: &Kb, parties: &[Party]) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect()
-}
-
-/// Which of the recorded meetings `candidates` (all with the same participants named) the
-/// text means, if any. A place that fits a meeting held in the year of the date given
-/// picks it, the nearest one by date when several do; else a day (or days) falling within
-/// one picks it. Without a date given, or when the place and the date point at different
-/// meetings, none: the same people meet often, and the record holds only some meetings.
-/// `strict` (a country named, not a person: talks at any level) needs the day, and the
-/// place when one is given.
-pub fn resolve(
-    kb: &Kb,
-    candidates: &[usize],
-    place: Option<&Place>,
-    date: Option<&DateMention>,
-    strict: bool,
-) -> Option<usize> {
-    let d = date?;
-    let (start, end) = (d.start?, d.end?);
-    let event = |i: usize| kb.events.get(i);
-    let fits: Vec<usize> = candidates
-        .iter()
-        .copied()
-        .filter(|&i| event(i).is_some_and(|e| d.is_day() && start <= e.end.unwrap_or(e.start) && end >= e.start))
-        .collect();
-    let best = |set: &[usize]| {
-        set.iter()
-            .copied()
-            .filter_map(|i| {
-                let e = event(i)?;
-                Some((i, distance(e, start).min(distance(e, end)), e.participants.len()))
-            })
-            .min_by_key(|&(_, days, n)| (days, n))
-            .map(|(i, _, _)| i)
-    };
-    if let Some(place) = place {
-        let placed: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&i| {
-                place_matches(kb, i, place)
-                    && event(i).is_some_and(|e| {
-                        e.start.year() <= end.year() && e.end.unwrap_or(e.start).year() >= start.year()
-                    })
-            })
-            .collect();
-        let placed_fits: Vec<usize> = placed.iter().copied().filter(|i| fits.contains(i)).collect();
-        if !placed_fits.is_empty() {
-            return best(&placed_fits);
-        }
-        if !placed.is_empty() || strict {
-            // The date fits a meeting elsewhere: which of the two is wrong is not known. Talks
-            // between two countries may be held at any level, anywhere: only the meeting at
-            // that place on that day is theirs.
-            return (fits.is_empty() && !strict).then(|| best(&placed)).flatten();
-        }
-    }
-    best(&fits)
 }

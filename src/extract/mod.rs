@@ -113,11 +113,6 @@ impl Extraction {
         &self.events[first..end]
     }
 
-    /// The first month or part of a month named in sentence `i` ("in February").
-    pub fn sentence_period(&self, i: usize) -> Option<&DateMention> {
-        self.dates_in(i).find(|d| d.start.is_some())
-    }
-
     /// The first resolved, exact date in sentence `i`: the date the sentence speaks of.
     pub fn sentence_date(&self, i: usize) -> Option<&DateMention> {
         self.dates_in(i).find(|d| d.start.is_some() && d.is_day())
@@ -220,6 +215,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
         };
         let events = event::extract(&cx, s.clone(), in_sentence);
         out.events.extend(events);
+        out.events.extend(meeting::extract(&cx, s, in_sentence));
         if let Some(&(_, series)) = series_here.last() {
             recent_series = Some(series);
         }
