@@ -54,6 +54,17 @@ pub struct Suggestion {
     pub replacement: String,
 }
 
+impl Suggestion {
+    /// What to do, in words: "write `Kyiv`", or "delete this" for an empty replacement.
+    pub fn advice(&self, show: impl Fn(&str) -> String) -> String {
+        if self.replacement.is_empty() {
+            "delete this".to_string()
+        } else {
+            format!("write `{}`", show(&self.replacement))
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub rule: String,

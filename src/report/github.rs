@@ -84,7 +84,7 @@ pub fn render(w: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
         let (end_line, end_col) = index.line_col(report.text, d.span.end);
         let mut message = d.message.clone();
         if let Some(s) = &d.suggestion {
-            message.push_str(&format!("\nhelp: write `{}`", s.replacement));
+            message.push_str(&format!("\nhelp: {}", s.advice(str::to_string)));
         }
         writeln!(
             w,

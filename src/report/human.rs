@@ -70,7 +70,7 @@ pub fn render(w: &mut dyn WriteColor, report: &FileReport<'_>) -> io::Result<()>
         }
         let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {}", escape(n))).collect();
         if let Some(s) = &d.suggestion {
-            notes.push(format!("help: write `{}`", escape(&s.replacement)));
+            notes.push(format!("help: {}", s.advice(|r| escape(r).into_owned())));
         }
         let diag = CsDiagnostic::new(severity(d.severity))
             .with_code(d.rule.clone())

@@ -81,7 +81,7 @@ fn result(d: &crate::diagnostic::Diagnostic, text: &str, index: &crate::text::Li
     }
     if let Some(s) = &d.suggestion {
         result["fixes"] = json!([{
-            "description": { "text": format!("write `{}`", s.replacement) },
+            "description": { "text": s.advice(str::to_string) },
             "artifactChanges": [{
                 "artifactLocation": { "uri": location_uri, "uriBaseId": "%SRCROOT%" },
                 "replacements": [{
