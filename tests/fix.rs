@@ -1,32 +1,14 @@
 //! `check --fix` and `check --diff` as a user meets them: which suggestions are applied,
 //! what is kept of the file (its other bytes, line endings, mode), and what is refused.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
+use common::text;
 
 fn factlint(args: &[&str], dir: &Path) -> Output {
-    factlint_in(args, dir, None)
-}
-
-fn factlint_in(args: &[&str], dir: &Path, stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run factlint: {e}"));
-    if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
-        pipe.write_all(bytes).unwrap_or_default();
-    }
-    child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    common::factlint(args, dir, None)
 }
 
 fn read(p: &Path) -> String {
@@ -211,7 +193,7 @@ fn diff_prints_a_unified_diff_and_changes_nothing() {
     let clean = factlint(&["check", "clean.txt", "--diff"], dir.path());
     assert_eq!((clean.status.code(), text(&clean.stdout)), (Some(0), String::new()));
     // Standard input can be shown as a diff.
-    let out = factlint_in(
+    let out = common::factlint(
         &["check", "-", "--diff", "--stdin-filename", "in.txt"],
         dir.path(),
         Some(b"It was Monday, 14 April 2023.\n"),
@@ -225,7 +207,7 @@ fn diff_prints_a_unified_diff_and_changes_nothing() {
 #[test]
 fn standard_input_and_word_documents_are_refused() {
     let dir = scratch();
-    let out = factlint_in(
+    let out = common::factlint(
         &["check", "-", "--fix"],
         dir.path(),
         Some(b"It was Monday, 14 April 2023.\n"),

@@ -115,10 +115,8 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
                 return true;
             };
             let written = crate::text::get(prose, span.clone()).to_ascii_lowercase();
-            let framed = GRAMMAR
-                .object_frames
-                .iter()
-                .any(|f| f.join(" ") == written.split_whitespace().collect::<Vec<_>>().join(" "));
+            let written: Vec<&str> = written.split_whitespace().collect();
+            let framed = GRAMMAR.object_frames.iter().any(|f| f.iter().eq(written.iter()));
             let gap = crate::text::get(prose, before.end..span.start);
             !(framed
                 && gap
