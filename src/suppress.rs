@@ -26,7 +26,8 @@ pub const UNUSED: &str = "suppression/unused";
 pub const INVALID: &str = "suppression/invalid";
 
 /// The opening of anything that looks meant as a directive.
-static OPENING: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| crate::pattern::scanner(r"(?i)<!--\s*factlint\b"));
+static OPENING: LazyLock<crate::pattern::Scanner> =
+    LazyLock::new(|| crate::pattern::scanner(r"(?i)<!--\s*factlint(?-u:\b)"));
 
 /// A well-formed directive's body (between `<!--` and `-->`).
 static BODY: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,4 +1,6 @@
 //! Every pattern written in the tree compiles: a broken one fails here, never at run time.
+//! And the searching patterns' automata, compiled ahead into `src/pattern/scanners.image`,
+//! are those of the patterns written now (`BLESS=1 cargo test --test patterns` rewrites it).
 
 use std::path::Path;
 
@@ -25,19 +27,33 @@ fn raw_literal(s: &str) -> Option<&str> {
     body.find(&close).and_then(|end| body.get(..end))
 }
 
-#[test]
-fn every_pattern_in_the_tree_compiles() {
+/// Every pattern written in the tree, with the call that compiles it and its file.
+fn patterns() -> Vec<(&'static str, String, std::path::PathBuf)> {
     let mut files = Vec::new();
     sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
-    let mut count = 0;
-    let mut broken = Vec::new();
+    files.sort();
+    let mut out = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap_or_default();
         for call in ["pattern::compile(", "pattern::scanner("] {
             for (at, _) in text.match_indices(call) {
-                let Some(pattern) = text.get(at + call.len()..).and_then(raw_literal) else {
-                    continue;
-                };
+                if let Some(pattern) = text.get(at + call.len()..).and_then(raw_literal) {
+                    out.push((call, pattern.to_string(), f.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_pattern_in_the_tree_compiles() {
+    let mut count = 0;
+    let mut broken = Vec::new();
+    {
+        for (call, pattern, f) in patterns() {
+            let pattern = pattern.as_str();
+            {
                 count += 1;
                 let result = if call.ends_with("compile(") {
                     factlint::pattern::try_compile(pattern)
@@ -61,4 +77,67 @@ fn every_pattern_in_the_tree_compiles() {
         count >= 30,
         "only {count} patterns found: has the way they are written changed?"
     );
+}
+
+/// The image of the searching patterns as it must be: each pattern's forward and reverse
+/// sparse DFA, minimised, in the order the patterns are first written in the tree.
+fn scanner_image() -> Vec<u8> {
+    use regex_automata::dfa::{dense, regex::Regex};
+    let mut out = factlint::pattern::MAGIC.to_vec();
+    let mut seen = std::collections::BTreeSet::new();
+    for (call, pattern, f) in patterns() {
+        if !call.ends_with("scanner(") || !seen.insert(pattern.clone()) {
+            continue;
+        }
+        let re = Regex::builder()
+            .dense(dense::Config::new().minimize(true))
+            .build(&pattern)
+            .unwrap_or_else(|e| panic!("{}: {pattern:?} cannot be compiled ahead: {e}", f.display()));
+        let forward = re.forward().to_sparse().expect("sparse").to_bytes_little_endian();
+        let reverse = re.reverse().to_sparse().expect("sparse").to_bytes_little_endian();
+        // What the binary trusts unchecked must pass the full validation here.
+        regex_automata::dfa::sparse::DFA::from_bytes(&forward).expect("valid forward DFA");
+        regex_automata::dfa::sparse::DFA::from_bytes(&reverse).expect("valid reverse DFA");
+        factlint::pattern::write_entry(&mut out, &pattern, &forward, &reverse);
+    }
+    out
+}
+
+#[test]
+fn the_scanner_image_is_fresh() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/pattern/scanners.image");
+    let want = scanner_image();
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, &want).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return;
+    }
+    let have = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "{} is stale: a searching pattern changed; run `BLESS=1 cargo test --test patterns`",
+        path.display()
+    );
+}
+
+#[test]
+fn the_scanners_find_what_regex_finds() {
+    // The same matches as `regex` on text that exercises them: news copy and its edges.
+    let text = "SAMARKAND, 14 April 2023 (TDI) - Both countries, which oppose it, met. They said the \
+                Putin-Xi talks and the 15th summit, then-President Ángel Díaz said; critics said \
+                its leaders' summit <!-- factlint-disable --> www.example.org/x the two sides \
+                2019 state visit to \u{a0}Moscow.";
+    for (call, pattern, _) in patterns() {
+        if !call.ends_with("scanner(") {
+            continue;
+        }
+        let pattern: &'static str = Box::leak(pattern.into_boxed_str());
+        let ours = factlint::pattern::scanner(pattern);
+        let theirs = regex::Regex::new(pattern).expect("compiles");
+        for cut in [text.len(), 40, 90, 150] {
+            let hay = &text[..text.floor_char_boundary(cut)];
+            let a: Vec<_> = ours.find_iter(hay).map(|m| m.range()).collect();
+            let b: Vec<_> = theirs.find_iter(hay).map(|m| m.range()).collect();
+            assert_eq!(a, b, "{pattern:?} on {hay:?}");
+        }
+    }
 }

@@ -109,11 +109,31 @@ static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "the Putin–Xi talks", "the Russia-China summit": names joined by a dash before a noun.
-// Written with `regex`, whose `\p{Lu}` and `\p{L}` classes `regex-lite` lacks.
-static COMPOUND: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?-u:\b)(?P<names>\p{Lu}[\p{L}'’.]*(?: \p{Lu}[\p{L}'’.]*)*(?:[-–—]\p{Lu}[\p{L}'’.]*(?: \p{Lu}[\p{L}'’.]*)*)+)\s+(?:(?:bilateral|high-level|leaders['’]?|ministerial)\s+)?(?:talks|meeting|summit|negotiations|consultations)(?-u:\b)")
-        .unwrap_or_else(|_| unreachable!())
+/// Names are in Latin script, as English copy writes them.
+static COMPOUND: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
+    crate::pattern::scanner(
+        r"(?-u:\b)[\p{Lu}&&\p{Latin}][A-Za-zÀ-ÖØ-öø-ɏ'’.]*(?: [\p{Lu}&&\p{Latin}][A-Za-zÀ-ÖØ-öø-ɏ'’.]*)*(?:[-–—][\p{Lu}&&\p{Latin}][A-Za-zÀ-ÖØ-öø-ɏ'’.]*(?: [\p{Lu}&&\p{Latin}][A-Za-zÀ-ÖØ-öø-ɏ'’.]*)*)+\s+(?:(?:bilateral|high-level|leaders['’]?|ministerial)\s+)?(?:talks|meeting|summit|negotiations|consultations)(?-u:\b)",
+    )
 });
+
+/// The names of a `COMPOUND` match: all but its last word and the qualifier before it.
+fn compound_names(matched: &str) -> &str {
+    let rest = matched.trim_end_matches(char::is_alphabetic).trim_end();
+    let qualifier = rest.rsplit(char::is_whitespace).next().unwrap_or("");
+    let qualifiers = [
+        "bilateral",
+        "high-level",
+        "leaders",
+        "leaders'",
+        "leaders’",
+        "ministerial",
+    ];
+    if qualifiers.contains(&qualifier) {
+        rest.strip_suffix(qualifier).unwrap_or(rest).trim_end()
+    } else {
+        rest
+    }
+}
 
 /// A meeting read from the text: who, the span naming it, and the hit after which its
 /// place may follow.
@@ -207,11 +227,9 @@ pub fn extract(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]) -> Vec<E
 /// country, whole.
 fn compounds(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], found: &mut Vec<Found>) {
     let text = crate::text::get(cx.prose, sentence.clone());
-    for c in COMPOUND.captures_iter(text) {
-        let (Some(all), Some(names)) = (c.get(0), c.name("names")) else {
-            continue;
-        };
-        let lead = if names.as_str().starts_with("The ") { 4 } else { 0 };
+    for all in COMPOUND.find_iter(text) {
+        let names = compound_names(all.as_str());
+        let lead = if names.starts_with("The ") { 4 } else { 0 };
         let span = sentence.start + all.start() + lead..sentence.start + all.end();
         // A known event's own name ("Putin-Xi talks") is read as such.
         if hits.iter().any(|h| {
@@ -224,7 +242,7 @@ fn compounds(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], found: &mu
             continue;
         }
         let mut parties = Vec::new();
-        for (n, part) in names.as_str().split(['-', '–', '—']).enumerate() {
+        for (n, part) in names.split(['-', '–', '—']).enumerate() {
             let part = if n == 0 {
                 part.strip_prefix("The ").unwrap_or(part)
             } else {
