@@ -30,6 +30,18 @@ pub fn from_words(tens: Option<&str>, unit: &str) -> Option<u32> {
     (base == 0).then_some((p as u32 + 2) * 10)
 }
 
+/// Whether a lowercase word is an ordinal: "24th", "first", "twenty-first".
+pub fn is_ordinal(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        return matches!(word.get(digits.len()..), Some("st" | "nd" | "rd" | "th"));
+    }
+    match word.split_once('-') {
+        Some((tens, unit)) => from_words(Some(tens), unit).is_some(),
+        None => from_words(None, word).is_some(),
+    }
+}
+
 /// `n` written the way `old` was: "4th" → "2nd", "fourth" → "second", "Fourth" → "Second".
 pub fn like(old: &str, n: u32) -> String {
     if old.chars().next().is_some_and(|c| c.is_ascii_digit()) {

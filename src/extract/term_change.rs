@@ -40,22 +40,55 @@ pub struct TermChange {
     pub country: Option<usize>,
     /// Index into the extraction's dates.
     pub date: usize,
+    /// Which day of taking office the phrase names.
+    pub step: Step,
 }
 
-/// What may stand between the phrase and the title: articles, "new", a country's name or
-/// demonym (taken from the hits).
+/// Taking office can be two days: named (appointed) on one, sworn in on the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    /// "was appointed", "was named": the day before taking office, or that day.
+    Appointed,
+    /// "sworn in", "took the oath", "inaugurated": that day, or up to three days after it.
+    Sworn,
+    /// "took office", "became", and every end: that day, give or take one.
+    Either,
+}
+
+impl Step {
+    fn of(phrase: &str) -> Step {
+        let phrase = phrase.to_ascii_lowercase();
+        if phrase.contains("appointed") || phrase.contains("named") {
+            Step::Appointed
+        } else if phrase.contains("sworn") || phrase.contains("oath") || phrase.contains("inaugurated") {
+            Step::Sworn
+        } else {
+            Step::Either
+        }
+    }
+}
+
+/// What may stand between the phrase and the title: articles, "new", an ordinal ("24th",
+/// "first"), a country's name or demonym (taken from the hits).
 fn filler(word: &str) -> bool {
+    let word = word.to_ascii_lowercase();
     matches!(
-        word.to_ascii_lowercase().as_str(),
-        "the" | "a" | "new" | "country's" | "nation's" | "its" | "their" | "his" | "her" | "acting" | "interim"
-    )
+        word.as_str(),
+        "as" | "the" | "a" | "new" | "country's" | "nation's" | "its" | "their" | "his" | "her" | "acting" | "interim"
+    ) || super::ordinal::is_ordinal(&word)
 }
 
 /// The start and end phrases in one automaton, with what each means.
 static PHRASES: LazyLock<(AhoCorasick, Vec<Change>)> = LazyLock::new(|| {
+    let alone = GRAMMAR
+        .term_starts_alone
+        .iter()
+        .filter(|p| !GRAMMAR.term_starts.contains(p));
     let (patterns, changes): (Vec<&String>, Vec<Change>) = GRAMMAR
         .term_starts
         .iter()
+        .chain(alone)
         .map(|p| (p, Change::Start))
         .chain(GRAMMAR.term_ends.iter().map(|p| (p, Change::End)))
         .unzip();
@@ -103,12 +136,17 @@ fn one(
     change: Change,
 ) -> Option<TermChange> {
     // The person: the last one named before the phrase, in full or by surname.
-    let (person_span, person) = hits.iter().rev().filter(|h| h.span.end <= phrase.start).find_map(|h| {
-        h.surfaces.iter().find_map(|s| match s {
-            Surface::Person { person, .. } => Some((h.span.clone(), *person)),
-            _ => None,
-        })
-    })?;
+    // A name in the possessive ("President Joe Biden's longtime aide") is not the subject.
+    let (person_span, person) = hits
+        .iter()
+        .rev()
+        .filter(|h| h.span.end <= phrase.start && crate::text::possessive_len(prose, &h.span) == 0)
+        .find_map(|h| {
+            h.surfaces.iter().find_map(|s| match s {
+                Surface::Person { person, .. } => Some((h.span.clone(), *person)),
+                _ => None,
+            })
+        })?;
     // Nothing but a short stretch without another clause between the person and the phrase.
     let gap = crate::text::get(prose, person_span.end..phrase.start);
     if gap.contains([';', ':']) || gap.split_whitespace().count() > 12 {
@@ -141,7 +179,16 @@ fn one(
             _ => break,
         }
     }
-    let (title_span, title) = title?;
+    // "was sworn in on Tuesday": some phrases name taking office with no office after them.
+    let alone = change == Change::Start
+        && GRAMMAR
+            .term_starts_alone
+            .contains(&crate::text::get(prose, phrase.clone()).to_ascii_lowercase());
+    let (title_span, title) = match title {
+        Some(t) => t,
+        None if alone => (phrase.clone(), Vec::new()),
+        None => return None,
+    };
     // "Deputy prime minister" is another office.
     let before_title = crate::text::get(prose, phrase.end..title_span.start).to_ascii_lowercase();
     if before_title.contains("deputy") || before_title.contains("vice") {
@@ -202,5 +249,10 @@ fn one(
         title_span,
         country,
         date,
+        step: if change == Change::Start {
+            Step::of(crate::text::get(prose, phrase.clone()))
+        } else {
+            Step::Either
+        },
     })
 }

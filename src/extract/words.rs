@@ -19,6 +19,7 @@ struct Lists {
     topic_heads: Vec<Vec<String>>,
     term_starts: Vec<String>,
     term_ends: Vec<String>,
+    term_starts_alone: Vec<String>,
     clause: Clause,
     period_nouns: Vec<String>,
     event_heads: Vec<String>,
@@ -50,6 +51,8 @@ pub struct Grammar {
     pub term_starts: Vec<String>,
     /// "stepped down as": phrases that date the end of a term; lowercase.
     pub term_ends: Vec<String>,
+    /// "was sworn in": start phrases that need no office after them; lowercase.
+    pub term_starts_alone: HashSet<String>,
     pub clause: Clause,
     /// "term", "tenure", "presidency": a stretch of someone's time in office.
     pub period_nouns: HashSet<String>,
@@ -79,6 +82,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         topic_heads: lists.topic_heads,
         term_starts: lists.term_starts,
         term_ends: lists.term_ends,
+        term_starts_alone: set(lists.term_starts_alone),
         clause: lists.clause,
         period_nouns: set(lists.period_nouns),
         event_heads: set(lists.event_heads),

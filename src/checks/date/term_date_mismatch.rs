@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::calendar::long_date;
 use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::term_change::{Change, TermChange};
+use crate::extract::term_change::{Change, Step, TermChange};
 use crate::kb::model::{Precision, Term};
 use crate::kb::surface::Surface;
 
@@ -26,8 +26,10 @@ election, and they anchor every later title in a story.
 ```text
 ISLAMABAD, 12 April 2022 (APP) - Shehbaz Sharif was sworn in as prime minister on 11 April 2021.
 ```
-The record has his term starting on 11 April 2022. A date one day off is accepted (an
-appointment and a swearing-in can fall on consecutive days); a month or a year is compared
+The record has his term starting on 11 April 2022. A swearing-in may fall up to three days after the
+recorded start (Iran's president takes office when the Supreme Leader endorses him and is sworn
+in before parliament two days later) and an appointment the day before it, never the other way;
+any other phrase is allowed a day either side; a month or a year is compared
 at its own grain, and a term known only to the month or year is never judged to the day.",
     kind: Kind::Check(run),
 };
@@ -43,7 +45,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let (Some(start), Some(end)) = (d.start, d.end) else {
             continue;
         };
-        let terms = terms(cx, m);
+        let terms = terms(cx, m, start);
         if terms.is_empty() {
             continue;
         }
@@ -52,7 +54,14 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             Change::End => t.end.map(|e| (e, t.end_precision)),
         };
         let agrees = |(day, precision): (NaiveDate, Precision)| match (precision, d.is_day()) {
-            (Precision::Day, true) => day >= start - chrono::Days::new(1) && day <= end + chrono::Days::new(1),
+            (Precision::Day, true) => {
+                let (before, after) = match m.step {
+                    Step::Appointed => (0, 1),
+                    Step::Sworn => (3, 0),
+                    Step::Either => (1, 1),
+                };
+                day >= start - chrono::Days::new(before) && day <= end + chrono::Days::new(after)
+            }
             (Precision::Day | Precision::Month, _) => {
                 (day.year(), day.month()) >= (start.year(), start.month())
                     && (day.year(), day.month()) <= (end.year(), end.month())
@@ -141,10 +150,20 @@ fn shifted_agrees(start: NaiveDate, end: NaiveDate, days: &[(NaiveDate, Precisio
     })
 }
 
+/// How far from the date a term on record may start to be the one a phrase with no office
+/// ("was sworn in on Tuesday") speaks of.
+const ALONE_REACH_DAYS: i64 = 200;
+
 /// The person's terms in the offices the title can mean, for the country written with it
-/// or the person's own.
-fn terms<'a>(cx: &'a Context<'_>, m: &TermChange) -> Vec<(usize, &'a Term)> {
+/// or the person's own. With no title, the terms that start near the date.
+fn terms<'a>(cx: &'a Context<'_>, m: &TermChange, date: NaiveDate) -> Vec<(usize, &'a Term)> {
     let kb = cx.kb;
+    if m.title.is_empty() {
+        return kb
+            .terms_of(m.person)
+            .filter(|(_, t)| m.change == Change::Start && (t.start - date).num_days().abs() <= ALONE_REACH_DAYS)
+            .collect();
+    }
     let actor = m
         .country
         .and_then(|c| kb.countries.get(c))
