@@ -212,7 +212,7 @@ fn one(
     // sentence just before the person ("On 11 April 2022, Shehbaz Sharif was sworn in …").
     // A year alone, or the dateline's own date, dates nothing here.
     let clause_ok = |between: &str| {
-        !between.contains([';', '(', ')', '.'])
+        !between.contains([';', '(', ')', '.', ','])
             && !between.contains(", when ")
             && !between.contains(", and ")
             && between.split_whitespace().count() <= 8

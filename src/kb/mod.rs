@@ -116,11 +116,23 @@ pub struct Kb {
 }
 
 /// The full names the record knows (preferred spellings and variants), by folded given
-/// name (`uhuru` → `Uhuru Kenyatta`), and every folded word of them.
+/// name (`uhuru` → `Uhuru Kenyatta`) and by folded surname (`kenyatta` → the same), and every
+/// folded word of them.
 #[derive(Debug, Default)]
 pub struct GivenNames {
     pub by_given: HashMap<String, Vec<Vec<String>>>,
+    pub by_surname: HashMap<String, Vec<Vec<String>>>,
     pub words: std::collections::HashSet<String>,
+    /// The folded full names of people whose surname the record knows in more than one
+    /// spelling: their names are transliterated, and a doubled letter is another
+    /// transliteration.
+    pub transliterated: std::collections::HashSet<String>,
+}
+
+/// Whether a person's surname is written more than one way among their spellings.
+fn spelled_variously(name: &str, variants: &[String]) -> bool {
+    let surname = |n: &str| n.split_whitespace().last().map(crate::spelling::fold);
+    variants.iter().any(|v| surname(v) != surname(name))
 }
 
 /// The entries of one table of every file, merged: an entry whose key an earlier entry
@@ -161,7 +173,14 @@ impl Kb {
                 for name in std::iter::once(&p.fact.name).chain(&p.fact.variants) {
                     let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
                     out.words.extend(words.iter().map(|w| crate::spelling::fold(w)));
-                    if let [given, .., _] = words.as_slice() {
+                    if spelled_variously(&p.fact.name, &p.fact.variants) {
+                        out.transliterated.insert(crate::spelling::fold(name));
+                    }
+                    if let [given, .., surname] = words.as_slice() {
+                        out.by_surname
+                            .entry(crate::spelling::fold(surname))
+                            .or_default()
+                            .push(words.clone());
                         out.by_given
                             .entry(crate::spelling::fold(given))
                             .or_default()

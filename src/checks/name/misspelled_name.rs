@@ -9,9 +9,10 @@ pub const RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "a known person's name with a letter slipped",
     doc: "Flags a full name that the knowledge base does not know but that is a person it knows with
-one letter slipped in the surname: the same given name, and a surname one letter added, dropped,
-swapped or changed, or a doubled letter written single (`Uhuru Kenyata` for `Uhuru Kenyatta`, `Jens Stoltenburg` for `Jens
-Stoltenberg`). It suggests the known spelling.
+one letter slipped in the surname or in the given name, the rest as on record: one letter
+added, dropped, swapped or changed, or a doubled letter written single (`Uhuru Kenyata` for
+`Uhuru Kenyatta`, `Jens Stoltenburg` for `Jens Stoltenberg`, `Narenda Modi` for `Narendra
+Modi`). It suggests the known spelling.
 
 ## Why it matters
 A misspelled name is the error readers notice first, and a correction costs the story its
@@ -21,18 +22,15 @@ credibility.
 ```text
 NATO Secretary-General Jens Stoltenburg said …
 ```
-Only long surnames are compared (seven letters, or six where only a vowel differs), the given
-name must match exactly, and a name the knowledge base lists in any spelling is never flagged.",
+Only long words are compared (seven letters, or five when the other part of the name has five
+or more), the other part must match exactly, a letter doubled where the record has one is
+let pass for a name the record knows in several transliterations, and a name the knowledge
+base lists in any spelling is never flagged.",
     kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
-    let candidates: Vec<_> = cx
-        .ex
-        .names
-        .iter()
-        .filter(|m| m.people.is_empty() && m.words.len() >= 2)
-        .collect();
+    let candidates: Vec<_> = cx.ex.names.iter().filter(|m| m.words.len() >= 2).collect();
     if candidates.is_empty() {
         return;
     }
@@ -46,31 +44,60 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let (Some(given), Some(surname)) = (words.first(), words.last()) else {
             continue;
         };
-        let Some(same_given) = known.by_given.get(&spelling::fold(given)) else {
+        let same = |a: &str, b: &str| spelling::fold(a) == spelling::fold(b);
+        // The surname slipped, the given name and any middle names as on record; or the
+        // given name slipped, the rest as on record.
+        let by_given = known
+            .by_given
+            .get(&spelling::fold(given))
+            .into_iter()
+            .flatten()
+            .find_map(|k| {
+                let rest_same = k.len() == words.len() && k.iter().zip(&words).rev().skip(1).all(|(a, b)| same(a, b));
+                let right = k.last()?;
+                (rest_same
+                    && near(
+                        surname,
+                        right,
+                        given,
+                        known.transliterated.contains(&spelling::fold(&k.join(" "))),
+                    ))
+                .then_some((k, words.len() - 1, surname))
+            });
+        let by_surname = || {
+            known
+                .by_surname
+                .get(&spelling::fold(surname))
+                .into_iter()
+                .flatten()
+                .find_map(|k| {
+                    let rest_same = k.len() == words.len() && k.iter().zip(&words).skip(1).all(|(a, b)| same(a, b));
+                    let right = k.first()?;
+                    (rest_same
+                        && near(
+                            given,
+                            right,
+                            surname,
+                            known.transliterated.contains(&spelling::fold(&k.join(" "))),
+                        ))
+                    .then_some((k, 0, given))
+                })
+        };
+        let Some((right, at, wrong)) = by_given.or_else(by_surname) else {
             continue;
         };
-        let Some(right) = same_given.iter().find(|k| {
-            k.len() == words.len()
-                && k.iter()
-                    .zip(&words)
-                    .rev()
-                    .skip(1)
-                    .all(|(a, b)| spelling::fold(a) == spelling::fold(b))
-                && k.last().is_some_and(|s| near(surname, s))
-        }) else {
-            continue;
-        };
-        if spelling::is_given_name(surname) || known.words.contains(&spelling::fold(surname)) {
+        // A word the record knows elsewhere is a name in its own right, not a slip.
+        if spelling::is_given_name(wrong) || known.words.contains(&spelling::fold(wrong)) {
             continue;
         }
-        let Some(span) = m.words.last().cloned() else { continue };
-        let fix = right.last().cloned().unwrap_or_default();
+        let Some(span) = m.words.get(at).cloned() else { continue };
+        let fix = right.get(at).cloned().unwrap_or_default();
         out.push(
             Diagnostic::new(
                 RULE.id,
                 severity,
                 span.clone(),
-                format!("`{surname}` may be a misspelling of `{}`", right.join(" ")),
+                format!("`{wrong}` may be a misspelling of `{}`", right.join(" ")),
             )
             .label("one letter away from a person the record knows")
             .suggest(span, fix),
@@ -78,21 +105,29 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// One letter slipped, or a doubled letter written single (`Kenyata`), in a surname long
-/// enough for that to mean something. A letter doubled where the record has one is more
-/// often another transliteration (`Berdymukhammedov`) than a slip, and is let pass.
-fn near(written: &str, known: &str) -> bool {
-    let single = |w: &str| {
+/// One letter slipped (added, dropped, swapped or changed), or a doubled letter written
+/// single (`Kenyata`), in a word long enough for that to mean something: seven letters, or
+/// five where the other part of the name is five or more and so already singles the person
+/// out. A letter doubled where the record has one (`Berdymukhammedov`) is let pass for a
+/// name the record knows in several transliterations, and flagged otherwise (`Albanesse`).
+fn near(written: &str, known: &str, other_part: &str, transliterated: bool) -> bool {
+    let (w, k) = (spelling::fold(written), spelling::fold(known));
+    if w == k {
+        return false;
+    }
+    let long = |n: usize| n >= 7 || (n >= 5 && spelling::fold(other_part).chars().count() >= 5);
+    let single = |s: &str| {
         let mut out = String::new();
-        for c in spelling::fold(w).chars() {
+        for c in s.chars() {
             if !out.ends_with(c) {
                 out.push(c);
             }
         }
         out
     };
-    if single(written) == single(known) {
-        return written.chars().count() >= 5 && written.len() < known.len();
+    let shorter = w.chars().count().min(k.chars().count());
+    if single(&w) == single(&k) {
+        return long(shorter) && (w.len() < k.len() || !transliterated);
     }
-    spelling::slip(written, known)
+    w.chars().next() == k.chars().next() && long(shorter) && strsim::damerau_levenshtein(&w, &k) == 1
 }

@@ -129,6 +129,12 @@ fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool 
     if !elaborates && breaks || SHIFT.is_match(between) {
         return false;
     }
+    // A quotation's words belong to when they were spoken, which a date outside it does
+    // not give ("'… the trust President Trump has placed in me,' Rubio said after Trump
+    // picked him in November").
+    if between.chars().filter(|c| matches!(c, '"' | '“' | '”')).count() % 2 == 1 {
+        return false;
+    }
     // A relative clause holds its own time ("Erdogan, who hosted the 2004 summit, …"): a
     // date inside one dates only a title inside the same one. A title inside one shares
     // the main clause's time ("On 20 July 2015 the council adopted it, which Foreign
