@@ -264,6 +264,45 @@ fn reports_death(cx: &Context<'_>, i: usize) -> bool {
         .any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
+/// A sentence reporting someone's fall or departure gives the title they held up to it:
+/// "protests forced Prime Minister Sheikh Hasina to resign", written three days later. It
+/// counts when a term of theirs in the office ended in the year before the date judged.
+fn reports_leaving(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)], date: NaiveDate) -> bool {
+    const WORDS: &[&str] = &[
+        "resign",
+        "resigned",
+        "resigns",
+        "resignation",
+        "quit",
+        "ousted",
+        "ouster",
+        "toppled",
+        "deposed",
+        "overthrown",
+        "overthrew",
+        "fled",
+        "flee",
+        "outgoing",
+        "impeached",
+        "removed",
+    ];
+    let ended_lately = terms
+        .iter()
+        .any(|(_, t)| t.end.is_some_and(|e| e <= date && (date - e).num_days() <= 366));
+    let Some(s) = cx.ex.title_sentence.get(i).and_then(|&s| cx.ex.sentences.get(s)) else {
+        return false;
+    };
+    let text = crate::text::get(&cx.doc.prose, s.clone()).to_ascii_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let stepped_down = words
+        .windows(2)
+        .any(|w| matches!(w, ["stepped" | "step" | "steps", "down"]));
+    ended_lately && (stepped_down || words.iter().any(|w| WORDS.contains(w)))
+}
+
 pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
     let Some(t) = cx.ex.titles.get(i) else {
         return Verdict::Unknown;
@@ -310,7 +349,7 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
             _ => {}
         }
     }
-    if unsure {
+    if unsure || reports_leaving(cx, i, &person_terms, date) {
         return Verdict::Unknown;
     }
     // Judged at the draft's date, but a time named in the few sentences before fits the
