@@ -37,6 +37,10 @@ pub fn is_given_name(word: &str) -> bool {
 
 /// Lowercase letters without diacritics: `Erdoğan` → `erdogan`.
 pub fn fold(word: &str) -> String {
+    // Most names are plain ASCII: nothing to decompose.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

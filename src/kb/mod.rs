@@ -170,22 +170,18 @@ impl Kb {
         self.given_names.get_or_init(|| {
             let mut out = GivenNames::default();
             for p in &self.people {
+                let transliterated = spelled_variously(&p.fact.name, &p.fact.variants);
                 for name in std::iter::once(&p.fact.name).chain(&p.fact.variants) {
                     let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
-                    out.words.extend(words.iter().map(|w| crate::spelling::fold(w)));
-                    if spelled_variously(&p.fact.name, &p.fact.variants) {
-                        out.transliterated.insert(crate::spelling::fold(name));
+                    let folded: Vec<String> = words.iter().map(|w| crate::spelling::fold(w)).collect();
+                    if transliterated {
+                        out.transliterated.insert(folded.join(" "));
                     }
-                    if let [given, .., surname] = words.as_slice() {
-                        out.by_surname
-                            .entry(crate::spelling::fold(surname))
-                            .or_default()
-                            .push(words.clone());
-                        out.by_given
-                            .entry(crate::spelling::fold(given))
-                            .or_default()
-                            .push(words);
+                    if let ([_, .., _], [g, .., s]) = (words.as_slice(), folded.as_slice()) {
+                        out.by_surname.entry(s.clone()).or_default().push(words.clone());
+                        out.by_given.entry(g.clone()).or_default().push(words);
                     }
+                    out.words.extend(folded);
                 }
             }
             out

@@ -30,7 +30,12 @@ base lists in any spelling is never flagged.",
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
-    let candidates: Vec<_> = cx.ex.names.iter().filter(|m| m.words.len() >= 2).collect();
+    let candidates: Vec<_> = cx
+        .ex
+        .names
+        .iter()
+        .filter(|m| m.words.len() >= 2 && !spelled_as_on_record(cx, m))
+        .collect();
     if candidates.is_empty() {
         return;
     }
@@ -103,6 +108,16 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             .suggest(span, fix),
         );
     }
+}
+
+/// Whether a name naming a known person is written as the record spells that person.
+fn spelled_as_on_record(cx: &Context<'_>, m: &crate::extract::proper_names::NameMention) -> bool {
+    let written = spelling::fold(&m.text);
+    m.people.iter().filter_map(|&p| cx.kb.people.get(p)).any(|p| {
+        std::iter::once(&p.fact.name)
+            .chain(&p.fact.variants)
+            .any(|n| spelling::fold(n) == written)
+    })
 }
 
 /// One letter slipped (added, dropped, swapped or changed), or a doubled letter written
