@@ -138,6 +138,18 @@ fn the_scanners_find_what_regex_finds() {
             let a: Vec<_> = ours.find_iter(hay).map(|m| m.range()).collect();
             let b: Vec<_> = theirs.find_iter(hay).map(|m| m.range()).collect();
             assert_eq!(a, b, "{pattern:?} on {hay:?}");
+            // Their groups too, where `regex-lite` can read the pattern.
+            if factlint::pattern::try_compile(pattern).is_ok() {
+                let a: Vec<_> = ours
+                    .captures_iter(hay)
+                    .map(|c| c.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>())
+                    .collect();
+                let b: Vec<_> = theirs
+                    .captures_iter(hay)
+                    .map(|c| c.iter().map(|g| g.map(|g| g.range())).collect::<Vec<_>>())
+                    .collect();
+                assert_eq!(a, b, "groups of {pattern:?} on {hay:?}");
+            }
         }
     }
 }

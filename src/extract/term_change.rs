@@ -217,16 +217,21 @@ fn one(
             && !between.contains(", and ")
             && between.split_whitespace().count() <= 8
     };
-    let in_sentence = |d: &&DateMention| d.span.start >= sentence.start && d.span.end <= sentence.end;
-    let after = dates
+    // The sentence's own dates (dates come in the order of the text).
+    let first = dates.partition_point(|d| d.span.start < sentence.start);
+    let last = first + dates[first..].partition_point(|d| d.span.start < sentence.end);
+    let in_sentence = |d: &&DateMention| d.span.end <= sentence.end;
+    let after = dates[first..last]
         .iter()
         .enumerate()
+        .map(|(k, d)| (first + k, d))
         .filter(|(_, d)| in_sentence(d) && d.span.start >= title_span.end)
         .find(|(_, d)| clause_ok(crate::text::get(prose, title_span.end..d.span.start)));
     let before = || {
-        dates
+        dates[first..last]
             .iter()
             .enumerate()
+            .map(|(k, d)| (first + k, d))
             .rev()
             .filter(|(_, d)| in_sentence(d) && d.span.end <= person_span.start && Some(&d.span) != as_of_span)
             .find(|(_, d)| {

@@ -104,14 +104,15 @@ thread_local! {
 /// The path and text of a default file as shared `Arc`s (for an `Origin` read from the image).
 pub(crate) fn shared_text(path: &str) -> Shared {
     TEXTS.with(|t| {
-        t.borrow_mut()
-            .entry(path.to_string())
-            .or_insert_with(|| {
-                (
-                    Arc::from(path),
-                    Arc::from(load::embedded_text(path).unwrap_or_default()),
-                )
-            })
-            .clone()
+        // Thousands of origins name a few dozen files: look up without allocating a key.
+        if let Some(shared) = t.borrow().get(path) {
+            return shared.clone();
+        }
+        let shared: Shared = (
+            Arc::from(path),
+            Arc::from(load::embedded_text(path).unwrap_or_default()),
+        );
+        t.borrow_mut().insert(path.to_string(), shared.clone());
+        shared
     })
 }

@@ -135,12 +135,14 @@ impl Scanner {
     }
 
     /// The groups of a match found by the automata, read by `regex-lite` from its start.
+    /// The search stops at the match's end, so reading the groups of every match costs what
+    /// the matches span, never the rest of the text again.
     fn groups_of<'h>(&self, haystack: &'h str, m: &Match<'h>) -> Option<regex_lite::Captures<'h>> {
         let groups = self
             .groups
             .get_or_init(|| super::try_compile(self.pattern).ok())
             .as_ref()?;
-        let c = groups.captures_at(haystack, m.start)?;
+        let c = groups.captures_at(haystack.get(..m.end)?, m.start)?;
         let all = c.get(0)?;
         (all.start() == m.start && all.end() == m.end).then_some(c)
     }

@@ -264,16 +264,17 @@ fn reports_death(cx: &Context<'_>, i: usize) -> bool {
         .any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
-/// A sentence reporting someone's fall or departure gives the title they held up to it:
-/// "protests forced Prime Minister Sheikh Hasina to resign", written three days later. It
-/// counts when a term of theirs in the office ended in the year before the date judged.
+/// A title next to words of someone's fall or departure is the one held up to it:
+/// "protests forced Prime Minister Sheikh Hasina to resign", written three days later;
+/// "ousted President X". It counts when a term of theirs in the office ended in the year
+/// before the date judged, and the words stand within a few words of the title, in its
+/// sentence ("a week after the health minister resigned" further off says nothing of it).
 fn reports_leaving(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)], date: NaiveDate) -> bool {
     const WORDS: &[&str] = &[
         "resign",
         "resigned",
         "resigns",
         "resignation",
-        "quit",
         "ousted",
         "ouster",
         "toppled",
@@ -284,23 +285,39 @@ fn reports_leaving(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)], date: N
         "flee",
         "outgoing",
         "impeached",
-        "removed",
     ];
+    const REACH: usize = 6;
     let ended_lately = terms
         .iter()
         .any(|(_, t)| t.end.is_some_and(|e| e <= date && (date - e).num_days() <= 366));
-    let Some(s) = cx.ex.title_sentence.get(i).and_then(|&s| cx.ex.sentences.get(s)) else {
+    let (Some(s), Some(t)) = (
+        cx.ex.title_sentence.get(i).and_then(|&s| cx.ex.sentences.get(s)),
+        cx.ex.titles.get(i),
+    ) else {
         return false;
     };
-    let text = crate::text::get(&cx.doc.prose, s.clone()).to_ascii_lowercase();
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
+    if !ended_lately {
+        return false;
+    }
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let before = words(crate::text::get(&cx.doc.prose, s.start..t.span.start.max(s.start)));
+    let after = words(crate::text::get(&cx.doc.prose, t.span.end.min(s.end)..s.end));
+    let near: Vec<&String> = before
+        .iter()
+        .rev()
+        .take(REACH)
+        .chain(after.iter().take(REACH))
         .collect();
-    let stepped_down = words
+    let stepped_down = after
         .windows(2)
-        .any(|w| matches!(w, ["stepped" | "step" | "steps", "down"]));
-    ended_lately && (stepped_down || words.iter().any(|w| WORDS.contains(w)))
+        .take(REACH)
+        .any(|w| w[1] == "down" && matches!(w[0].as_str(), "stepped" | "step" | "steps"));
+    stepped_down || near.iter().any(|w| WORDS.contains(&w.as_str()))
 }
 
 pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
