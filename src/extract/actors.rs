@@ -404,3 +404,20 @@ impl Coref {
         self.clone().observe(kb, subject)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ANAPHOR;
+
+    #[test]
+    fn the_organisation_nouns_of_the_grammar_are_the_ones_read_as_the_bloc() {
+        for noun in &super::super::words::GRAMMAR.organisation_nouns {
+            let text = format!("the {noun}");
+            let c = ANAPHOR.captures_iter(&text).next();
+            assert!(
+                c.is_some_and(|c| c.name("org").is_some()),
+                "`{text}` is not read as an organisation"
+            );
+        }
+    }
+}

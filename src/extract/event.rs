@@ -35,6 +35,14 @@ pub struct EventMention {
     pub anaphoric: bool,
 }
 
+impl EventMention {
+    /// Whether the mention dates its sentence: not "the summit" read from the context, nor a
+    /// meeting picked by its ordinal alone, which may be the very error.
+    pub fn pins_time(&self) -> bool {
+        !self.anaphoric && (self.ordinal.is_none() || self.place.is_some() || self.date.is_some())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Place {
@@ -114,7 +122,10 @@ fn links(gap: &str) -> bool {
 fn ordinal_before(prose: &str, from: usize, start: usize) -> Option<(u32, Range<usize>)> {
     let before = crate::text::get(prose, from..start);
     let before = before.strip_suffix("the ").map_or(before, |b| b);
-    // "her first G20 summit" counts her summits, not the series'.
+    // "the 37th ordinary session of the AU Assembly" numbers the Assembly's sessions.
+    let before = session_of(before).unwrap_or(before);
+    // "her first G20 summit" counts her summits, not the series'; "the bloc's 23rd summit"
+    // counts the organisation's.
     let owner = before
         .trim_end()
         .rsplit_once(char::is_whitespace)
@@ -124,10 +135,13 @@ fn ordinal_before(prose: &str, from: usize, start: usize) -> Option<(u32, Range<
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+        .replace('’', "'");
+    let organisation = owner
+        .strip_suffix("'s")
+        .is_some_and(|o| super::words::GRAMMAR.organisation_nouns.contains(o));
     if ["her", "his", "their", "its", "my", "our", "your"].contains(&owner.as_str())
-        || owner.ends_with("'s")
-        || owner.ends_with("’s")
+        || (owner.ends_with("'s") && !organisation)
     {
         return None;
     }
@@ -256,7 +270,7 @@ fn after_apposition(gap: &str) -> Option<&str> {
 /// ("the Johannesburg summit").
 fn attached_place(cx: &Context<'_>, hits: &[Hit], i: usize, sentence: &Range<usize>) -> Option<(Place, Range<usize>)> {
     let hit = &hits[i];
-    if let Some(found) = attached_place_after(cx, hits, i, hit.span.end, sentence) {
+    if let Some(found) = attached_place_after(cx, hits, i + 1, hit.span.end, sentence) {
         return Some(found);
     }
     let prev = hits.get(i.checked_sub(1)?)?;
@@ -267,26 +281,31 @@ fn attached_place(cx: &Context<'_>, hits: &[Hit], i: usize, sentence: &Range<usi
         .flatten()
 }
 
-/// The place given after a mention that ends at `end`, past hit `i`: a city or country in
-/// its clause, introduced by "in" or "at", with only linking words between.
+/// The place given after a mention that ends at `end`, from hit `from` on: a city or country
+/// in its clause, introduced by "in" or "at", with only linking words between.
 pub(super) fn attached_place_after(
     cx: &Context<'_>,
     hits: &[Hit],
-    i: usize,
+    from: usize,
     end: usize,
     sentence: &Range<usize>,
 ) -> Option<(Place, Range<usize>)> {
     let limit = clause_end(cx.prose, end, sentence.end);
     for next in hits
         .iter()
-        .skip(i + 1)
+        .skip(from)
         .skip_while(|h| h.span.start < end)
         .take_while(|h| h.span.start < limit)
     {
-        let gap = crate::text::get(cx.prose, end..next.span.start);
+        let gap = without_dates(cx, end..next.span.start);
         let lead = gap.trim_end();
-        let introduced = lead.ends_with(" in") || lead.ends_with(" at") || lead == "in" || lead == "at";
-        if let Some(p) = place_of(cx.kb, next).filter(|_| introduced && links(gap)) {
+        let introduced = lead.ends_with(" in")
+            || lead.ends_with(" at")
+            || lead == "in"
+            || lead == "at"
+            || lead.ends_with(" city of")
+            || lead.ends_with(" town of");
+        if let Some(p) = place_of(cx.kb, next).filter(|_| introduced && links(&gap)) {
             return Some((p, next.span.clone()));
         }
         if next
@@ -297,7 +316,51 @@ pub(super) fn attached_place_after(
             break;
         }
     }
-    None
+    named_city_after(cx, end, limit)
+}
+
+/// "… in the port city of Incheon": a city the record does not know, named as a city.
+fn named_city_after(cx: &Context<'_>, end: usize, limit: usize) -> Option<(Place, Range<usize>)> {
+    static CITY_OF: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(
+            r"\bin\s+the\s+(?:[a-z-]+\s+){0,2}(?:city|town)\s+of\s+([A-Z][A-Za-zÀ-ɏ'’-]+(?:\s+(?:(?:de|da|do|dos|das|del|la|le|el|al|es|of)\s+)?[A-Z][A-Za-zÀ-ɏ'’-]+){0,2})",
+        )
+    });
+    let text = without_dates(cx, end..limit);
+    let c = CITY_OF.captures(&text)?;
+    let (whole, city) = (c.get(0)?, c.get(1)?);
+    links(text.get(..whole.start())?).then_some(())?;
+    let span = end + city.start()..end + city.end();
+    Some((Place::City(city.as_str().to_string()), span))
+}
+
+/// The text of `range` with the dates in it blanked out (same length, same offsets), so
+/// that "on Friday and Saturday" does not read as words between a mention and its place.
+fn without_dates(cx: &Context<'_>, range: Range<usize>) -> String {
+    let mut text = crate::text::get(cx.prose, range.clone()).to_string();
+    let first = cx.dates.partition_point(|d| d.span.start < range.start);
+    let inside: Vec<&Range<usize>> = cx
+        .dates
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|d| d.span.start < range.end)
+        .map(|d| &d.span)
+        .collect();
+    for (k, span) in inside.iter().enumerate() {
+        // "on Friday and Saturday": the word joining two dates goes with them.
+        let joined = inside.get(k + 1).filter(|next| {
+            let between = crate::text::get(cx.prose, span.end..next.start).trim();
+            matches!(between, "and" | "or" | "to" | "-" | "–" | "through")
+        });
+        let end = joined.map_or(span.end, |next| next.start);
+        let (a, b) = (span.start - range.start, end.min(range.end) - range.start);
+        if let Some(part) = text.get(a..b) {
+            let blank = " ".repeat(part.len());
+            text.replace_range(a..b, &blank);
+        }
+    }
+    text
 }
 
 pub struct Context<'a> {
@@ -477,14 +540,44 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
 
 /// "The summit" refers back: to the last known event named just before, or to the meeting
 /// of the last organisation named nearest the date the text gives or the draft's date.
+/// "… 37th ordinary session of ": the text before "of" when a session of a body's regular
+/// series stands between an ordinal and the body's name. Extraordinary sessions are numbered
+/// apart and are not read.
+fn session_of(before: &str) -> Option<&str> {
+    let rest = before.trim_end().strip_suffix(" of")?.trim_end();
+    let (rest, noun) = rest.rsplit_once(char::is_whitespace)?;
+    if !matches!(
+        noun.to_ascii_lowercase().as_str(),
+        "session" | "summit" | "meeting" | "edition" | "conference"
+    ) {
+        return None;
+    }
+    let rest = rest.trim_end();
+    let rest = ["ordinary", "regular", "annual"]
+        .iter()
+        .find_map(|a| {
+            let (r, w) = rest.rsplit_once(char::is_whitespace)?;
+            w.eq_ignore_ascii_case(a).then_some(r)
+        })
+        .unwrap_or(rest);
+    // The ordinal patterns read a space after the ordinal.
+    let space = crate::text::from(before, rest.len()).chars().next()?;
+    before.get(..rest.len() + space.len_utf8())
+}
+
 fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut Vec<EventMention>) {
+    // "the summit", "the bloc's 23rd summit", "the Economic Leaders' Meeting": a meeting of
+    // the organisation named last, identified by the ordinal, date or place given with it.
     static THE_SUMMIT: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
         crate::pattern::scanner(
-            r"(?-u:\b)[Tt]he\s+(?:(?:(?:one|two|three|four|five|\d)-day|annual|recent|latest|landmark|high-level|extraordinary|emergency|virtual)\s+)?summit(?-u:\b)",
+            r"(?-u:\b)[Tt]he\s+(?P<owner>(?:bloc|group|grouping|alliance|organisation|organization)['’]s\s+)?(?P<word>[0-9A-Za-z-]+\s+)?(?:(?:(?:one|two|three|four|five|\d)-day|annual|recent|latest|landmark|high-level|extraordinary|emergency|virtual)\s+)?(?P<head>summit|[Ll]eaders['’]\s+(?:[Ss]ummit|[Mm]eeting)|Economic\s+Leaders['’]\s+Meeting)(?-u:\b)",
         )
     });
     let text = crate::text::get(cx.prose, sentence.clone());
-    for m in THE_SUMMIT.find_iter(text) {
+    for c in THE_SUMMIT.captures_iter(text) {
+        let (Some(m), Some(head)) = (c.get(0), c.name("head")) else {
+            continue;
+        };
         let span = sentence.start + m.start()..sentence.start + m.end();
         if hits
             .iter()
@@ -492,46 +585,104 @@ fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut
         {
             continue; // part of a named event ("the summit of BRICS leaders")
         }
-        // Only a date given right there makes it worth resolving: "chaired the summit on …".
-        let Some(date) = attached_date(cx.prose, &span, sentence, cx.dates) else {
+        let head_start = sentence.start + head.start();
+        let date = attached_date(cx.prose, &span, sentence, cx.dates);
+        let first_after = hits.partition_point(|h| h.span.start < span.end);
+        let place = attached_place_after(cx, hits, first_after, span.end, sentence);
+        // "the first summit held in Africa" describes; a small ordinal in words numbers
+        // nothing unless a place pins it.
+        let ordinal = ordinal_before(cx.prose, span.start, head_start).filter(|(n, r)| {
+            place.is_some() || *n > 3 || crate::text::get(cx.prose, r.clone()).starts_with(|c: char| c.is_ascii_digit())
+        });
+        // A word before the head other than an ordinal ("the next summit", "the Bali
+        // summit") names some other meeting.
+        let describes = c.name("word").is_some_and(|w| {
+            let w = w.as_str().trim_end().to_ascii_lowercase();
+            !(w.ends_with("-day")
+                || [
+                    "annual",
+                    "recent",
+                    "latest",
+                    "landmark",
+                    "high-level",
+                    "extraordinary",
+                    "emergency",
+                    "virtual",
+                    "economic",
+                ]
+                .contains(&w.as_str()))
+        });
+        if describes && ordinal.is_none() {
             continue;
-        };
-        let Some(when) = cx.dates.get(date).and_then(|d| d.start) else {
-            continue;
-        };
+        }
         let named_before = cx
             .series_here
             .iter()
             .rev()
             .find(|(at, _)| *at < span.start)
             .map(|&(_, series)| series);
-        let Some(series) = named_before
-            .or(cx.recent_series)
-            .and_then(|i| cx.kb.series.get(i))
-            .map(|s| s.id.get_ref().clone())
-        else {
+        let Some(series) = named_before.or(cx.recent_series) else {
             continue;
         };
-        let event = {
+        let Some(series_id) = cx.kb.series.get(series).map(|s| s.id.get_ref().clone()) else {
+            continue;
+        };
+        let members = || {
             cx.kb
                 .events
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.series.as_deref() == Some(series.as_str()))
-                .map(|(i, e)| (i, distance(e, when)))
+                .filter(|(_, e)| e.series.as_deref() == Some(series_id.as_str()))
+        };
+        let written = date.and_then(|d| cx.dates.get(d));
+        let when = written.and_then(|d| d.start);
+        let nearest = |day: NaiveDate| {
+            members()
+                .map(|(i, e)| (i, distance(e, day)))
                 .filter(|(_, d)| *d <= 60)
                 .min_by_key(|(_, d)| *d)
-                .map(|(i, _)| i)
+        };
+        // The ordinal numbers a meeting only of an organisation named in this sentence or
+        // referred to right there ("the bloc's 23rd summit").
+        let owned = named_before.is_some() || c.name("owner").is_some();
+        let event = if let (Some((n, _)), true) = (&ordinal, owned) {
+            members().find(|(_, e)| e.ordinal == Some(*n)).map(|(i, _)| i)
+        } else if let Some(when) = when {
+            // A date written without its year could be a year either side: a meeting of
+            // the series nearer that day then makes it ambiguous.
+            let (picked, gap) = nearest(when).unzip();
+            let shifted = |k: i32| when.with_year(when.year() + k).and_then(nearest).map(|(_, d)| d);
+            // A month has no day to be nearer by: any meeting a year off is as likely.
+            let by_day = written.is_some_and(|d| d.is_day());
+            let ambiguous = written.is_some_and(|d| !d.year_written)
+                && [-1, 1]
+                    .iter()
+                    .any(|&k| shifted(k).is_some_and(|d| !by_day || gap.is_some_and(|g| d < g)));
+            // An ordinal given that is not the meeting's own says another series is meant.
+            let numbered_elsewhere = |i: usize| {
+                ordinal
+                    .as_ref()
+                    .is_some_and(|(n, _)| cx.kb.events.get(i).is_some_and(|e| e.ordinal != Some(*n)))
+            };
+            // "will host the summit in November": a meeting already past is not the one meant.
+            let future = tense::around(
+                crate::text::get(cx.prose, sentence.start..span.start),
+                crate::text::get(cx.prose, span.end..sentence.end),
+            ) == Tense::Future;
+            let past = |i: usize| cx.kb.events.get(i).is_some_and(|e| e.end.unwrap_or(e.start) < cx.as_of);
+            picked.filter(|&i| !(ambiguous || numbered_elsewhere(i) || future && past(i)))
+        } else {
+            None
         };
         let Some(event) = event else { continue };
         let mention = EventMention {
             span,
             event: Some(event),
             event_id: None,
-            series: None,
-            ordinal: None,
-            place: None,
-            date: Some(date),
+            series: Some(series),
+            ordinal,
+            place,
+            date,
             tense: Tense::Unknown,
             anaphoric: true,
         };

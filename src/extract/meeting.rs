@@ -274,7 +274,7 @@ fn compounds(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], found: &mu
 fn mention(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], f: Found) -> EventMention {
     let place = f
         .last_hit
-        .and_then(|i| attached_place_after(cx, hits, i, f.tail, sentence));
+        .and_then(|i| attached_place_after(cx, hits, i + 1, f.tail, sentence));
     // Meetings crowd copy ("met Xi in Beijing, where the forum opened on 17 October"): the
     // date must follow with nothing but the place and prepositions between.
     let date = attached_date(cx.prose, &(f.span.start..f.tail), sentence, cx.dates).filter(|&d| {

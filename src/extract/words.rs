@@ -23,6 +23,8 @@ struct Lists {
     clause: Clause,
     period_nouns: Vec<String>,
     event_heads: Vec<String>,
+    organisation_nouns: Vec<String>,
+    place_nouns: Vec<String>,
 }
 
 /// The breaks that end a clause, by what a reader asks of it (see `clause.rs`).
@@ -58,6 +60,10 @@ pub struct Grammar {
     pub period_nouns: HashSet<String>,
     /// "summit", "talks": nouns that head a mention of an event.
     pub event_heads: HashSet<String>,
+    /// "bloc", "alliance": nouns that refer back to an organisation.
+    pub organisation_nouns: HashSet<String>,
+    /// "territory", "peninsula": nouns that refer back to a place.
+    pub place_nouns: HashSet<String>,
 }
 
 pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
@@ -86,6 +92,8 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         clause: lists.clause,
         period_nouns: set(lists.period_nouns),
         event_heads: set(lists.event_heads),
+        organisation_nouns: set(lists.organisation_nouns),
+        place_nouns: set(lists.place_nouns),
     }
 });
 

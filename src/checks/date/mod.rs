@@ -82,7 +82,19 @@ pub fn ordinal_points_elsewhere(cx: &super::Context<'_>, m: &crate::extract::eve
         return held_where_and_when_the_dateline_says(cx, named, &others().map(|(i, _)| i).collect::<Vec<_>>());
     };
     if place_matches(cx.kb, named, place) {
-        return None;
+        // The place fits the ordinal's meeting but does not tell it from others held there.
+        // A meeting still ahead that the text does not speak of as ahead ("the decision was
+        // taken at the 29th AU summit in Addis Ababa" filed from the 28th) is the dateline's
+        // meeting misnumbered; an earlier one may simply be history.
+        let ahead = e.start > cx.ex.as_of.date && m.tense != crate::extract::tense::Tense::Future;
+        if !ahead {
+            return None;
+        }
+        let at_place: Vec<usize> = others()
+            .filter(|(i, _)| place_matches(cx.kb, *i, place))
+            .map(|(i, _)| i)
+            .collect();
+        return held_where_and_when_the_dateline_says(cx, named, &at_place);
     }
     let as_of = cx.ex.as_of.date;
     let distance = |x: &Event| (x.start - as_of).num_days().abs();

@@ -36,9 +36,10 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             Place::City(_) => e.place.is_some(),
             Place::Country(_) => e.country.is_some(),
         };
-        // Before an event, the text can only give its planned venue, which may have moved since
-        // (COP25 was moved from Chile to Madrid a month before it opened).
-        let planned = e.start > cx.ex.as_of.date && !cx.ex.as_of.guessed_year;
+        // Weeks before an event, the text can only give its planned venue, which may have moved
+        // since (COP25 was moved from Chile to Madrid a month before it opened); in its last
+        // fortnight the venue is settled.
+        let planned = e.start > cx.ex.as_of.date + chrono::Days::new(14) && !cx.ex.as_of.guessed_year;
         if !recorded
             || planned
             || e.kind.as_deref() == Some("visit")

@@ -77,10 +77,9 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
     // only an ordinal picked it, which may be the very error.
     let event = cx.ex.events_starting_in(span.clone()).iter().find_map(|m| {
         let e = cx.kb.events.get(m.event?)?;
-        let pinned = !m.anaphoric && (m.ordinal.is_none() || m.place.is_some() || m.date.is_some());
         (m.span.start >= span.start
             && m.span.end <= span.end
-            && pinned
+            && m.pins_time()
             && e.precision == crate::kb::model::Precision::Day
             && same_clause(prose, &title, &m.span))
         .then(|| (e.start, e.end.unwrap_or(e.start)))
@@ -188,7 +187,7 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
         .ex
         .events_starting_in(from.start..here.start)
         .iter()
-        .filter(|m| m.span.start >= from.start && m.span.end <= here.start)
+        .filter(|m| m.span.start >= from.start && m.span.end <= here.start && m.pins_time())
         .filter_map(|m| cx.kb.events.get(m.event?))
         .map(|e| (e.start, e.end.unwrap_or(e.start)));
     dates.chain(events).any(|(a, b)| {
