@@ -474,15 +474,17 @@ fn in_a_list(between: &str) -> bool {
 /// The words between a subject and its verb, if they are all auxiliaries, adverbs,
 /// negations or modals; `None` when something else stands there.
 fn filler_words(lexicon: &StanceLexicon, gap: &str, possessive_noun: bool) -> Option<Vec<String>> {
-    if possessive_noun
-        && gap
-            .trim()
-            .trim_start_matches(['\'', '’'])
-            .trim_start_matches('s')
-            .trim()
-            .is_empty()
-    {
-        return Some(Vec::new());
+    if possessive_noun {
+        // "China's opposition to", "South Africa's long-standing opposition to".
+        let modifiers = gap.trim().trim_start_matches(['\'', '’']).trim_start_matches('s');
+        let words: Vec<String> = modifiers.split_whitespace().map(str::to_ascii_lowercase).collect();
+        if words.len() <= 3
+            && words
+                .iter()
+                .all(|w| GRAMMAR.noun_modifiers.contains(w.as_str()) || (w.ends_with("ly") && w.len() > 4))
+        {
+            return Some(Vec::new());
+        }
     }
     let gap = gap.trim_start_matches(['\'', '’']);
     // "Germany, the host, opposed": a short aside between commas.

@@ -293,10 +293,23 @@ fn appositive_modifier(gap: &str) -> bool {
 /// own country. A title no office of that actor carries means nothing we know.
 fn offices_for(kb: &Kb, title: &Hit, actor: Option<&str>, person: usize) -> Vec<usize> {
     let home = actor.or_else(|| kb.person_country(person));
+    // With no country to go by, a title many offices share ("President") means only those
+    // the person held; a title of one office ("European Commission president") means it.
+    let shared = title
+        .surfaces
+        .iter()
+        .filter(|s| matches!(s, Surface::OfficeTitle(_)))
+        .count()
+        > 1;
     let mut out = Vec::new();
     for s in &title.surfaces {
         match *s {
-            Surface::OfficeTitle(o) if home.is_none_or(|h| kb.office_actor(o) == Some(h)) && !out.contains(&o) => {
+            Surface::OfficeTitle(o)
+                if home.map_or_else(
+                    || !shared || kb.terms_of(person).any(|(held, _)| held == o),
+                    |h| kb.office_actor(o) == Some(h),
+                ) && !out.contains(&o) =>
+            {
                 out.push(o);
             }
             Surface::RoleTitle(r) | Surface::Informal(r) => {

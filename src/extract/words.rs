@@ -25,6 +25,7 @@ struct Lists {
     event_heads: Vec<String>,
     organisation_nouns: Vec<String>,
     place_nouns: Vec<String>,
+    noun_modifiers: Vec<String>,
 }
 
 /// The breaks that end a clause, by what a reader asks of it (see `clause.rs`).
@@ -64,6 +65,8 @@ pub struct Grammar {
     pub organisation_nouns: HashSet<String>,
     /// "territory", "peninsula": nouns that refer back to a place.
     pub place_nouns: HashSet<String>,
+    /// "long-standing", "staunch": adjectives between a possessive and its stance noun.
+    pub noun_modifiers: HashSet<String>,
 }
 
 pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
@@ -94,6 +97,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         event_heads: set(lists.event_heads),
         organisation_nouns: set(lists.organisation_nouns),
         place_nouns: set(lists.place_nouns),
+        noun_modifiers: set(lists.noun_modifiers),
     }
 });
 
