@@ -150,6 +150,8 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
     let mut hits = kb.surfaces.scan(&joined_lines(prose));
     add_surnames(kb, prose, &mut hits);
     add_topic_anaphors(kb, prose, &sentences, &mut hits);
+    add_organisation_topics(kb, prose, &mut hits);
+    add_place_topics(kb, prose, &mut hits);
     if as_of.guessed_year
         && as_of.source == asof::AsOfSource::Dateline
         && let Some(date) = dateline_year_from_events(kb, &hits, as_of.date)
@@ -418,6 +420,158 @@ fn add_topic_anaphors(kb: &Kb, prose: &str, sentences: &[Range<usize>], hits: &m
         hits.extend(added);
         hits.sort_by_key(|h| h.span.start);
     }
+}
+
+/// How far after "the alliance's" a topic's name may run.
+const TOPIC_TAIL: usize = 120;
+
+/// "the alliance's expansion eastward" after "NATO": a topic named with an organisation, the
+/// organisation given as "the bloc", "the alliance" (see `organisation_nouns`). Each name
+/// of the organisation named last before it is put in its place, and the topic scanner
+/// asked whether a topic's name starts there.
+fn add_organisation_topics(kb: &Kb, prose: &str, hits: &mut Vec<Hit>) {
+    let lower = prose.to_ascii_lowercase();
+    let mut added = Vec::new();
+    for (at, _) in lower.match_indices("the ") {
+        let noun_end = crate::text::from(&lower, at + 4)
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .map_or(lower.len(), |e| at + 4 + e);
+        let noun = crate::text::get(&lower, at + 4..noun_end);
+        let after = crate::text::from(&lower, noun_end);
+        let Some(apostrophe) = ["'s ", "’s "].iter().find(|a| after.starts_with(**a)) else {
+            continue;
+        };
+        if !words::GRAMMAR.organisation_nouns.contains(noun) || !crate::text::is_word(prose, &(at..noun_end)) {
+            continue;
+        }
+        let tail_start = noun_end + apostrophe.len();
+        let before = hits.partition_point(|h| h.span.end <= at);
+        if hits.get(before).is_some_and(|h| h.span.start < tail_start) {
+            continue;
+        }
+        let Some(org) = hits[..before].iter().rev().find_map(|h| {
+            h.surfaces.iter().find_map(|s| match *s {
+                Surface::Org(o) => kb.organizations.get(o),
+                _ => None,
+            })
+        }) else {
+            continue;
+        };
+        let tail_end = crate::text::floor_char_boundary(prose, (tail_start + TOPIC_TAIL).min(prose.len()));
+        let tail = crate::text::get(prose, tail_start..tail_end);
+        let found = std::iter::once(&org.name).chain(&org.aliases).find_map(|name| {
+            let written = format!("{name}'s ");
+            let candidate = format!("{written}{tail}");
+            kb.surfaces.scan(&candidate).into_iter().find_map(|h| {
+                let topic = h.surfaces.iter().find_map(|s| match *s {
+                    Surface::Topic(t) => Some(t),
+                    _ => None,
+                })?;
+                (h.span.start == 0 && h.span.end > written.len()).then(|| (topic, h.span.end - written.len()))
+            })
+        });
+        if let Some((topic, len)) = found {
+            added.push(Hit {
+                span: at..tail_start + len,
+                surfaces: vec![Surface::Topic(topic)],
+            });
+        }
+    }
+    merge_hits(hits, added);
+}
+
+/// "Moroccan sovereignty over the territory" after "Western Sahara": a topic whose name ends
+/// in a place, the place given as "the territory", "the islands" (see `place_nouns`) once
+/// the text has named it.
+fn add_place_topics(kb: &Kb, prose: &str, hits: &mut Vec<Hit>) {
+    let lower = prose.to_ascii_lowercase();
+    let mut added = Vec::new();
+    let mut splits: Option<Vec<(usize, String, &str)>> = None;
+    for (at, _) in lower.match_indices("the ") {
+        let head_start = at + 4;
+        let head_end = crate::text::from(&lower, head_start)
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .map_or(lower.len(), |e| head_start + e);
+        let head = crate::text::get(&lower, head_start..head_end);
+        if !words::GRAMMAR.place_nouns.contains(head) || !crate::text::is_word(prose, &(at..head_end)) {
+            continue;
+        }
+        let splits = splits.get_or_insert_with(|| place_splits(kb));
+        let before = crate::text::upto(&lower, at);
+        let found = splits.iter().find(|(_, prefix, place)| {
+            before.ends_with(prefix.as_str()) && crate::text::upto(prose, at - prefix.len()).contains(place)
+        });
+        let Some((topic, prefix, _)) = found else { continue };
+        let span = at - prefix.len()..head_end;
+        if hits.iter().any(|h| {
+            h.span.start < span.end && span.start < h.span.end && (h.span.start < span.start || h.span.end > span.end)
+        }) {
+            continue;
+        }
+        added.push(Hit {
+            span,
+            surfaces: vec![Surface::Topic(*topic)],
+        });
+    }
+    merge_hits(hits, added);
+}
+
+/// Each topic name that ends in a place: (topic, the name before the place, lowercase and
+/// ending in a preposition and a space; the place as written). "Russia's annexation of
+/// Crimea" → ("russia's annexation of ", "Crimea").
+fn place_splits(kb: &Kb) -> Vec<(usize, String, &str)> {
+    let mut out = Vec::new();
+    for (t, topic) in kb.topics.iter().enumerate() {
+        for name in &topic.names {
+            let words: Vec<(usize, &str)> = name
+                .split(' ')
+                .scan(0, |at, w| {
+                    let start = *at;
+                    *at += w.len() + 1;
+                    Some((start, w))
+                })
+                .collect();
+            let proper = words
+                .iter()
+                .rev()
+                .take_while(|(_, w)| w.starts_with(|c: char| c.is_uppercase()))
+                .count();
+            if proper == 0 || proper == words.len() {
+                continue;
+            }
+            let mut first = words.len() - proper;
+            if first > 0 && words[first - 1].1 == "the" {
+                first -= 1;
+            }
+            let Some(&(place_at, _)) = words.get(words.len() - proper) else {
+                continue;
+            };
+            let Some(&(cut, _)) = words.get(first) else { continue };
+            let prefix = crate::text::upto(name, cut).to_ascii_lowercase();
+            let preposition = prefix
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| matches!(w, "of" | "over" | "in" | "on" | "for" | "to"));
+            if preposition && prefix.split_whitespace().count() >= 2 {
+                out.push((t, prefix, crate::text::from(name, place_at)));
+            }
+        }
+    }
+    out
+}
+
+/// Adds hits, dropping those the new ones cover, and keeps the list sorted.
+fn merge_hits(hits: &mut Vec<Hit>, added: Vec<Hit>) {
+    if added.is_empty() {
+        return;
+    }
+    hits.retain(|h| {
+        !added
+            .iter()
+            .any(|a| a.span.start <= h.span.start && h.span.end <= a.span.end)
+    });
+    hits.extend(added);
+    hits.sort_by_key(|h| h.span.start);
 }
 
 /// The prose with a lone line break read as a space, so that names hard-wrapped across
