@@ -379,8 +379,20 @@ pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<Ev
     let mut out = Vec::new();
     the_summit(cx, &sentence, hits, &mut out);
     for (i, hit) in hits.iter().enumerate() {
+        // "appointed Babayev as COP29 president in January": the event names an office, and
+        // the date is the appointment's.
+        let names_a_role = || {
+            let next = crate::text::from(cx.prose, hit.span.end)
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(|c: char| !c.is_alphabetic())
+                .to_ascii_lowercase();
+            super::words::GRAMMAR.event_roles.contains(next.as_str())
+        };
         for s in &hit.surfaces {
             let mention = match *s {
+                Surface::Event(_) | Surface::Series(_) if names_a_role() => None,
                 Surface::Event(e) => Some(named(cx, &sentence, hits, i, e)),
                 Surface::Series(series) => Some(in_series(cx, &sentence, hits, i, series)),
                 Surface::Country { form, .. } if form != CountryForm::Demonym => visit(cx, &sentence, hits, i),

@@ -26,6 +26,7 @@ struct Lists {
     organisation_nouns: Vec<String>,
     place_nouns: Vec<String>,
     noun_modifiers: Vec<String>,
+    event_roles: Vec<String>,
 }
 
 /// The breaks that end a clause, by what a reader asks of it (see `clause.rs`).
@@ -67,6 +68,8 @@ pub struct Grammar {
     pub place_nouns: HashSet<String>,
     /// "long-standing", "staunch": adjectives between a possessive and its stance noun.
     pub noun_modifiers: HashSet<String>,
+    /// "president", "sherpa": after an event's name, an office rather than the meeting.
+    pub event_roles: HashSet<String>,
 }
 
 pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
@@ -98,6 +101,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         organisation_nouns: set(lists.organisation_nouns),
         place_nouns: set(lists.place_nouns),
         noun_modifiers: set(lists.noun_modifiers),
+        event_roles: set(lists.event_roles),
     }
 });
 

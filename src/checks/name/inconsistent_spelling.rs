@@ -229,6 +229,14 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// "Sisi" is "al-Sisi" or "el-Sisi" without its Arabic article (but "el-Sisi" and "al-Sisi"
+/// are two spellings).
+fn without_article(short: &str, long: &str) -> bool {
+    ["al-", "el-"]
+        .iter()
+        .any(|a| long.strip_prefix(a).is_some_and(|rest| rest == short))
+}
+
 /// Two forms of a name agree when one's words are among the other's ("Lavrov" and
 /// "Sergey Lavrov"); "Kim Jong Un" and "Kim Jong-un" do not.
 fn compatible(a: &str, b: &str) -> bool {
@@ -242,7 +250,10 @@ fn compatible(a: &str, b: &str) -> bool {
     let abbreviates =
         |short: &str, long: &str| initial(short).is_some_and(|c| long.chars().count() > 2 && long.starts_with(c));
     let matches = |w: &String, other: &[String]| {
-        other.contains(w) || other.iter().any(|o| abbreviates(w, o) || abbreviates(o, w))
+        other.contains(w)
+            || other
+                .iter()
+                .any(|o| abbreviates(w, o) || abbreviates(o, w) || without_article(w, o))
     };
     wa.iter().all(|w| matches(w, &wb)) || wb.iter().all(|w| matches(w, &wa))
 }
@@ -278,6 +289,8 @@ mod tests {
 
     #[test]
     fn short_forms_are_compatible() {
+        assert!(compatible("Abdel Fattah al-Sisi", "Sisi"));
+        assert!(!compatible("Abdel Fattah el-Sisi", "Al-Sisi"));
         assert!(compatible("Sergey Lavrov", "Lavrov"));
         assert!(!compatible("Sergey Lavrov", "Sergei Lavrov"));
         assert!(!compatible("Kim Jong Un", "Kim Jong-un"));

@@ -69,7 +69,19 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
         .filter(|d| as_of.span.as_ref() == Some(&d.span) || same_clause(prose, &title, &d.span))
         .filter(|d| d.year_written || !as_of.guessed_year)
         .filter(|d| d.grain < crate::extract::date::Grain::Year || d.start.is_some_and(|x| x <= as_of.date))
-        .min_by_key(|d| (attributive(prose, &d.span), distance(&d.span)));
+        // The dateline opens the first sentence but dates the story, not the clause: a past
+        // date the clause gives ("was elected on Monday") comes first; a date ahead ("will be
+        // sworn in on Tuesday") does not make a title true before it.
+        .min_by_key(|d| {
+            let rank = if as_of.span.as_ref() == Some(&d.span) {
+                1
+            } else if d.start.is_some_and(|x| x > as_of.date) {
+                2
+            } else {
+                0
+            };
+            (rank, attributive(prose, &d.span), distance(&d.span))
+        });
     if let Some((a, b)) = named.and_then(|d| Some((d.start?, d.end?))) {
         return (a, b, true);
     }
