@@ -50,24 +50,30 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let same = |a: &str, b: &str| spelling::fold(a) == spelling::fold(b);
-        // The surname slipped, the given name and any middle names as on record; or the
-        // given name slipped, the rest as on record.
+        // One word after the given name slipped (the surname, or a middle name: "Recep
+        // Tayip Erdogan"), the others as on record; or the given name slipped, the rest as
+        // on record.
         let by_given = known
             .by_given
             .get(&spelling::fold(given))
             .into_iter()
             .flatten()
             .find_map(|k| {
-                let rest_same = k.len() == words.len() && k.iter().zip(&words).rev().skip(1).all(|(a, b)| same(a, b));
-                let right = k.last()?;
-                (rest_same
-                    && near(
-                        surname,
-                        right,
-                        given,
-                        known.transliterated.contains(&spelling::fold(&k.join(" "))),
-                    ))
-                .then_some((k, words.len() - 1, surname))
+                if k.len() != words.len() {
+                    return None;
+                }
+                let mut differing = (1..words.len()).filter(|&i| !same(&k[i], words[i]));
+                let (Some(at), None) = (differing.next(), differing.next()) else {
+                    return None;
+                };
+                let written = *words.get(at)?;
+                near(
+                    written,
+                    k.get(at)?,
+                    given,
+                    known.transliterated.contains(&spelling::fold(&k.join(" "))),
+                )
+                .then_some((k, at, written))
             });
         let by_surname = || {
             known
@@ -85,7 +91,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                             surname,
                             known.transliterated.contains(&spelling::fold(&k.join(" "))),
                         ))
-                    .then_some((k, 0, given))
+                    .then_some((k, 0, *given))
                 })
         };
         let Some((right, at, wrong)) = by_given.or_else(by_surname) else {

@@ -362,9 +362,23 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
     if (under_someone(&cx.doc.prose, &t.span) || period) && !person_terms.is_empty() {
         return Verdict::Unknown; // "served as health minister under President Khatami"
     }
+    let outgoing = t.modifier == Modifier::Transition && is_outgoing(&cx.doc.prose, &t.span);
     match t.modifier {
         Modifier::Current => {}
         Modifier::Then if from_sentence => {}
+        // "outgoing President X": X holds the office until a handover close to the date.
+        // Judged only when no term of X's in it comes within that reach.
+        Modifier::Transition if outgoing => {
+            let near = person_terms.iter().any(|(_, term)| {
+                within(term, date) != Within::No
+                    || term
+                        .end
+                        .is_none_or(|e| (e - date).num_days().abs() <= OUTGOING_REACH_DAYS)
+            });
+            if near {
+                return Verdict::Unknown;
+            }
+        }
         _ => return Verdict::Unknown,
     }
     let mut unsure = false;
@@ -377,7 +391,7 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
             _ => {}
         }
     }
-    if unsure || reports_leaving(cx, i, &person_terms, date) {
+    if unsure || (!outgoing && reports_leaving(cx, i, &person_terms, date)) {
         return Verdict::Unknown;
     }
     // Judged at the draft's date, but a time named in the few sentences before fits the
@@ -408,6 +422,18 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
         }
     }
     term_ended(&person_terms, date).unwrap_or(Verdict::Unknown)
+}
+
+/// How far from the date an outgoing holder's term may end.
+const OUTGOING_REACH_DAYS: i64 = 60;
+
+/// Whether the title is written "outgoing X".
+fn is_outgoing(prose: &str, title: &Range<usize>) -> bool {
+    let before = crate::text::upto(prose, title.start).trim_end();
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("outgoing"))
 }
 
 /// The person's terms in the offices the title may mean all ended on a day the record

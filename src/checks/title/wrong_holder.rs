@@ -22,8 +22,10 @@ Offices change hands; copy written from memory or reused from an older story kee
 BEIJING, 1 August 2023 (Xinhua) -- Foreign Minister of China Qin Gang met …
 ```
 Wang Yi held the office again from 25 July 2023. `former`, `ex-` and `late` are read as the past and
-not judged at the date; `then-` is judged at the date the sentence names; `acting`, `interim`,
-`outgoing` and `incoming` are left alone, as are `deputy` and `vice` offices. When the record has
+not judged at the date; `then-` is judged at the date the sentence names; `outgoing` holds when a
+term of the person's in the office ends within 60 days of the date (`outgoing President Mauricio
+Macri` at a handover in 2023 does not); `acting`, `interim` and `incoming` are left alone, as are
+`deputy` and `vice` offices. When the record has
 no holder for the date, nothing is said, unless every term it holds for the person in that office
 ended, on a day it knows, before the date: then it says when the last one ended (`David Lammy's
 term as foreign secretary ended on 5 September 2025`) without naming a successor. `factlint kb
