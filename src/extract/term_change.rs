@@ -136,11 +136,18 @@ fn one(
     change: Change,
 ) -> Option<TermChange> {
     // The person: the last one named before the phrase, in full or by surname.
-    // A name in the possessive ("President Joe Biden's longtime aide") is not the subject.
+    // A name in the possessive ("President Joe Biden's longtime aide") is not the subject,
+    // unless a pronoun right before the phrase refers back to it ("Carney's first summit
+    // since he was sworn in").
+    let pronoun = crate::text::get(prose, sentence.start..phrase.start)
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "he" | "she"));
     let (person_span, person) = hits
         .iter()
         .rev()
-        .filter(|h| h.span.end <= phrase.start && crate::text::possessive_len(prose, &h.span) == 0)
+        .filter(|h| h.span.end <= phrase.start && (pronoun || crate::text::possessive_len(prose, &h.span) == 0))
         .find_map(|h| {
             h.surfaces.iter().find_map(|s| match s {
                 Surface::Person { person, .. } => Some((h.span.clone(), *person)),
@@ -149,7 +156,7 @@ fn one(
         })?;
     // Nothing but a short stretch without another clause between the person and the phrase.
     let gap = crate::text::get(prose, person_span.end..phrase.start);
-    if gap.contains([';', ':']) || gap.split_whitespace().count() > 12 {
+    if gap.contains([';', ':']) || gap.split_whitespace().count() > if pronoun { 20 } else { 12 } {
         return None;
     }
     // The title: the first role or office after the phrase, with only fillers between.
