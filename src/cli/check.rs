@@ -44,6 +44,7 @@ pub fn check(args: &CheckArgs) -> Result<u8> {
             write: args.fix,
         }),
         baseline: None,
+        exiting: true,
     };
     let mut err = stderr(args.color);
     if args.claims && !matches!(args.format, Format::Json | Format::Jsonl) {

@@ -120,13 +120,39 @@ pub struct Kb {
 /// folded word of them.
 #[derive(Debug, Default)]
 pub struct GivenNames {
-    pub by_given: HashMap<String, Vec<Vec<String>>>,
-    pub by_surname: HashMap<String, Vec<Vec<String>>>,
+    pub by_given: HashMap<String, Vec<NameRef>>,
+    pub by_surname: HashMap<String, Vec<NameRef>>,
     pub words: std::collections::HashSet<String>,
-    /// The folded full names of people whose surname the record knows in more than one
-    /// spelling: their names are transliterated, and a doubled letter is another
-    /// transliteration.
-    pub transliterated: std::collections::HashSet<String>,
+}
+
+/// One spelling of a person's name: the person, and 0 for their name or `i` for their
+/// `i`-th variant (from 1).
+#[derive(Debug, Clone, Copy)]
+pub struct NameRef {
+    pub person: usize,
+    pub spelling: usize,
+}
+
+impl Kb {
+    /// The words of a spelling of a person's name.
+    pub fn name_words(&self, r: NameRef) -> Vec<&str> {
+        let Some(p) = self.people.get(r.person) else {
+            return Vec::new();
+        };
+        let name = match r.spelling {
+            0 => Some(&p.fact.name),
+            i => p.fact.variants.get(i - 1),
+        };
+        name.map(|n| n.split_whitespace().collect()).unwrap_or_default()
+    }
+
+    /// Whether the person's surname is written more than one way among their spellings:
+    /// their names are transliterated, and a doubled letter is another transliteration.
+    pub fn transliterated(&self, person: usize) -> bool {
+        self.people
+            .get(person)
+            .is_some_and(|p| spelled_variously(&p.fact.name, &p.fact.variants))
+    }
 }
 
 /// Whether a person's surname is written more than one way among their spellings.
@@ -169,17 +195,15 @@ impl Kb {
     pub fn given_names(&self) -> &GivenNames {
         self.given_names.get_or_init(|| {
             let mut out = GivenNames::default();
-            for p in &self.people {
-                let transliterated = spelled_variously(&p.fact.name, &p.fact.variants);
-                for name in std::iter::once(&p.fact.name).chain(&p.fact.variants) {
-                    let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
-                    let folded: Vec<String> = words.iter().map(|w| crate::spelling::fold(w)).collect();
-                    if transliterated {
-                        out.transliterated.insert(folded.join(" "));
-                    }
-                    if let ([_, .., _], [g, .., s]) = (words.as_slice(), folded.as_slice()) {
-                        out.by_surname.entry(s.clone()).or_default().push(words.clone());
-                        out.by_given.entry(g.clone()).or_default().push(words);
+            for (person, p) in self.people.iter().enumerate() {
+                for (spelling, name) in std::iter::once(&p.fact.name).chain(&p.fact.variants).enumerate() {
+                    let folded: Vec<String> = name.split_whitespace().map(crate::spelling::fold).collect();
+                    if let [g, _, ..] = folded.as_slice()
+                        && let Some(s) = folded.last()
+                    {
+                        let r = NameRef { person, spelling };
+                        out.by_surname.entry(s.clone()).or_default().push(r);
+                        out.by_given.entry(g.clone()).or_default().push(r);
                     }
                     out.words.extend(folded);
                 }

@@ -58,22 +58,17 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             .get(&spelling::fold(given))
             .into_iter()
             .flatten()
-            .find_map(|k| {
+            .find_map(|&r| {
+                let k = cx.kb.name_words(r);
                 if k.len() != words.len() {
                     return None;
                 }
-                let mut differing = (1..words.len()).filter(|&i| !same(&k[i], words[i]));
+                let mut differing = (1..words.len()).filter(|&i| !same(k[i], words[i]));
                 let (Some(at), None) = (differing.next(), differing.next()) else {
                     return None;
                 };
                 let written = *words.get(at)?;
-                near(
-                    written,
-                    k.get(at)?,
-                    given,
-                    known.transliterated.contains(&spelling::fold(&k.join(" "))),
-                )
-                .then_some((k, at, written))
+                near(written, k.get(at)?, given, cx.kb.transliterated(r.person)).then_some((k, at, written))
             });
         let by_surname = || {
             known
@@ -81,17 +76,11 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                 .get(&spelling::fold(surname))
                 .into_iter()
                 .flatten()
-                .find_map(|k| {
+                .find_map(|&r| {
+                    let k = cx.kb.name_words(r);
                     let rest_same = k.len() == words.len() && k.iter().zip(&words).skip(1).all(|(a, b)| same(a, b));
                     let right = k.first()?;
-                    (rest_same
-                        && near(
-                            given,
-                            right,
-                            surname,
-                            known.transliterated.contains(&spelling::fold(&k.join(" "))),
-                        ))
-                    .then_some((k, 0, *given))
+                    (rest_same && near(given, right, surname, cx.kb.transliterated(r.person))).then_some((k, 0, *given))
                 })
         };
         let Some((right, at, wrong)) = by_given.or_else(by_surname) else {
