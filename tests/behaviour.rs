@@ -530,10 +530,12 @@ fn date_cases(kb: &Kb, pick: &mut Pick) -> Vec<Case> {
             });
         }
     }
-    // Known events given their dates, right and wrong.
+    // Known events given their dates, right and wrong. Leaders attend meetings, not
+    // agreements, whose dates are read only beside a verb of signing.
     let events: Vec<_> = kb
         .events
         .iter()
+        .filter(|e| !e.is_agreement())
         .filter(|e| e.precision == Precision::Day && e.end.is_some_and(|x| x > e.start) && e.start.year() >= 2000)
         .filter(|e| e.start.month() == e.end.unwrap_or(e.start).month())
         .collect();

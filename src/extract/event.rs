@@ -393,6 +393,7 @@ pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<Ev
         for s in &hit.surfaces {
             let mention = match *s {
                 Surface::Event(_) | Surface::Series(_) if names_a_role() => None,
+                Surface::Event(e) if agreement(cx.kb, e) && !signing_stated(cx.prose, &sentence, &hit.span) => None,
                 Surface::Event(e) => Some(named(cx, &sentence, hits, i, e)),
                 Surface::Series(series) => Some(in_series(cx, &sentence, hits, i, series)),
                 Surface::Country { form, .. } if form != CountryForm::Demonym => visit(cx, &sentence, hits, i),
@@ -406,6 +407,29 @@ pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<Ev
         }
     }
     out
+}
+
+fn agreement(kb: &Kb, event: usize) -> bool {
+    kb.events.get(event).is_some_and(|e| e.is_agreement())
+}
+
+/// How far around an agreement's name a verb of signing is looked for, in bytes.
+const SIGNING_REACH: usize = 60;
+
+/// "The Pretoria agreement was signed on …", "signed the Abraham Accords on …": a verb of
+/// signing (see `signing_verbs`) near the agreement's name, in its sentence. Without one,
+/// a date near the name is some other day in the agreement's life ("withdrew from it in May
+/// 2018"), and the name dates nothing.
+fn signing_stated(prose: &str, sentence: &Range<usize>, span: &Range<usize>) -> bool {
+    let from = crate::text::floor_char_boundary(prose, span.start.saturating_sub(SIGNING_REACH).max(sentence.start));
+    let to = crate::text::floor_char_boundary(prose, (span.end + SIGNING_REACH).min(sentence.end));
+    crate::text::get(prose, from..to)
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| {
+            super::words::GRAMMAR
+                .signing_verbs
+                .contains(w.to_ascii_lowercase().as_str())
+        })
 }
 
 pub(super) fn finish(cx: &Context<'_>, sentence: &Range<usize>, mut m: EventMention) -> EventMention {

@@ -27,6 +27,7 @@ struct Lists {
     place_nouns: Vec<String>,
     noun_modifiers: Vec<String>,
     event_roles: Vec<String>,
+    signing_verbs: Vec<String>,
 }
 
 /// The breaks that end a clause, by what a reader asks of it (see `clause.rs`).
@@ -70,6 +71,8 @@ pub struct Grammar {
     pub noun_modifiers: HashSet<String>,
     /// "president", "sherpa": after an event's name, an office rather than the meeting.
     pub event_roles: HashSet<String>,
+    /// "signed", "concluded": verbs that state an agreement's own day.
+    pub signing_verbs: HashSet<String>,
 }
 
 pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
@@ -102,6 +105,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         place_nouns: set(lists.place_nouns),
         noun_modifiers: set(lists.noun_modifiers),
         event_roles: set(lists.event_roles),
+        signing_verbs: set(lists.signing_verbs),
     }
 });
 

@@ -178,6 +178,12 @@ impl Event {
     pub fn is_meeting(&self) -> bool {
         !self.participants.is_empty()
     }
+
+    /// An agreement, a ruling or an accession (`kind = "agreement"`): named long after the
+    /// day it was signed, so only a statement of its signing speaks of that day.
+    pub fn is_agreement(&self) -> bool {
+        self.kind.as_deref() == Some("agreement")
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

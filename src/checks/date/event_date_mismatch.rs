@@ -54,10 +54,11 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             severity,
             d.span.clone(),
             format!(
-                "`{}`{} disagrees with the record: {} took place {}",
+                "`{}`{} disagrees with the record: {} {} {}",
                 d.text,
                 read_as(d),
                 e.name,
+                if e.is_agreement() { "is dated" } else { "took place" },
                 super::event_dates(e)
             ),
         )
