@@ -156,6 +156,17 @@ pub fn slip(a: &str, b: &str) -> bool {
     ca.first() == cb.first() && long_enough && strsim::damerau_levenshtein(&fa, &fb) == 1 && !other_ending(&fa, &fb)
 }
 
+/// A surname of five letters or more with one letter slipped, not its plural: "Luxton" for
+/// "Luxon". Only for a surname the record knows, which the written word does not name.
+pub fn surname_slip(written: &str, surname: &str) -> bool {
+    let (fa, fb) = (fold(written), fold(surname));
+    fa.chars().count().min(fb.chars().count()) >= 5
+        && fa.chars().next() == fb.chars().next()
+        && strsim::damerau_levenshtein(&fa, &fb) == 1
+        && !plural_of(&fa, &fb)
+        && !plural_of(&fb, &fa)
+}
+
 /// `kennedys` is the plural of `kennedy`.
 fn plural_of(plural: &str, one: &str) -> bool {
     plural

@@ -158,10 +158,16 @@ mod unlisted {
             return true;
         }
         // A surname alone against a full name: "Jayshankar" after "Subrahmanyam Jaishankar".
+        // Against a person the record knows, whom the surname alone does not name, a slip
+        // in a shorter surname counts too: "Luxton" after "Christopher Luxon".
         match (mw, aw.len()) {
             ([one], n) if (n >= 2 || a.full) && !m.full && one.chars().count() >= 5 => {
                 let Some(surname) = aw.last() else { return false };
-                !aw.contains(one) && (spelling::same_key(one, surname) || spelling::slip(one, surname))
+                let known = !a.people.is_empty() && m.people.is_empty() && !spelling::is_given_name(one);
+                !aw.contains(one)
+                    && (spelling::same_key(one, surname)
+                        || spelling::slip(one, surname)
+                        || known && spelling::surname_slip(one, surname))
             }
             _ => false,
         }
