@@ -94,6 +94,22 @@ fn country_of(kb: &Kb, hit: &Hit, demonym_ok: bool) -> Option<String> {
     })
 }
 
+/// The country a title before a name belongs to, from what stands before the title: a
+/// country ("Brazil's foreign minister"), or a person in the possessive, for their country
+/// ("Merz's foreign minister, Annalena Baerbock").
+fn owner_of(kb: &Kb, prose: &str, hit: &Hit) -> Option<String> {
+    country_of(kb, hit, true).or_else(|| {
+        let possessive = crate::text::possessive_len(prose, &hit.span) > 0;
+        hit.surfaces
+            .iter()
+            .find_map(|s| match *s {
+                Surface::Person { person, .. } if possessive => kb.person_country(person),
+                _ => None,
+            })
+            .map(str::to_string)
+    })
+}
+
 fn person_of(hit: &Hit) -> Option<usize> {
     hit.surfaces.iter().find_map(|s| match s {
         Surface::Person {
@@ -117,7 +133,7 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ve
             let prev = &hits[i - 1];
             let country_before = (i >= 2
                 && POSSESSIVE_OR_SPACE.is_match(gap(&hits[i - 2], prev))
-                && country_of(kb, &hits[i - 2], true).is_some())
+                && owner_of(kb, prose, &hits[i - 2]).is_some())
             .then(|| i - 2);
             // "Brazil's foreign minister, Naledi Pandor": a comma is fine after a title
             // that names its country.
@@ -215,7 +231,7 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ve
             Modifier::Current
         };
         let actor_hit = country_hit.or(after_country);
-        let actor = actor_hit.and_then(|c| country_of(kb, &hits[c], true));
+        let actor = actor_hit.and_then(|c| owner_of(kb, prose, &hits[c]));
         let offices = offices_for(kb, title_hit, actor.as_deref(), person);
         if offices.is_empty() {
             continue;
