@@ -672,9 +672,25 @@ fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut
         };
         let written = date.and_then(|d| cx.dates.get(d));
         let when = written.and_then(|d| d.start);
+        // The days the date covers ("in 2005" is the whole year), moved by `shift` years:
+        // the meeting nearest them, within two months.
+        let length = written
+            .and_then(|d| Some((d.end? - d.start?).num_days()))
+            .unwrap_or(0)
+            .max(0)
+            .unsigned_abs();
         let nearest = |day: NaiveDate| {
+            let last = day + chrono::Days::new(length);
             members()
-                .map(|(i, e)| (i, distance(e, day)))
+                .map(|(i, e)| {
+                    let end = e.end.unwrap_or(e.start);
+                    let gap = if end < day || e.start > last {
+                        distance(e, day).min(distance(e, last))
+                    } else {
+                        0
+                    };
+                    (i, gap)
+                })
                 .filter(|(_, d)| *d <= 60)
                 .min_by_key(|(_, d)| *d)
         };

@@ -26,7 +26,8 @@ election, and they anchor every later title in a story.
 ```text
 ISLAMABAD, 12 April 2022 (APP) - Shehbaz Sharif was sworn in as prime minister on 11 April 2021.
 ```
-The record has his term starting on 11 April 2022. A swearing-in may fall up to three days after the
+The record has his term starting on 11 April 2022. The head of an international organisation may
+be appointed up to a year before taking office. A swearing-in may fall up to three days after the
 recorded start (Iran's president takes office when the Supreme Leader endorses him and is sworn
 in before parliament two days later) and an appointment the day before it, never the other way;
 any other phrase is allowed a day either side; a month or a year is compared
@@ -53,7 +54,16 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             Change::Start => Some((t.start, t.start_precision)),
             Change::End => t.end.map(|e| (e, t.end_precision)),
         };
+        // The head of an international organisation is appointed or elected months before
+        // taking office (NATO's Council appointed Mark Rutte on 26 June 2024; he took over on
+        // 1 October): an appointment up to a year ahead agrees.
+        let international = terms
+            .iter()
+            .all(|(o, _)| cx.kb.offices.get(*o).is_some_and(|x| x.organization.is_some()));
         let agrees = |(day, precision): (NaiveDate, Precision)| match (precision, d.is_day()) {
+            _ if international && m.step == Step::Appointed => {
+                day >= start - chrono::Days::new(31) && day <= end + chrono::Days::new(366)
+            }
             (Precision::Day, true) => {
                 let (before, after) = match m.step {
                     Step::Appointed => (0, 1),

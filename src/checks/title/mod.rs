@@ -252,8 +252,8 @@ fn after_since(prose: &str, date: &Range<usize>) -> bool {
     word.eq_ignore_ascii_case("since")
 }
 
-/// A sentence reporting a death gives the title held at death: "Foreign Minister X was
-/// among those killed" is right the day after.
+/// A sentence reporting a death, or naming something after someone, gives the title held
+/// at death: "Foreign Minister X was among those killed" is right the day after.
 fn reports_death(cx: &Context<'_>, i: usize) -> bool {
     const WORDS: &[&str] = &[
         "killed",
@@ -266,13 +266,23 @@ fn reports_death(cx: &Context<'_>, i: usize) -> bool {
         "mourned",
         "buried",
         "late",
+        "memory",
+        "memorial",
+        "posthumous",
+        "posthumously",
     ];
+    // Something named after a person commemorates them: "the summit was named in honour of
+    // Oman's Sultan Qaboos", who had died a year before.
+    const NAMED_AFTER: &[&str] = &["named in honour of", "named in honor of", "named after", "named for"];
     let Some(s) = cx.ex.title_sentence.get(i).and_then(|&s| cx.ex.sentences.get(s)) else {
         return false;
     };
-    crate::text::get(&cx.doc.prose, s.clone())
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
+    let text = crate::text::get(&cx.doc.prose, s.clone());
+    let lower = text.to_lowercase();
+    NAMED_AFTER.iter().any(|p| lower.contains(p))
+        || text
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// A title next to words of someone's fall or departure is the one held up to it:
