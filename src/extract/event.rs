@@ -221,8 +221,12 @@ pub(super) fn attached_date(
         .find(|(_, d)| d.span.end <= span.start && d.span.start >= sentence.start && !d.is_month());
     if let Some((i, d)) = before {
         let gap = crate::text::get(prose, d.span.end..span.start);
-        // "the Aug. 21-23, 2023 summit", "last week's summit"
-        if matches!(gap.trim(), "" | "," | "'s" | "’s") {
+        // "the Aug. 21-23, 2023 summit", "last week's summit", "on 15 February at the 37th
+        // ordinary session"
+        if matches!(
+            gap.trim(),
+            "" | "," | "'s" | "’s" | "at" | "at the" | "during" | "during the"
+        ) {
             return Some(i);
         }
     }
@@ -763,7 +767,6 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
     };
     let mut ordinal = ordinal_before(cx.prose, prev_end, hit.span.start);
     let place = attached_place(cx, hits, i, sentence);
-    let date = attached_date(cx.prose, &hit.span, sentence, cx.dates);
     // "the first G20 summit held on African soil", "the second summit in a row": a small
     // ordinal in words describes rather than numbers, unless a place pins it.
     let small_word = ordinal.as_ref().is_some_and(|(n, r)| {
@@ -776,6 +779,13 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
     if let Some((_, r)) = &ordinal {
         span.start = r.start;
     }
+    // A date just before the ordinal ("on 15 February at the 37th ordinary session") is the
+    // mention's too.
+    let date = attached_date(cx.prose, &hit.span, sentence, cx.dates).or_else(|| {
+        (span.start < hit.span.start)
+            .then(|| attached_date(cx.prose, &span, sentence, cx.dates))
+            .flatten()
+    });
     let year = YEAR_BEFORE
         .captures(crate::text::get(cx.prose, prev_end..span.start))
         .and_then(|c| c.get(1)?.as_str().parse::<i32>().ok());

@@ -125,7 +125,8 @@ fn near(written: &str, known: &str, other_part: &str, transliterated: bool) -> b
     if w == k {
         return false;
     }
-    let long = |n: usize| n >= 7 || (n >= 5 && spelling::fold(other_part).chars().count() >= 5);
+    let other = spelling::fold(other_part).chars().count();
+    let long = |n: usize| n >= 6 || (n >= 5 && other >= 5);
     let single = |s: &str| {
         let mut out = String::new();
         for c in s.chars() {
@@ -139,5 +140,11 @@ fn near(written: &str, known: &str, other_part: &str, transliterated: bool) -> b
     if single(&w) == single(&k) {
         return long(shorter) && (w.len() < k.len() || !transliterated);
     }
-    w.chars().next() == k.chars().next() && long(shorter) && strsim::damerau_levenshtein(&w, &k) == 1
+    // Two letters swapped in a short given name before a long surname: "Kier Starmer".
+    let swapped = w.chars().count() == k.chars().count()
+        && strsim::hamming(&w, &k) == Ok(2)
+        && strsim::damerau_levenshtein(&w, &k) == 1;
+    w.chars().next() == k.chars().next()
+        && (long(shorter) || swapped && shorter >= 4 && other >= 6)
+        && strsim::damerau_levenshtein(&w, &k) == 1
 }
