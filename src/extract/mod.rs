@@ -361,11 +361,7 @@ fn add_topic_anaphors(kb: &Kb, prose: &str, sentences: &[Range<usize>], hits: &m
     let mut added = Vec::new();
     let lower = prose.to_ascii_lowercase();
     for (at, _) in lower.match_indices("the ") {
-        let head_start = at + 4;
-        let word_end = crate::text::from(&lower, head_start)
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .map_or(lower.len(), |e| head_start + e);
-        let head = crate::text::get(&lower, head_start..word_end);
+        let (word_end, head) = word_after_the(&lower, at);
         let Some(group) = words::GRAMMAR.topic_head_group(head) else {
             continue;
         };
@@ -432,11 +428,18 @@ const TOPIC_TAIL: usize = 120;
 fn add_organisation_topics(kb: &Kb, prose: &str, hits: &mut Vec<Hit>) {
     let lower = prose.to_ascii_lowercase();
     let mut added = Vec::new();
+    // The organisation named last before `at`: the hits are walked once, as `at` grows.
+    let (mut walked, mut last_org) = (0, None);
     for (at, _) in lower.match_indices("the ") {
-        let noun_end = crate::text::from(&lower, at + 4)
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .map_or(lower.len(), |e| at + 4 + e);
-        let noun = crate::text::get(&lower, at + 4..noun_end);
+        while let Some(h) = hits.get(walked).filter(|h| h.span.end <= at) {
+            let org = h.surfaces.iter().find_map(|s| match *s {
+                Surface::Org(o) => kb.organizations.get(o),
+                _ => None,
+            });
+            last_org = org.or(last_org);
+            walked += 1;
+        }
+        let (noun_end, noun) = word_after_the(&lower, at);
         let after = crate::text::from(&lower, noun_end);
         let Some(apostrophe) = ["'s ", "’s "].iter().find(|a| after.starts_with(**a)) else {
             continue;
@@ -445,18 +448,10 @@ fn add_organisation_topics(kb: &Kb, prose: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         let tail_start = noun_end + apostrophe.len();
-        let before = hits.partition_point(|h| h.span.end <= at);
-        if hits.get(before).is_some_and(|h| h.span.start < tail_start) {
+        if hits.get(walked).is_some_and(|h| h.span.start < tail_start) {
             continue;
         }
-        let Some(org) = hits[..before].iter().rev().find_map(|h| {
-            h.surfaces.iter().find_map(|s| match *s {
-                Surface::Org(o) => kb.organizations.get(o),
-                _ => None,
-            })
-        }) else {
-            continue;
-        };
+        let Some(org) = last_org else { continue };
         let tail_end = crate::text::floor_char_boundary(prose, (tail_start + TOPIC_TAIL).min(prose.len()));
         let tail = crate::text::get(prose, tail_start..tail_end);
         let found = std::iter::once(&org.name).chain(&org.aliases).find_map(|name| {
@@ -487,25 +482,33 @@ fn add_place_topics(kb: &Kb, prose: &str, hits: &mut Vec<Hit>) {
     let lower = prose.to_ascii_lowercase();
     let mut added = Vec::new();
     let mut splits: Option<Vec<(usize, String, &str)>> = None;
+    // Where each place is first named: looked up once a place, so the pass stays linear.
+    let mut first_named: std::collections::HashMap<&str, Option<usize>> = std::collections::HashMap::new();
     for (at, _) in lower.match_indices("the ") {
-        let head_start = at + 4;
-        let head_end = crate::text::from(&lower, head_start)
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .map_or(lower.len(), |e| head_start + e);
-        let head = crate::text::get(&lower, head_start..head_end);
+        let (head_end, head) = word_after_the(&lower, at);
         if !words::GRAMMAR.place_nouns.contains(head) || !crate::text::is_word(prose, &(at..head_end)) {
             continue;
         }
         let splits = splits.get_or_insert_with(|| place_splits(kb));
         let before = crate::text::upto(&lower, at);
         let found = splits.iter().find(|(_, prefix, place)| {
-            before.ends_with(prefix.as_str()) && crate::text::upto(prose, at - prefix.len()).contains(place)
+            before.ends_with(prefix.as_str())
+                && first_named
+                    .entry(place)
+                    .or_insert_with(|| prose.find(place))
+                    .is_some_and(|named| named + place.len() <= at - prefix.len())
         });
         let Some((topic, prefix, _)) = found else { continue };
         let span = at - prefix.len()..head_end;
-        if hits.iter().any(|h| {
-            h.span.start < span.end && span.start < h.span.end && (h.span.start < span.start || h.span.end > span.end)
-        }) {
+        // Hits are sorted and do not overlap: only those near the span can cross its edges.
+        let from = hits.partition_point(|h| h.span.end <= span.start);
+        let crosses = hits
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|h| h.span.start < span.end)
+            .any(|h| h.span.start < span.start || h.span.end > span.end);
+        if crosses {
             continue;
         }
         added.push(Hit {
@@ -560,15 +563,36 @@ fn place_splits(kb: &Kb) -> Vec<(usize, String, &str)> {
     out
 }
 
+/// The word after "the " at `at` in lowercased prose: where it ends, and the word.
+fn word_after_the(lower: &str, at: usize) -> (usize, &str) {
+    let start = at + 4;
+    let end = crate::text::from(lower, start)
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .map_or(lower.len(), |e| start + e);
+    (end, crate::text::get(lower, start..end))
+}
+
 /// Adds hits, dropping those the new ones cover, and keeps the list sorted.
-fn merge_hits(hits: &mut Vec<Hit>, added: Vec<Hit>) {
+fn merge_hits(hits: &mut Vec<Hit>, mut added: Vec<Hit>) {
     if added.is_empty() {
         return;
     }
+    // Hits must not overlap: of two added ones that do, the first stays. What is left is
+    // in text order, so the one that may cover a hit is the last starting at or before it.
+    added.sort_by_key(|a| a.span.start);
+    let mut end = 0;
+    added.retain(|a| {
+        let keep = a.span.start >= end;
+        if keep {
+            end = a.span.end;
+        }
+        keep
+    });
     hits.retain(|h| {
-        !added
-            .iter()
-            .any(|a| a.span.start <= h.span.start && h.span.end <= a.span.end)
+        let i = added.partition_point(|a| a.span.start <= h.span.start);
+        i.checked_sub(1)
+            .and_then(|i| added.get(i))
+            .is_none_or(|a| h.span.end > a.span.end)
     });
     hits.extend(added);
     hits.sort_by_key(|h| h.span.start);
