@@ -390,3 +390,71 @@ fn an_organization_series_must_be_known() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_empty_key_group_is_refused() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("topic.toml"),
+        "[[topic]]\nid = \"widget-tax\"\nnames = [\"the widget tax\"]\nkeys = [[\"widget\"], []]\n",
+    )
+    .unwrap_or_default();
+    let out = factlint(&["kb", "check", &dir.path().display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("topic `widget-tax` has a key group or phrase that is empty"),
+        "{stderr}"
+    );
+}
+
+/// A pack's topic is read from a paraphrase its keys describe, in an active clause and a
+/// passive one, and not from an object that lacks one of the groups.
+#[test]
+fn a_topic_is_read_from_a_paraphrase_its_keys_describe() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("topic.toml"),
+        r#"
+[[topic]]
+id = "widget-tax"
+names = ["the widget tax"]
+keys = [["widget", "widgets"], ["tax", "taxes", "taxing", "levy"]]
+source = "https://example.org/topic"
+
+[[stance]]
+actor = "FR"
+topic = "widget-tax"
+position = "support"
+since = 2020-01-01
+source = "https://example.org/stance"
+"#,
+    )
+    .unwrap_or_default();
+    let draft = dir.path().join("draft.txt");
+    std::fs::write(
+        &draft,
+        "PARIS, 3 March 2024 (AFP) -\n\
+         France has long opposed a levy on imported widgets.\n\
+         Taxing widgets has been rejected by Paris.\n\
+         France has long opposed taxes on gadgets.\n\
+         France opposed the widget fair, which taxes visitors.\n",
+    )
+    .unwrap_or_default();
+    let rules = dir.path().join("topic.toml").display().to_string();
+    let out = factlint(&[
+        "check",
+        "--rules",
+        &rules,
+        "--format",
+        "short",
+        &draft.display().to_string(),
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("stance/contradicts-record"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].contains(":2:"), "{stdout}");
+    assert!(lines[1].contains(":3:"), "{stdout}");
+}

@@ -68,10 +68,14 @@ pub fn first_break(text: &str, reach: Reach) -> Option<usize> {
     };
     m.find_iter(text)
         .find(|x| {
-            !breaks.word.get(x.pattern().as_usize()).copied().unwrap_or(false)
-                || text
-                    .get(x.end()..)
+            let word = breaks.word.get(x.pattern().as_usize()).copied().unwrap_or(false);
+            if word {
+                text.get(x.end()..)
                     .is_none_or(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+            } else {
+                // A full stop ends a clause only where it ends a sentence: not after "St.".
+                !crate::text::from(text, x.start()).starts_with('.') || super::sentence::ends_sentence(text, x.start())
+            }
         })
         .map(|x| x.start())
 }
@@ -94,5 +98,9 @@ mod tests {
         assert!(breaks(" 2011, when then-President", Reach::Time));
         assert!(!breaks(" in March 2013 ", Reach::Time));
         assert_eq!(first_break("A\nbut B", Reach::Verb), Some(1));
+        assert_eq!(
+            first_break(" in St. Petersburg in 2009. Then", Reach::Mention),
+            Some(26)
+        );
     }
 }

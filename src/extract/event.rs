@@ -118,6 +118,44 @@ fn links(gap: &str) -> bool {
     words.len() <= 12 && unknown <= 2 && !coordinated
 }
 
+/// Whether the mention at `span` sits in a relative clause that `gap` (the text after it)
+/// closes: "Meloni, who had held talks at the summit in Bali, is due in Paris on
+/// Thursday". A verb straight after the comma is the main clause's, and a date after it
+/// is that verb's, not the mention's.
+fn leaves_relative_clause(prose: &str, sentence: &Range<usize>, span: &Range<usize>, gap: &str) -> bool {
+    let before = crate::text::get(prose, sentence.start..span.start).to_ascii_lowercase();
+    let opened = [", who ", ", which ", ", whose "]
+        .iter()
+        .filter_map(|r| before.rfind(r))
+        .max()
+        .is_some_and(|at| !crate::text::from(&before, at + 1).contains(','));
+    opened
+        && gap.split(',').skip(1).any(|part| {
+            part.split_whitespace().next().is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "will"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "must"
+                        | "may"
+                        | "might"
+                        | "can"
+                        | "did"
+                        | "does"
+                        | "do"
+                )
+            })
+        })
+}
+
 /// The ordinal written just before `start`, e.g. "4th " or "fourth ".
 fn ordinal_before(prose: &str, from: usize, start: usize) -> Option<(u32, Range<usize>)> {
     let before = crate::text::get(prose, from..start);
@@ -190,9 +228,17 @@ pub fn place_matches(kb: &Kb, event: usize, place: &Place) -> bool {
     }
 }
 
-/// One city however its accents are written: "Reykjavik", "Reykjavík".
+/// One city however its accents and its "Saint" are written: "Reykjavik", "Reykjavík";
+/// "Saint Petersburg", "St Petersburg", "St. Petersburg".
 fn same_city(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b) || crate::spelling::fold(a) == crate::spelling::fold(b)
+    let key = |s: &str| {
+        let folded = crate::spelling::fold(s);
+        ["st. ", "st ", "saint "]
+            .iter()
+            .find_map(|p| folded.strip_prefix(p))
+            .map_or(folded.clone(), |rest| format!("saint {rest}"))
+    };
+    a.eq_ignore_ascii_case(b) || key(a) == key(b)
 }
 
 /// The end of the clause an event mention at `end` sits in.
@@ -235,6 +281,9 @@ pub(super) fn attached_date(
     let i = dates.partition_point(|d| d.span.start < span.end);
     let d = dates.get(i).filter(|d| d.span.start <= limit)?;
     let gap = crate::text::get(prose, span.end..d.span.start);
+    if leaves_relative_clause(prose, sentence, span, gap) {
+        return None;
+    }
     let own = after_apposition(gap).unwrap_or(gap);
     (links(gap) || after_apposition(gap).is_some_and(links))
         .then_some(i)
@@ -812,6 +861,14 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
             .skip(cx.dates.partition_point(|d| d.span.start < span.end))
             .take_while(|d| d.span.start <= limit)
             .find(|d| d.span.end <= limit)
+            .filter(|d| {
+                !leaves_relative_clause(
+                    cx.prose,
+                    sentence,
+                    &span,
+                    crate::text::get(cx.prose, span.end..d.span.start),
+                )
+            })
     });
     let date_year = clause_date.and_then(|d| d.start).map(|d| d.year());
     let event = identify(
@@ -1105,6 +1162,14 @@ mod tests {
         assert!(same_city("Reykjavík", "Reykjavik"));
         assert!(same_city("new delhi", "New Delhi"));
         assert!(!same_city("Reykjavík", "Riyadh"));
+    }
+
+    #[test]
+    fn saint_is_the_same_however_it_is_shortened() {
+        assert!(same_city("Saint Petersburg", "St Petersburg"));
+        assert!(same_city("St. Petersburg", "Saint Petersburg"));
+        assert!(!same_city("Saint Petersburg", "Petersburg"));
+        assert!(!same_city("Stockholm", "Saint ockholm"));
     }
 
     #[test]

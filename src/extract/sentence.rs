@@ -95,7 +95,7 @@ fn push_one(prose: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// A `.`, `!` or `?` at `i` ends a sentence when white space and then a capital, digit or
 /// quote follow, and the word before is not an abbreviation or an initial.
-fn ends_sentence(prose: &str, i: usize) -> bool {
+pub(super) fn ends_sentence(prose: &str, i: usize) -> bool {
     let after = crate::text::from(prose, i + 1);
     let after = after.trim_start_matches(['"', '\'', ')', '”', '’']);
     let trimmed = after.trim_start();

@@ -146,6 +146,21 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         if hypothetical_sentence {
             continue;
         }
+        // No topic named: one the object paraphrases ("opposed expanding the Council's
+        // permanent membership").
+        let keyed;
+        let governed = if governed.is_empty() {
+            let ahead = crate::text::get(prose, trigger.end..scope_end);
+            keyed = keyed_topic(
+                kb,
+                prose,
+                trigger.end + (ahead.len() - ahead.trim_start().len()),
+                scope_end,
+            );
+            keyed.iter().collect()
+        } else {
+            governed
+        };
         let free = if governed.is_empty() {
             let ahead = crate::text::get(prose, trigger.end..scope_end);
             let lead = ahead.len() - ahead.trim_start().len();
@@ -247,6 +262,90 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         }
     }
     out
+}
+
+/// The most words of an object that a topic's keys are looked for in.
+const KEYED_OBJECT_WORDS: usize = 14;
+
+/// The topic whose keys the object starting at `from` paraphrases: every group of the
+/// topic's keys has a phrase among the object's first words, up to the first comma or
+/// clause break. When two topics fit, the one with more groups wins; a tie reads none.
+fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<usize>, usize)> {
+    let rest = crate::text::get(prose, from..to);
+    let rest = crate::text::upto(rest, rest.find([',', ';', ':', '(', '"', '“']).unwrap_or(rest.len()));
+    let words = object_words(rest);
+    if words.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, usize, usize)> = None; // (groups, topic, end of the last key)
+    let mut tie = false;
+    for (i, topic) in kb.topics.iter().enumerate().filter(|(_, t)| !t.keys.is_empty()) {
+        let mut end = 0;
+        let fits = topic.keys.iter().all(|group| {
+            group
+                .iter()
+                .filter_map(|phrase| find_phrase(&words, phrase))
+                .min()
+                .is_some_and(|e| {
+                    end = end.max(e);
+                    true
+                })
+        });
+        if !fits {
+            continue;
+        }
+        let groups = topic.keys.len();
+        match best {
+            Some((g, _, _)) if g > groups => {}
+            Some((g, _, _)) if g == groups => tie = true,
+            _ => {
+                best = Some((groups, i, end));
+                tie = false;
+            }
+        }
+    }
+    let (_, topic, end) = best.filter(|_| !tie)?;
+    Some((from..from + end, topic))
+}
+
+/// The first words of an object, lowercase, with where each ends: a possessive's `'s` is
+/// dropped ("the Council's" → "council").
+fn object_words(text: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let in_word = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+        match (start, in_word) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let word = crate::text::get(text, s..i).trim_end_matches(['\'', '’']);
+                let word = word
+                    .strip_suffix("'s")
+                    .or_else(|| word.strip_suffix("’s"))
+                    .unwrap_or(word);
+                out.push((word.to_lowercase(), s + word.len()));
+                start = None;
+                if out.len() == KEYED_OBJECT_WORDS {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Where a key phrase ends among the object's words, if it is there (whole words, any case).
+fn find_phrase(words: &[(String, usize)], phrase: &str) -> Option<usize> {
+    let key: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+    if key.is_empty() {
+        return None;
+    }
+    words
+        .windows(key.len())
+        .find(|w| w.iter().zip(&key).all(|((word, _), k)| word == k))
+        .and_then(|w| w.last())
+        .map(|(_, end)| *end)
 }
 
 /// The object of a stance verb the knowledge base does not know: a short noun phrase up
@@ -360,6 +459,11 @@ fn passive(
             }
             continue;
         }
+        // "has been", "had long been": the perfect's auxiliary completes the passive.
+        if words.contains(&"been".to_string()) && matches!(lower.as_str(), "has" | "have" | "had") {
+            words.push(lower);
+            break;
+        }
         let ok = GRAMMAR.is_negation(&lower) || lower.ends_with("ly") || GRAMMAR.filler.contains(lower.as_str());
         if !ok || words.len() > 4 {
             return None;
@@ -371,21 +475,33 @@ fn passive(
         return None;
     }
     let negated = words.iter().any(|w| GRAMMAR.is_negation(w));
-    // The topic: the last one before "be", with a few words at most between.
-    let (tspan, topic) = topics
+    // The topic: the last one before "be", with a few words at most between; else one
+    // the subject paraphrases ("Ethiopia's unilateral filling of the reservoir was …").
+    let named = topics
         .iter()
         .rev()
-        .find(|(span, _)| span.end <= aux_at && span.start >= clause_start)?;
+        .find(|(span, _)| span.end <= aux_at && span.start >= clause_start)
+        .cloned();
+    let (tspan, topic) = match named {
+        Some(named) => named,
+        None => {
+            let head = crate::text::get(prose, clause_start..aux_at);
+            let from = head.rfind([',', ';', ':', '.']).map_or(0, |i| i + 1);
+            let tail = crate::text::from(head, from);
+            let from = clause_start + from + (tail.len() - tail.trim_start().len());
+            keyed_topic(kb, prose, from, aux_at)?
+        }
+    };
     let gap = crate::text::get(prose, tspan.end..aux_at);
     if gap.split_whitespace().count() > 6 || gap.contains([';', ':', '.']) {
         return None;
     }
     let who = resolved.get(si).cloned().flatten()?;
-    let t = kb.topics.get(*topic)?;
+    let t = kb.topics.get(topic)?;
     Some(vec![StanceMention {
         span: trigger.start..agent.span().end,
         trigger: trigger.clone(),
-        topic_span: tspan.clone(),
+        topic_span: tspan,
         topic_id: t.id.get_ref().clone(),
         position,
         negated,
@@ -550,6 +666,17 @@ fn reported_by_other(
         let end = input.sentence.start + m.end();
         if at >= subject.span().start && at < trigger.start {
             return false; // the subject's own verb: "China reiterated that it opposes"
+        }
+        // A report in a clause of its own after the statement does not govern it:
+        // "Beijing opposes X, but it said …".
+        if at >= trigger.end
+            && super::clause::first_break(
+                crate::text::get(input.prose, trigger.end..at),
+                super::clause::Reach::Verb,
+            )
+            .is_some()
+        {
+            return false;
         }
         let according = m.as_str().to_ascii_lowercase().starts_with("according");
         // The speaker: the subject just before the verb with only filler between, or

@@ -192,6 +192,11 @@ pub struct Topic {
     pub id: Spanned<String>,
     #[serde(default)]
     pub names: Vec<String>,
+    /// How copy paraphrases the topic, as groups of words: the topic is read from the
+    /// object of a stance word when each group has a phrase there (`[["Security
+    /// Council", "UNSC"], ["expand", "expanding", "expansion"]]`).
+    #[serde(default)]
+    pub keys: Vec<Vec<String>>,
     pub source: Option<String>,
     /// Examples the pack's tests check: `[[topic.test]]`.
     #[serde(default)]

@@ -18,7 +18,24 @@ pub fn check(files: &[LoadedFile], kb: &Kb) -> Vec<LoadError> {
     sources(kb, &mut errors);
     overlaps(kb, &mut errors);
     ambiguous(kb, &mut errors);
+    keys(kb, &mut errors);
     errors
+}
+
+/// A topic's keys: every group has a phrase, and no phrase is blank.
+fn keys(kb: &Kb, errors: &mut Vec<LoadError>) {
+    for t in &kb.topics {
+        let blank = t
+            .keys
+            .iter()
+            .any(|g| g.is_empty() || g.iter().any(|p| p.trim().is_empty()));
+        if blank {
+            errors.push(t.at.error(format!(
+                "topic `{}` has a key group or phrase that is empty: every group of `keys` needs at least one phrase",
+                t.id.get_ref()
+            )));
+        }
+    }
 }
 
 fn duplicates(files: &[LoadedFile], errors: &mut Vec<LoadError>) {

@@ -105,6 +105,10 @@ pub struct DateMention {
     pub impossible: Option<String>,
     #[serde(skip)]
     pub style: Style,
+    /// The unit of a rounded count (`a year ago`: years), which sets how generously it
+    /// is read.
+    #[serde(skip)]
+    pub counted_in: Option<Grain>,
 }
 
 impl DateMention {
@@ -124,6 +128,14 @@ impl DateMention {
     pub fn slack_days(&self) -> i64 {
         if !self.vague {
             return 0;
+        }
+        // "a year ago" is rarely the very day: a count is rounded to its unit.
+        match self.counted_in {
+            Some(Grain::Month) => return 10,
+            Some(Grain::Quarter | Grain::Half | Grain::Season) => return 31,
+            Some(Grain::Year) => return 45,
+            Some(Grain::Decade) => return 366,
+            _ => {}
         }
         match self.grain {
             Grain::Day => 3,

@@ -170,6 +170,10 @@ fn mention(prose: &str, raw: &Raw, cx: &Cx<'_>) -> DateMention {
             .map(|(w, s)| (weekday_name(*w).to_string(), s.clone())),
         impossible: raw.impossible.clone(),
         style: raw.style.clone(),
+        counted_in: match &raw.start {
+            Point::Shift(u, _) => Some(unit_grain(*u)),
+            _ => None,
+        },
     };
     out.relative = out.written != Written::Absolute;
     out.grain = grain_of(&raw.start);
