@@ -167,10 +167,17 @@ pub fn extract(prose: &str, hits: &[Hit], sentences: &[Range<usize>]) -> Vec<Nam
         if !gap_ok {
             flush(&mut run, &mut out);
         }
+        let known = matches!(person_at(&w.span), Some(Some(_)));
         let usable = match person_at(&w.span) {
             Some(Some(_)) | None => true,
             Some(None) => false, // a title, country, organisation, event or topic
         };
+        // "Sheikh" inside a name ("Hassan Sheikh Mohamud"), not before one ("Sheikh Hasina").
+        let inner = !run.is_empty()
+            && INNER_HONORIFICS.contains(&text)
+            && ws
+                .get(k + 1)
+                .is_some_and(|n| n.capital && n.span.start == w.span.end + 1);
         // Contractions ("We'll", "I'm") are not names.
         let contraction = text.contains(['\'', '’'])
             && ["ll", "re", "ve", "d", "t", "m"]
@@ -179,7 +186,10 @@ pub fn extract(prose: &str, hits: &[Hit], sentences: &[Range<usize>]) -> Vec<Nam
         let particle = !w.capital && !run.is_empty() && PARTICLES.contains(&text);
         if usable
             && !contraction
-            && (w.capital && (text.chars().count() > 1 || w.initial) && !NOT_NAMES.contains(text) && !is_acronym(text)
+            && (w.capital
+                && (text.chars().count() > 1 || w.initial)
+                && (known || inner || !NOT_NAMES.contains(text))
+                && !is_acronym(text)
                 || particle)
         {
             run.push(k);
@@ -190,6 +200,9 @@ pub fn extract(prose: &str, hits: &[Hit], sentences: &[Range<usize>]) -> Vec<Nam
     flush(&mut run, &mut out);
     out
 }
+
+/// Honorifics that also stand inside a name, between its given name and its surname.
+const INNER_HONORIFICS: &[&str] = &["Sheikh", "Shaikh"];
 
 /// `NATO`, `BRICS`, `UN`: all capitals.
 fn is_acronym(word: &str) -> bool {
@@ -214,6 +227,10 @@ mod tests {
         assert_eq!(
             names("Kim Jong-un spoke; the Foreign Ministry said Kim was ill."),
             ["Kim Jong-un", "Kim"]
+        );
+        assert_eq!(
+            names("Sheikh Hasina met Hassan Sheikh Mohamud."),
+            ["Hasina", "Hassan Sheikh Mohamud"]
         );
         assert_eq!(
             names("The United Nations Security Council met in January."),

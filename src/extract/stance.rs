@@ -233,12 +233,18 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
             // The first object reads with its verb ("opposed the democratization of …");
             // a later item of a list stands alone.
             let start = if k == 0 { trigger.start } else { span.start };
+            // "backed lifting the embargo" opposes the embargo.
+            let lead_from = k
+                .checked_sub(1)
+                .and_then(|p| governed.get(p))
+                .map_or(trigger.end, |(s, _)| s.end);
+            let turned = inverted(crate::text::get(prose, lead_from..span.start));
             out.push(StanceMention {
                 span: start..span.end,
                 trigger: trigger.clone(),
                 topic_span: span.clone(),
                 topic_id: t.id.get_ref().clone(),
-                position: *position,
+                position: if turned { position.opposite() } else { *position },
                 negated,
                 subject_span: subject.span(),
                 actors: who.actors.clone(),
@@ -277,17 +283,22 @@ fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<us
     if words.is_empty() {
         return None;
     }
-    let mut best: Option<(usize, usize, usize)> = None; // (groups, topic, end of the last key)
+    // (groups, topic, from the first key found to the end of the last)
+    let mut best: Option<(usize, usize, Option<Range<usize>>)> = None;
     let mut tie = false;
     for (i, topic) in kb.topics.iter().enumerate().filter(|(_, t)| !t.keys.is_empty()) {
-        let mut end = 0;
+        let mut found: Option<Range<usize>> = None;
         let fits = topic.keys.iter().all(|group| {
             group
                 .iter()
                 .filter_map(|phrase| find_phrase(&words, phrase))
-                .min()
-                .is_some_and(|e| {
-                    end = end.max(e);
+                .min_by_key(|r| r.end)
+                .is_some_and(|r| {
+                    found = Some(
+                        found
+                            .as_ref()
+                            .map_or(r.clone(), |f| f.start.min(r.start)..f.end.max(r.end)),
+                    );
                     true
                 })
         });
@@ -299,18 +310,19 @@ fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<us
             Some((g, _, _)) if g > groups => {}
             Some((g, _, _)) if g == groups => tie = true,
             _ => {
-                best = Some((groups, i, end));
+                best = Some((groups, i, found));
                 tie = false;
             }
         }
     }
-    let (_, topic, end) = best.filter(|_| !tie)?;
-    Some((from..from + end, topic))
+    let (_, topic, found) = best.filter(|_| !tie)?;
+    let found = found?;
+    Some((from + found.start..from + found.end, topic))
 }
 
-/// The first words of an object, lowercase, with where each ends: a possessive's `'s` is
+/// The first words of an object, lowercase, with where each stands: a possessive's `'s` is
 /// dropped ("the Council's" → "council").
-fn object_words(text: &str) -> Vec<(String, usize)> {
+fn object_words(text: &str) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
@@ -323,7 +335,7 @@ fn object_words(text: &str) -> Vec<(String, usize)> {
                     .strip_suffix("'s")
                     .or_else(|| word.strip_suffix("’s"))
                     .unwrap_or(word);
-                out.push((word.to_lowercase(), s + word.len()));
+                out.push((word.to_lowercase(), s..s + word.len()));
                 start = None;
                 if out.len() == KEYED_OBJECT_WORDS {
                     break;
@@ -335,17 +347,17 @@ fn object_words(text: &str) -> Vec<(String, usize)> {
     out
 }
 
-/// Where a key phrase ends among the object's words, if it is there (whole words, any case).
-fn find_phrase(words: &[(String, usize)], phrase: &str) -> Option<usize> {
+/// Where a key phrase stands among the object's words, if it is there (whole words, any
+/// case).
+fn find_phrase(words: &[(String, Range<usize>)], phrase: &str) -> Option<Range<usize>> {
     let key: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
     if key.is_empty() {
         return None;
     }
-    words
+    let w = words
         .windows(key.len())
-        .find(|w| w.iter().zip(&key).all(|((word, _), k)| word == k))
-        .and_then(|w| w.last())
-        .map(|(_, end)| *end)
+        .find(|w| w.iter().zip(&key).all(|((word, _), k)| word == k))?;
+    Some(w.first()?.1.start..w.last()?.1.end)
 }
 
 /// The object of a stance verb the knowledge base does not know: a short noun phrase up
@@ -482,15 +494,20 @@ fn passive(
         .rev()
         .find(|(span, _)| span.end <= aux_at && span.start >= clause_start)
         .cloned();
+    // The subject noun phrase starts after the last punctuation before "be".
+    let head = crate::text::get(prose, clause_start..aux_at);
+    let np = head.rfind([',', ';', ':', '.']).map_or(0, |i| i + 1);
+    let tail = crate::text::from(head, np);
+    let np = clause_start + np + (tail.len() - tail.trim_start().len());
     let (tspan, topic) = match named {
         Some(named) => named,
-        None => {
-            let head = crate::text::get(prose, clause_start..aux_at);
-            let from = head.rfind([',', ';', ':', '.']).map_or(0, |i| i + 1);
-            let tail = crate::text::from(head, from);
-            let from = clause_start + from + (tail.len() - tail.trim_start().len());
-            keyed_topic(kb, prose, from, aux_at)?
-        }
+        None => keyed_topic(kb, prose, np, aux_at)?,
+    };
+    // "Lifting the embargo was backed by X": X opposes the embargo.
+    let position = if inverted(crate::text::get(prose, np.min(tspan.start)..tspan.start)) {
+        position.opposite()
+    } else {
+        position
     };
     let gap = crate::text::get(prose, tspan.end..aux_at);
     if gap.split_whitespace().count() > 6 || gap.contains([';', ':', '.']) {
@@ -553,6 +570,7 @@ fn without_frames(words: Vec<String>) -> Vec<String> {
         let frame = GRAMMAR
             .object_frames
             .iter()
+            .chain(&GRAMMAR.inverting_frames)
             .find(|f| !f.is_empty() && lower.get(i..i + f.len()).is_some_and(|w| w == f.as_slice()));
         match frame {
             Some(f) => i += f.len(),
@@ -563,6 +581,22 @@ fn without_frames(words: Vec<String>) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a phrase that turns the stance around ("lifting", "an end to") stands among
+/// the words of `lead`, the text between a stance word and its topic.
+fn inverted(lead: &str) -> bool {
+    let words: Vec<String> = lead
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (0..words.len()).any(|i| {
+        GRAMMAR
+            .inverting_frames
+            .iter()
+            .any(|f| !f.is_empty() && words.get(i..i + f.len()).is_some_and(|w| w == f.as_slice()))
+    })
 }
 
 /// The text between a verb and a later item of its list: "opposed hegemonism, bloc

@@ -16,6 +16,7 @@ struct Lists {
     passive_auxiliaries: Vec<String>,
     object_words: Vec<String>,
     object_frames: Vec<String>,
+    inverting_frames: Vec<String>,
     topic_heads: Vec<Vec<String>>,
     term_starts: Vec<String>,
     term_ends: Vec<String>,
@@ -50,6 +51,8 @@ pub struct Grammar {
     pub object_words: HashSet<String>,
     /// "calls for": phrases that pass a stance through to its topic; lowercase words.
     pub object_frames: Vec<Vec<String>>,
+    /// "lifting": phrases that turn a stance around on the topic after them; lowercase words.
+    pub inverting_frames: Vec<Vec<String>>,
     /// Groups of nouns that refer back to a topic.
     pub topic_heads: Vec<Vec<String>>,
     /// "sworn in as": phrases that date the start of a term; lowercase.
@@ -75,6 +78,14 @@ pub struct Grammar {
     pub signing_verbs: HashSet<String>,
 }
 
+/// Each phrase as its lowercase words.
+fn words_of(phrases: &[String]) -> Vec<Vec<String>> {
+    phrases
+        .iter()
+        .map(|f| f.split_whitespace().map(str::to_lowercase).collect())
+        .collect()
+}
+
 pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     let lists: Lists = toml::from_str(include_str!("../lexicon/grammar.toml")).unwrap_or_else(|e| {
         // The file is part of the source tree and tested; this cannot happen in a build
@@ -89,11 +100,8 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         negated_frames: lists.negated_frames,
         passive_auxiliaries: set(lists.passive_auxiliaries),
         object_words: set(lists.object_words),
-        object_frames: lists
-            .object_frames
-            .iter()
-            .map(|f| f.split_whitespace().map(str::to_string).collect())
-            .collect(),
+        object_frames: words_of(&lists.object_frames),
+        inverting_frames: words_of(&lists.inverting_frames),
         topic_heads: lists.topic_heads,
         term_starts: lists.term_starts,
         term_ends: lists.term_ends,

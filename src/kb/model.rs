@@ -92,6 +92,10 @@ pub struct Office {
     pub role: String,
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Days by which a swearing-in may follow the recorded start of a term: Iran's
+    /// president takes office when endorsed and is sworn in before parliament days later.
+    #[serde(default)]
+    pub sworn_in_within: u32,
     pub source: Option<String>,
     #[serde(default)]
     pub term: Vec<Term>,
@@ -241,6 +245,14 @@ pub enum Position {
 }
 
 impl Position {
+    /// The other position.
+    pub fn opposite(self) -> Self {
+        match self {
+            Position::Support => Position::Oppose,
+            Position::Oppose => Position::Support,
+        }
+    }
+
     pub fn verb(self) -> &'static str {
         match self {
             Position::Support => "support",

@@ -28,8 +28,9 @@ ISLAMABAD, 12 April 2022 (APP) - Shehbaz Sharif was sworn in as prime minister o
 ```
 The record has his term starting on 11 April 2022. The head of an international organisation may
 be appointed up to a year before taking office. A swearing-in may fall up to three days after the
-recorded start (Iran's president takes office when the Supreme Leader endorses him and is sworn
-in before parliament two days later) and an appointment the day before it, never the other way;
+recorded start only where the office says so (`sworn_in_within`: Iran's president takes office
+when the Supreme Leader endorses him and is sworn in before parliament two days later), and an
+appointment the day before it, never the other way;
 any other phrase is allowed a day either side; a month or a year is compared
 at its own grain, and a term known only to the month or year is never judged to the day.",
     kind: Kind::Check(run),
@@ -60,6 +61,13 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let international = terms
             .iter()
             .all(|(o, _)| cx.kb.offices.get(*o).is_some_and(|x| x.organization.is_some()));
+        // How long after taking office the oath may come, by the offices' own record.
+        let sworn_lag = terms
+            .iter()
+            .filter_map(|(o, _)| cx.kb.offices.get(*o))
+            .map(|o| o.sworn_in_within)
+            .max()
+            .unwrap_or(0);
         let agrees = |(day, precision): (NaiveDate, Precision)| match (precision, d.is_day()) {
             _ if international && m.step == Step::Appointed => {
                 day >= start - chrono::Days::new(31) && day <= end + chrono::Days::new(366)
@@ -67,7 +75,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             (Precision::Day, true) => {
                 let (before, after) = match m.step {
                     Step::Appointed => (0, 1),
-                    Step::Sworn => (3, 0),
+                    Step::Sworn => (u64::from(sworn_lag), 0),
                     Step::Either => (1, 1),
                 };
                 day >= start - chrono::Days::new(before) && day <= end + chrono::Days::new(after)

@@ -265,7 +265,6 @@ fn reports_death(cx: &Context<'_>, i: usize) -> bool {
         "assassinated",
         "mourned",
         "buried",
-        "late",
         "memory",
         "memorial",
         "posthumous",
@@ -279,10 +278,22 @@ fn reports_death(cx: &Context<'_>, i: usize) -> bool {
     };
     let text = crate::text::get(&cx.doc.prose, s.clone());
     let lower = text.to_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "the late President Raisi", not "in late February" or "the late 1990s".
+    let the_late = words.windows(3).any(|w| {
+        matches!(
+            w[0].to_ascii_lowercase().as_str(),
+            "the" | "his" | "her" | "their" | "our"
+        ) && w[1].eq_ignore_ascii_case("late")
+            && w[2].starts_with(char::is_uppercase)
+            && crate::calendar::month_number(w[2]).is_none()
+    });
     NAMED_AFTER.iter().any(|p| lower.contains(p))
-        || text
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        || the_late
+        || words.iter().any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// A title next to words of someone's fall or departure is the one held up to it:
