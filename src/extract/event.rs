@@ -115,7 +115,56 @@ fn links(gap: &str) -> bool {
     let coordinated = words
         .iter()
         .any(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"));
-    words.len() <= 12 && unknown <= 2 && !coordinated
+    // A name of several words ("the Nasrec Expo Centre") counts as one.
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let length = words.len() - words.windows(2).filter(|p| capital(&p[0]) && capital(&p[1])).count();
+    length <= 12 && unknown <= 2 && !coordinated
+}
+
+/// Whether the words after a meeting's name make a small ordinal before it describe rather
+/// than number: "the first G20 summit held in Africa", "the second summit in a row", "the
+/// first ever".
+fn describes(after: &str) -> bool {
+    const REGIONS: &[&str] = &[
+        "africa",
+        "african",
+        "asia",
+        "asian",
+        "europe",
+        "european",
+        "latin america",
+        "south america",
+        "the americas",
+        "the pacific",
+        "the middle east",
+        "the gulf",
+        "the region",
+        "the global south",
+        "the southern hemisphere",
+        "the continent",
+        "a developing country",
+        "the arab world",
+    ];
+    // "African soil" starts with "african".
+    let a = after.trim_start().to_lowercase();
+    if ["ever", "in a row", "of its kind", "since", "outside"]
+        .iter()
+        .any(|p| a.starts_with(p))
+    {
+        return true;
+    }
+    let place = [
+        "held in ",
+        "held on ",
+        "hosted in ",
+        "hosted on ",
+        "to be held in ",
+        "in ",
+        "on ",
+    ]
+    .iter()
+    .find_map(|p| a.strip_prefix(p));
+    place.is_some_and(|rest| REGIONS.iter().any(|r| rest.starts_with(r)))
 }
 
 /// Whether the mention at `span` sits in a relative clause that `gap` (the text after it)
@@ -821,7 +870,7 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
     let small_word = ordinal.as_ref().is_some_and(|(n, r)| {
         *n <= 3 && !crate::text::get(cx.prose, r.clone()).starts_with(|c: char| c.is_ascii_digit())
     });
-    if small_word && place.is_none() {
+    if small_word && (place.is_none() || describes(crate::text::from(cx.prose, hit.span.end))) {
         ordinal = None;
     }
     let mut span = hit.span.clone();

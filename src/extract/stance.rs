@@ -494,9 +494,14 @@ fn passive(
         .rev()
         .find(|(span, _)| span.end <= aux_at && span.start >= clause_start)
         .cloned();
-    // The subject noun phrase starts after the last punctuation before "be".
+    // The subject noun phrase starts after the last punctuation before "be" (a dateline's
+    // dash or parenthesis included).
     let head = crate::text::get(prose, clause_start..aux_at);
-    let np = head.rfind([',', ';', ':', '.']).map_or(0, |i| i + 1);
+    let np = head
+        .rfind([',', ';', ':', '.', '(', ')', '\n', '—', '–'])
+        .map(|i| i + crate::text::from(head, i).chars().next().map_or(1, char::len_utf8))
+        .max(head.rfind(" - ").map(|i| i + 3))
+        .unwrap_or(0);
     let tail = crate::text::from(head, np);
     let np = clause_start + np + (tail.len() - tail.trim_start().len());
     let (tspan, topic) = match named {

@@ -168,7 +168,15 @@ pub fn around(before: &str, after: &str) -> Tense {
     if own != Tense::Unknown || hedged {
         return own;
     }
-    let opens_clause = WORD.find_iter(clause).filter(|m| m.as_str() != ",").count() <= 3;
+    // "…, who presided over COP29 in Baku, is expected to …": a relative clause has its own
+    // verb before the mention, and the verb after it is the main clause's.
+    let relative = WORD.find_iter(clause).next().is_some_and(|m| {
+        matches!(
+            m.as_str().to_ascii_lowercase().as_str(),
+            "who" | "which" | "whose" | "whom"
+        )
+    });
+    let opens_clause = !relative && WORD.find_iter(clause).filter(|m| m.as_str() != ",").count() <= 3;
     if opens_clause {
         let t = forward(after);
         if t != Tense::Unknown {

@@ -22,7 +22,7 @@ use super::pack::PackFile;
 use crate::error::LoadError;
 
 /// Bump when a type stored in the image changes shape.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The hash of `rules/` this binary was built with.
 pub const RULES_HASH: &str = env!("FACTLINT_RULES_HASH");

@@ -167,6 +167,11 @@ pub struct Event {
     pub start: NaiveDate,
     #[serde(default, deserialize_with = "opt_date")]
     pub end: Option<NaiveDate>,
+    /// The first day of the wider programme around a meeting (ministers' meetings,
+    /// forums), which copy may also give as its start: CHOGM week opens days before the
+    /// leaders meet.
+    #[serde(default, deserialize_with = "opt_date")]
+    pub programme_start: Option<NaiveDate>,
     #[serde(default)]
     pub precision: Precision,
     pub place: Option<String>,

@@ -123,14 +123,18 @@ fn disagrees(d: &DateMention, e: &Event) -> bool {
     let slack = chrono::Duration::days(d.slack_days());
     let (start, end) = (start - slack, end + slack);
     let (e_start, e_end) = (e.start, e.end.unwrap_or(e.start));
+    // The wider programme's first day is a start copy may give too.
+    let opens = e.programme_start.unwrap_or(e_start).min(e_start);
     match e.precision {
         Precision::Year => end.year() < e_start.year() || start.year() > e_end.year(),
         Precision::Month => {
             let key = |x: chrono::NaiveDate| (x.year(), x.month());
             key(end) < key(e_start) || key(start) > key(e_end)
         }
-        Precision::Day if d.is_day() && d.is_range => (start, end) != (e_start, e_end),
-        Precision::Day if d.is_day() => start < e_start || start > e_end,
-        Precision::Day => end < e_start || start > e_end,
+        Precision::Day if d.is_day() && d.is_range => {
+            (start, end) != (e_start, e_end) && (start, end) != (opens, e_end)
+        }
+        Precision::Day if d.is_day() => start < opens || start > e_end,
+        Precision::Day => end < opens || start > e_end,
     }
 }

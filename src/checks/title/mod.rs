@@ -7,7 +7,7 @@ pub mod wrong_office;
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::Context;
 use crate::extract::title::{Modifier, TitleMention};
@@ -46,6 +46,22 @@ pub fn relevant_date(cx: &Context<'_>, i: usize) -> (NaiveDate, bool) {
 }
 
 pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool) {
+    let r = relevant(cx, i);
+    (r.start, r.end, r.from_sentence)
+}
+
+/// The dates a title is judged at, and where they come from.
+struct Relevant {
+    start: NaiveDate,
+    end: NaiveDate,
+    /// A date the sentence names (or an event it names), not the as-of date.
+    from_sentence: bool,
+    /// The sentence's date was written without a year ("in February"): read as the
+    /// nearest, it may be the other year.
+    year_less: bool,
+}
+
+fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
     let sentence = cx.ex.title_sentence.get(i).copied();
     let title = cx.ex.titles.get(i).map_or(0..0, |t| t.span.clone());
     let prose = cx.doc.prose.as_str();
@@ -82,8 +98,13 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
             };
             (rank, attributive(prose, &d.span), distance(&d.span))
         });
-    if let Some((a, b)) = named.and_then(|d| Some((d.start?, d.end?))) {
-        return (a, b, true);
+    if let Some((a, b, year_less)) = named.and_then(|d| Some((d.start?, d.end?, !d.year_written && !d.relative))) {
+        return Relevant {
+            start: a,
+            end: b,
+            from_sentence: true,
+            year_less,
+        };
     }
     // A known event the sentence names dates it: "Obama at the Hangzhou summit" — unless
     // only an ordinal picked it, which may be the very error.
@@ -97,9 +118,19 @@ pub fn relevant_range(cx: &Context<'_>, i: usize) -> (NaiveDate, NaiveDate, bool
         .then(|| (e.start, e.end.unwrap_or(e.start)))
     });
     if let Some((a, b)) = event {
-        return (a, b, true);
+        return Relevant {
+            start: a,
+            end: b,
+            from_sentence: true,
+            year_less: false,
+        };
     }
-    (as_of.date, as_of.date, false)
+    Relevant {
+        start: as_of.date,
+        end: as_of.date,
+        from_sentence: false,
+        year_less: false,
+    }
 }
 
 /// "set a May 2021 deadline": a date after an article qualifies a noun rather than dating
@@ -338,12 +369,22 @@ fn reports_leaving(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)], date: N
             .collect()
     };
     let before = words(crate::text::get(&cx.doc.prose, s.start..t.span.start.max(s.start)));
-    let after = words(crate::text::get(&cx.doc.prose, t.span.end.min(s.end)..s.end));
+    let rest = crate::text::get(&cx.doc.prose, t.span.end.min(s.end)..s.end);
+    let after = words(rest);
+    // The title's own verb after a clause set off by commas: "Prime Minister X, who had held
+    // the post since 2022, resigned".
+    let after_aside = rest
+        .trim_start()
+        .strip_prefix(',')
+        .and_then(|aside| aside.split_once(','))
+        .map(|(_, main)| words(main))
+        .unwrap_or_default();
     let near: Vec<&String> = before
         .iter()
         .rev()
         .take(REACH)
         .chain(after.iter().take(REACH))
+        .chain(after_aside.iter().take(2))
         .collect();
     let stepped_down = after
         .windows(2)
@@ -357,7 +398,12 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
         return Verdict::Unknown;
     };
     let kb = cx.kb;
-    let (date, until, from_sentence) = relevant_range(cx, i);
+    let Relevant {
+        start: date,
+        end: until,
+        from_sentence,
+        year_less,
+    } = relevant(cx, i);
     let person_terms: Vec<(usize, &Term)> = kb.terms_of(t.person).filter(|(o, _)| t.offices.contains(o)).collect();
     // A person serving one country given an office of another.
     let home = kb.person_country(t.person);
@@ -401,6 +447,26 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
             }
         }
         _ => return Verdict::Unknown,
+    }
+    // "In February, X condemned a visit by Foreign Secretary Y", written in October: the
+    // February may be the one before as well as the one after, and if Y held the office
+    // then, nothing is wrong.
+    // "Then-President X had tried to postpone the vote, due in February": "then" is
+    // behind the draft's date, whatever year a year-less date was read in.
+    if year_less && date > cx.ex.as_of.date && t.modifier == Modifier::Then {
+        return Verdict::Unknown;
+    }
+    if year_less {
+        let years = if date > cx.ex.as_of.date { -1 } else { 1 };
+        let shift = |d: NaiveDate| d.with_year(d.year() + years);
+        if let (Some(a), Some(b)) = (shift(date), shift(until)) {
+            let held = person_terms
+                .iter()
+                .any(|(_, term)| within(term, a) != Within::No || within(term, b) != Within::No);
+            if held {
+                return Verdict::Unknown;
+            }
+        }
     }
     let mut unsure = false;
     for (_, term) in &person_terms {
