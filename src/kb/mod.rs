@@ -446,6 +446,16 @@ impl Kb {
         let Some(o) = self.offices.get(office) else {
             return String::new();
         };
+        // An international post's own full title says what it heads: "chairperson of the
+        // African Union Commission".
+        if let Some(own) = o
+            .titles
+            .first()
+            .filter(|t| o.organization.is_some() && t.contains(" of "))
+        {
+            let (first, rest) = own.split_once(' ').unwrap_or((own, ""));
+            return format!("{} {rest}", first.to_lowercase());
+        }
         let title = self
             .role(&o.role)
             .and_then(|r| r.titles.first().cloned())
