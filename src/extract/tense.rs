@@ -119,11 +119,14 @@ const NEUTRAL: &[&str] = &[
 
 static WORD: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| crate::pattern::scanner(r"[A-Za-z']+|[;:—–,]"));
 
-/// "was held", "were overshadowed": a past passive, whatever the verb.
+/// Irregular past participles of what happens to officials and meetings: "was sworn in".
+const IRREGULAR_PARTICIPLES: &[&str] = &["sworn", "chosen", "given", "begun", "won", "undertaken"];
+
+/// "was held", "were overshadowed", "was sworn in": a past passive, whatever the verb.
 fn past_passive(prev: Option<&str>, word: &str) -> bool {
     prev.is_some_and(|p| p.eq_ignore_ascii_case("was") || p.eq_ignore_ascii_case("were"))
-        && word.len() > 4
-        && word.ends_with("ed")
+        && (word.len() > 4 && word.ends_with("ed")
+            || IRREGULAR_PARTICIPLES.contains(&word.to_ascii_lowercase().as_str()))
 }
 
 fn classify(word: &str) -> Option<Tense> {
@@ -176,7 +179,16 @@ pub fn around(before: &str, after: &str) -> Tense {
             "who" | "which" | "whose" | "whom"
         )
     });
-    let opens_clause = !relative && WORD.find_iter(clause).filter(|m| m.as_str() != ",").count() <= 3;
+    let count = WORD.find_iter(clause).filter(|m| m.as_str() != ",").count();
+    // "At the leaders' plenary on 28 August, leaders endorsed …": an opening phrase of a
+    // preposition and its noun, closed by a comma, leaves the tense to the verb after it.
+    let opening_phrase = count <= 8
+        && after.trim_start().starts_with(',')
+        && WORD
+            .find_iter(clause)
+            .next()
+            .is_some_and(|m| matches!(m.as_str().to_ascii_lowercase().as_str(), "at" | "on" | "in" | "during"));
+    let opens_clause = !relative && (count <= 3 || opening_phrase);
     if opens_clause {
         let t = forward(after);
         if t != Tense::Unknown {

@@ -23,7 +23,8 @@ SAMARKAND, 1 August 2023 (TDI): Leaders met at the 15th BRICS summit in Johannes
 ```
 The summit ran 22-24 August 2023, after the dateline. Scheduling verbs (`was scheduled to`), modals
 (`would`, `could`), conditionals and reported plans (`said … will`) are not read as tense, and a
-date without a written year is never judged.",
+date without a written year is never judged: an anniversary story dated 26 February may well tell
+of 27 February a year before.",
     kind: Kind::Check(run),
 };
 
@@ -90,14 +91,9 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         };
         if wrong {
             out.push(
-                Diagnostic::new(
-                    RULE.id,
-                    severity,
-                    d.span.clone(),
-                    message(t, &format!("`{}`", d.text), &d.text, as_of),
-                )
-                .label(label(t))
-                .note(cx.as_of_note()),
+                Diagnostic::new(RULE.id, severity, d.span.clone(), date_message(t, &d.text, as_of))
+                    .label(label(t))
+                    .note(cx.as_of_note()),
             );
         }
     }
@@ -111,6 +107,20 @@ fn message(t: Tense, what: &str, when: &str, as_of: chrono::NaiveDate) -> String
         ),
         _ => format!(
             "{what} is reported in the past tense, but it took place {when}, after {}",
+            long_date(as_of)
+        ),
+    }
+}
+
+/// For a date with no known event: the date itself lies on the wrong side of the draft's.
+fn date_message(t: Tense, text: &str, as_of: chrono::NaiveDate) -> String {
+    match t {
+        Tense::Future => format!(
+            "`{text}` is reported as still to come, but it is before the draft's date, {}",
+            long_date(as_of)
+        ),
+        _ => format!(
+            "`{text}` is reported in the past tense, but it is after the draft's date, {}",
             long_date(as_of)
         ),
     }
