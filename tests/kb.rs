@@ -458,3 +458,19 @@ source = "https://example.org/stance"
     assert!(lines[0].contains(":2:"), "{stdout}");
     assert!(lines[1].contains(":3:"), "{stdout}");
 }
+
+#[test]
+fn a_key_with_capitals_is_refused() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("topic.toml"),
+        "[[topic]]\nid = \"widget-tax\"\nnames = [\"the widget tax\"]\nkeys = [[\"Widget\"], [\"tax\"]]\n",
+    )
+    .unwrap_or_default();
+    let out = factlint(&["kb", "check", &dir.path().display().to_string()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("topic `widget-tax` has a key `Widget` with capitals"),
+        "{stderr}"
+    );
+}

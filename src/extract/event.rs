@@ -145,8 +145,13 @@ fn describes(after: &str) -> bool {
         "a developing country",
         "the arab world",
     ];
-    // "African soil" starts with "african".
-    let a = after.trim_start().to_lowercase();
+    // "African soil" starts with "african". Only the first words matter.
+    let a: String = after
+        .trim_start()
+        .chars()
+        .take(40)
+        .flat_map(char::to_lowercase)
+        .collect();
     if ["ever", "in a row", "of its kind", "since", "outside"]
         .iter()
         .any(|p| a.starts_with(p))
@@ -172,12 +177,15 @@ fn describes(after: &str) -> bool {
 /// Thursday". A verb straight after the comma is the main clause's, and a date after it
 /// is that verb's, not the mention's.
 fn leaves_relative_clause(prose: &str, sentence: &Range<usize>, span: &Range<usize>, gap: &str) -> bool {
-    let before = crate::text::get(prose, sentence.start..span.start).to_ascii_lowercase();
-    let opened = [", who ", ", which ", ", whose "]
-        .iter()
-        .filter_map(|r| before.rfind(r))
-        .max()
-        .is_some_and(|at| !crate::text::from(&before, at + 1).contains(','));
+    // The last comma before the mention opens the relative clause: no comma stands between
+    // the pronoun and the mention.
+    let before = crate::text::get(prose, sentence.start..span.start);
+    let opened = before.rfind(',').is_some_and(|at| {
+        let rest = crate::text::from(before, at);
+        [", who ", ", which ", ", whose "]
+            .iter()
+            .any(|r| rest.get(..r.len()).is_some_and(|p| p.eq_ignore_ascii_case(r)))
+    });
     opened
         && gap.split(',').skip(1).any(|part| {
             part.split_whitespace().next().is_some_and(|w| {

@@ -347,16 +347,18 @@ fn object_words(text: &str) -> Vec<(String, Range<usize>)> {
     out
 }
 
-/// Where a key phrase stands among the object's words, if it is there (whole words, any
-/// case).
+/// Where a key phrase stands among the object's words, if it is there (whole words).
+/// Keys are lowercase (`kb check` refuses others) and so are the object's words, so the
+/// words compare as they are: this runs for every key of every topic on each object that
+/// names no topic.
 fn find_phrase(words: &[(String, Range<usize>)], phrase: &str) -> Option<Range<usize>> {
-    let key: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
-    if key.is_empty() {
+    let n = phrase.split_whitespace().count();
+    if n == 0 {
         return None;
     }
     let w = words
-        .windows(key.len())
-        .find(|w| w.iter().zip(&key).all(|((word, _), k)| word == k))?;
+        .windows(n)
+        .find(|w| w.iter().zip(phrase.split_whitespace()).all(|((word, _), k)| word == k))?;
     Some(w.first()?.1.start..w.last()?.1.end)
 }
 
@@ -472,7 +474,7 @@ fn passive(
             continue;
         }
         // "has been", "had long been": the perfect's auxiliary completes the passive.
-        if words.contains(&"been".to_string()) && matches!(lower.as_str(), "has" | "have" | "had") {
+        if words.iter().any(|w| w == "been") && matches!(lower.as_str(), "has" | "have" | "had") {
             words.push(lower);
             break;
         }
@@ -700,21 +702,20 @@ fn reported_by_other(
     trigger: &Range<usize>,
 ) -> bool {
     let text = crate::text::get(input.prose, input.sentence.clone());
+    // A report in a clause of its own after the statement does not govern it: "Beijing
+    // opposes X, but it said …". Where the statement's clause ends is found once.
+    let clause_end = super::clause::first_break(
+        crate::text::get(input.prose, trigger.end..input.sentence.end),
+        super::clause::Reach::Verb,
+    )
+    .map_or(input.sentence.end, |i| trigger.end + i);
     REPORTING.find_iter(text).any(|m| {
         let at = input.sentence.start + m.start();
         let end = input.sentence.start + m.end();
         if at >= subject.span().start && at < trigger.start {
             return false; // the subject's own verb: "China reiterated that it opposes"
         }
-        // A report in a clause of its own after the statement does not govern it:
-        // "Beijing opposes X, but it said …".
-        if at >= trigger.end
-            && super::clause::first_break(
-                crate::text::get(input.prose, trigger.end..at),
-                super::clause::Reach::Verb,
-            )
-            .is_some()
-        {
+        if at >= clause_end {
             return false;
         }
         let according = m.as_str().to_ascii_lowercase().starts_with("according");

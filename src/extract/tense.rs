@@ -173,21 +173,18 @@ pub fn around(before: &str, after: &str) -> Tense {
     }
     // "…, who presided over COP29 in Baku, is expected to …": a relative clause has its own
     // verb before the mention, and the verb after it is the main clause's.
-    let relative = WORD.find_iter(clause).next().is_some_and(|m| {
-        matches!(
-            m.as_str().to_ascii_lowercase().as_str(),
-            "who" | "which" | "whose" | "whom"
-        )
-    });
+    let first = WORD.find_iter(clause).next().map(|m| m.as_str().to_ascii_lowercase());
+    let relative = first
+        .as_deref()
+        .is_some_and(|w| matches!(w, "who" | "which" | "whose" | "whom"));
     let count = WORD.find_iter(clause).filter(|m| m.as_str() != ",").count();
     // "At the leaders' plenary on 28 August, leaders endorsed …": an opening phrase of a
     // preposition and its noun, closed by a comma, leaves the tense to the verb after it.
     let opening_phrase = count <= 8
         && after.trim_start().starts_with(',')
-        && WORD
-            .find_iter(clause)
-            .next()
-            .is_some_and(|m| matches!(m.as_str().to_ascii_lowercase().as_str(), "at" | "on" | "in" | "during"));
+        && first
+            .as_deref()
+            .is_some_and(|w| matches!(w, "at" | "on" | "in" | "during"));
     let opens_clause = !relative && (count <= 3 || opening_phrase);
     if opens_clause {
         let t = forward(after);

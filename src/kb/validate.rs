@@ -22,7 +22,8 @@ pub fn check(files: &[LoadedFile], kb: &Kb) -> Vec<LoadError> {
     errors
 }
 
-/// A topic's keys: every group has a phrase, and no phrase is blank.
+/// A topic's keys: every group has a phrase, no phrase is blank, and every phrase is
+/// lowercase (a draft's words are compared lowercased).
 fn keys(kb: &Kb, errors: &mut Vec<LoadError>) {
     for t in &kb.topics {
         let blank = t
@@ -32,6 +33,12 @@ fn keys(kb: &Kb, errors: &mut Vec<LoadError>) {
         if blank {
             errors.push(t.at.error(format!(
                 "topic `{}` has a key group or phrase that is empty: every group of `keys` needs at least one phrase",
+                t.id.get_ref()
+            )));
+        }
+        if let Some(p) = t.keys.iter().flatten().find(|p| p.to_lowercase() != **p) {
+            errors.push(t.at.error(format!(
+                "topic `{}` has a key `{p}` with capitals: write keys in lowercase",
                 t.id.get_ref()
             )));
         }
