@@ -124,7 +124,7 @@ fn titles(
                 {
                     let at = entry.at.within(term.person.span());
                     claim.record = record(&at);
-                    claim.source = term.source.clone().or_else(|| entry.source.clone());
+                    claim.source = term.source.as_deref().or(entry.source.as_deref()).map(str::to_string);
                 }
             }
             Verdict::Unknown => {
@@ -182,7 +182,7 @@ fn events(
                     statement: what,
                     reason: None,
                     record: record(&e.at),
-                    source: e.source.clone(),
+                    source: e.source.as_deref().map(str::to_string),
                 });
             }
             None => {
@@ -263,7 +263,7 @@ fn stances(
                     statement,
                     reason: None,
                     record: record(&r.at),
-                    source: r.source.clone(),
+                    source: r.source.as_deref().map(str::to_string),
                 },
                 None if records.is_empty() => Claim {
                     kind: "stance",

@@ -46,24 +46,67 @@ impl LoadError {
     }
 }
 
+/// The text of a rule file: read at run time, or embedded in the binary with the default
+/// rules. An embedded file is borrowed and read as UTF-8 only when its text is wanted (an
+/// error's snippet), so that loading the default knowledge base neither copies nor scans
+/// the megabytes of TOML its facts were read from.
+#[derive(Debug, Clone)]
+pub enum SourceText {
+    Read(Arc<str>),
+    Embedded(&'static [u8]),
+}
+
+impl SourceText {
+    /// The text as a shared string (copied for an embedded file: errors only).
+    pub fn shared(&self) -> Arc<str> {
+        match self {
+            Self::Read(text) => text.clone(),
+            Self::Embedded(_) => Arc::from(&**self),
+        }
+    }
+}
+
+impl std::ops::Deref for SourceText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Self::Read(text) => text,
+            Self::Embedded(bytes) => std::str::from_utf8(bytes).unwrap_or_default(),
+        }
+    }
+}
+
+impl From<Arc<str>> for SourceText {
+    fn from(text: Arc<str>) -> Self {
+        Self::Read(text)
+    }
+}
+
 /// Where a fact was written: used for `note: rules/kb/offices.toml:42` and for errors.
 #[derive(Debug, Clone)]
 pub struct Origin {
     pub path: Arc<str>,
-    pub text: Arc<str>,
+    pub text: SourceText,
     pub span: Range<usize>,
     /// The line, worked out on first use and kept: findings cite it again and again.
     line: std::sync::OnceLock<usize>,
 }
 
 impl Origin {
-    pub fn new(path: Arc<str>, text: Arc<str>, span: Range<usize>) -> Self {
+    pub fn new(path: Arc<str>, text: impl Into<SourceText>, span: Range<usize>) -> Self {
         Self {
             path,
-            text,
+            text: text.into(),
             span,
             line: std::sync::OnceLock::new(),
         }
+    }
+
+    /// An origin whose line is already known (read from the compiled image).
+    pub fn at_line(path: Arc<str>, text: SourceText, span: Range<usize>, line: usize) -> Self {
+        let origin = Self::new(path, text, span);
+        let _ = origin.line.set(line);
+        origin
     }
 
     pub fn line(&self) -> usize {
@@ -85,7 +128,7 @@ impl Origin {
     }
 
     pub fn error(&self, message: impl Into<String>) -> LoadError {
-        LoadError::at(&self.path, &self.text, self.span.clone(), message)
+        LoadError::at(&self.path, &self.text.shared(), self.span.clone(), message)
     }
 }
 

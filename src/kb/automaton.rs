@@ -51,37 +51,17 @@ impl Serialize for Automaton {
 
 impl<'de> Deserialize<'de> for Automaton {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let bytes: Vec<u8> = serde_bytes_vec(d)?;
+        // Borrowed from the image: the automaton copies what it keeps.
+        let bytes = <&'de [u8]>::deserialize(d)?;
         // SAFETY: these bytes are only ever read from the image this binary embeds, which
         // `Automaton::serialize` wrote and whose header (the hash of the rules it was made
         // from and the image format) is checked before anything in it is read.
-        let (automaton, rest) = unsafe { DoubleArrayAhoCorasick::<u32>::deserialize_unchecked(&bytes) };
+        let (automaton, rest) = unsafe { DoubleArrayAhoCorasick::<u32>::deserialize_unchecked(bytes) };
         if !rest.is_empty() {
             return Err(serde::de::Error::custom("trailing bytes after an automaton"));
         }
         Ok(Self(automaton))
     }
-}
-
-/// Bytes as written by `serialize_bytes`.
-fn serde_bytes_vec<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-    struct Bytes;
-    impl<'de> serde::de::Visitor<'de> for Bytes {
-        type Value = Vec<u8>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("bytes")
-        }
-        fn visit_bytes<E>(self, v: &[u8]) -> Result<Vec<u8>, E> {
-            Ok(v.to_vec())
-        }
-        fn visit_borrowed_bytes<E>(self, v: &'de [u8]) -> Result<Vec<u8>, E> {
-            Ok(v.to_vec())
-        }
-        fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
-            Ok(v)
-        }
-    }
-    d.deserialize_bytes(Bytes)
 }
 
 #[cfg(test)]

@@ -11,7 +11,6 @@
 //! before.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -19,15 +18,13 @@ use serde::{Deserialize, Serialize};
 use super::Kb;
 use super::load::{self, LoadedFile};
 use super::pack::PackFile;
-use crate::error::LoadError;
+use crate::error::{LoadError, SourceText};
 
 /// Bump when a type stored in the image changes shape.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// The hash of `rules/` this binary was built with.
 pub const RULES_HASH: &str = env!("FACTLINT_RULES_HASH");
-
-static IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.image"));
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -45,7 +42,7 @@ pub struct Image {
 
 /// The default knowledge base from the embedded image, if the image fits these rules.
 pub fn load() -> Option<Image> {
-    let (header, rest) = postcard::take_from_bytes::<Header>(IMAGE).ok()?;
+    let (header, rest) = postcard::take_from_bytes::<Header>(super::stored::IMAGE).ok()?;
     if header.format != FORMAT || header.rules != RULES_HASH {
         return None;
     }
@@ -95,24 +92,28 @@ pub fn has_facts(file: &LoadedFile) -> bool {
 }
 
 /// A file's path and text, shared by every fact read from it.
-type Shared = (Arc<str>, Arc<str>);
+type Shared = (Arc<str>, SourceText);
 
 thread_local! {
-    static TEXTS: RefCell<HashMap<String, Shared>> = RefCell::new(HashMap::new());
+    static TEXTS: RefCell<Vec<Shared>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The path and text of a default file as shared `Arc`s (for an `Origin` read from the image).
 pub(crate) fn shared_text(path: &str) -> Shared {
     TEXTS.with(|t| {
-        // Thousands of origins name a few dozen files: look up without allocating a key.
-        if let Some(shared) = t.borrow().get(path) {
-            return shared.clone();
+        // Thousands of origins name a few dozen files, in runs: the last file is the
+        // likeliest, and a short list is searched faster than a path is hashed.
+        let mut texts = t.borrow_mut();
+        if let Some(i) = texts.iter().rposition(|(p, _)| &**p == path) {
+            let last = texts.len() - 1;
+            texts.swap(i, last);
+            return texts[last].clone();
         }
         let shared: Shared = (
             Arc::from(path),
-            Arc::from(load::embedded_text(path).unwrap_or_default()),
+            SourceText::Embedded(load::embedded_bytes(path).unwrap_or_default()),
         );
-        t.borrow_mut().insert(path.to_string(), shared.clone());
+        texts.push(shared.clone());
         shared
     })
 }

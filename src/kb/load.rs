@@ -36,7 +36,30 @@ pub fn default_pack() -> Result<Vec<LoadedFile>, Vec<LoadError>> {
 
 /// The text of a default file by its path (`rules/kb/people.toml`).
 pub fn embedded_text(path: &str) -> Option<&'static str> {
-    DEFAULT_PACK.get_file(path.strip_prefix("rules/")?)?.contents_utf8()
+    std::str::from_utf8(embedded_bytes(path)?).ok()
+}
+
+/// The bytes of a default file by its path, not yet read as text.
+pub fn embedded_bytes(path: &str) -> Option<&'static [u8]> {
+    // Listed once: a lookup by path in the embedded tree compares `Path`s component by
+    // component, and the image's origins ask for every default file.
+    static FILES: std::sync::OnceLock<Vec<(String, &'static [u8])>> = std::sync::OnceLock::new();
+    let files = FILES.get_or_init(|| {
+        let mut out = Vec::new();
+        list_embedded(&DEFAULT_PACK, &mut out);
+        out
+    });
+    let path = path.strip_prefix("rules/")?;
+    files.iter().find(|(p, _)| p == path).map(|(_, bytes)| *bytes)
+}
+
+fn list_embedded(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+    for file in dir.files() {
+        out.push((file.path().to_string_lossy().replace('\\', "/"), file.contents()));
+    }
+    for sub in dir.dirs() {
+        list_embedded(sub, out);
+    }
 }
 
 fn collect_embedded(dir: &'static Dir<'static>, out: &mut Vec<(String, String)>) {

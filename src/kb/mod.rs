@@ -10,6 +10,7 @@ pub mod model;
 pub mod pack;
 pub mod show;
 pub mod spanned;
+pub mod stored;
 pub mod surface;
 pub mod validate;
 pub mod wikidata;
@@ -24,19 +25,19 @@ use load::LoadedFile;
 use model::*;
 use pack::PackFile;
 
-// In the image (`image`) an origin is its path and span; the text is the embedded file's,
-// shared.
+// In the image (`image`) an origin is its path, span and line; the text is the embedded
+// file's, borrowed.
 impl serde::Serialize for Origin {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (&*self.path, self.span.start, self.span.end).serialize(s)
+        (&*self.path, self.span.start, self.span.end, self.line()).serialize(s)
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Origin {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let (path, start, end) = <(String, usize, usize)>::deserialize(d)?;
-        let (path, text) = image::shared_text(&path);
-        Ok(Origin::new(path, text, start..end))
+        let (path, start, end, line) = <(&'de str, usize, usize, usize)>::deserialize(d)?;
+        let (path, text) = image::shared_text(path);
+        Ok(Origin::at_line(path, text, start..end, line))
     }
 }
 

@@ -4,7 +4,8 @@
 //! check settings and user checks included, is `pack::PackFile`.
 
 use crate::kb::spanned::Spanned;
-use chrono::NaiveDate;
+use crate::kb::stored::Stored;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// An example a pack carries for one of its entries or checks: a text, the date it is read
@@ -13,7 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct PackTest {
     pub text: Spanned<String>,
-    #[serde(default, deserialize_with = "opt_date")]
+    #[serde(default, deserialize_with = "opt_date", serialize_with = "ser_opt_date")]
     pub as_of: Option<NaiveDate>,
     pub expect: Vec<Spanned<String>>,
 }
@@ -31,7 +32,7 @@ pub struct Country {
     pub capital: Option<String>,
     #[serde(default)]
     pub metonyms: Vec<String>,
-    pub source: Option<String>,
+    pub source: Option<Stored>,
     /// Examples the pack's tests check: `[[country.test]]`.
     #[serde(default)]
     pub test: Vec<PackTest>,
@@ -48,7 +49,7 @@ pub struct Organization {
     /// is the organisation.
     #[serde(default)]
     pub series: Vec<String>,
-    pub source: Option<String>,
+    pub source: Option<Stored>,
     /// Examples the pack's tests check: `[[organization.test]]`.
     #[serde(default)]
     pub test: Vec<PackTest>,
@@ -64,7 +65,7 @@ pub struct Person {
     #[serde(default)]
     pub variants: Vec<String>,
     pub country: Option<String>,
-    pub source: Option<String>,
+    pub source: Option<Stored>,
     /// Examples the pack's tests check: `[[person.test]]`.
     #[serde(default)]
     pub test: Vec<PackTest>,
@@ -96,7 +97,7 @@ pub struct Office {
     /// president takes office when endorsed and is sworn in before parliament days later.
     #[serde(default)]
     pub sworn_in_within: u32,
-    pub source: Option<String>,
+    pub source: Option<Stored>,
     #[serde(default)]
     pub term: Vec<Term>,
     /// Examples the pack's tests check: `[[office.test]]`.
@@ -108,11 +109,11 @@ pub struct Office {
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub person: Spanned<String>,
-    #[serde(deserialize_with = "date")]
+    #[serde(deserialize_with = "date", serialize_with = "ser_date")]
     pub start: NaiveDate,
     #[serde(default)]
     pub start_precision: Precision,
-    #[serde(default, deserialize_with = "opt_date")]
+    #[serde(default, deserialize_with = "opt_date", serialize_with = "ser_opt_date")]
     pub end: Option<NaiveDate>,
     #[serde(default)]
     pub end_precision: Precision,
@@ -120,9 +121,9 @@ pub struct Term {
     pub acting: bool,
     /// The last day a source (named in `source`) shows the holder still in office: what
     /// `kb check --stale` reads as known to continue.
-    #[serde(default, deserialize_with = "opt_date")]
+    #[serde(default, deserialize_with = "opt_date", serialize_with = "ser_opt_date")]
     pub confirmed: Option<NaiveDate>,
-    pub source: Option<String>,
+    pub source: Option<Stored>,
 }
 
 /// How much of a date is known. A coarser date never yields a day-level finding.
@@ -141,7 +142,7 @@ pub struct Series {
     pub id: Spanned<String>,
     #[serde(default)]
     pub names: Vec<String>,
-    pub source: Option<String>,
+    pub source: Option<Stored>,
     /// Examples the pack's tests check: `[[series.test]]`.
     #[serde(default)]
     pub test: Vec<PackTest>,
@@ -163,20 +164,20 @@ pub struct Event {
     pub participants: Vec<String>,
     pub visitor: Option<String>,
     pub host: Option<String>,
-    #[serde(deserialize_with = "date")]
+    #[serde(deserialize_with = "date", serialize_with = "ser_date")]
     pub start: NaiveDate,
-    #[serde(default, deserialize_with = "opt_date")]
+    #[serde(default, deserialize_with = "opt_date", serialize_with = "ser_opt_date")]
     pub end: Option<NaiveDate>,
     /// The first day of the wider programme around a meeting (ministers' meetings,
     /// forums), which copy may also give as its start: CHOGM week opens days before the
     /// leaders meet.
-    #[serde(default, deserialize_with = "opt_date")]
+    #[serde(default, deserialize_with = "opt_date", serialize_with = "ser_opt_date")]
     pub programme_start: Option<NaiveDate>,
     #[serde(default)]
     pub precision: Precision,
     pub place: Option<String>,
     pub country: Option<String>,
-    pub source: Option<String>,
+    pub source: Option<Stored>,
     /// Examples the pack's tests check: `[[event.test]]`.
     #[serde(default)]
     pub test: Vec<PackTest>,
@@ -206,7 +207,7 @@ pub struct Topic {
     /// Council", "UNSC"], ["expand", "expanding", "expansion"]]`).
     #[serde(default)]
     pub keys: Vec<Vec<String>>,
-    pub source: Option<String>,
+    pub source: Option<Stored>,
     /// Examples the pack's tests check: `[[topic.test]]`.
     #[serde(default)]
     pub test: Vec<PackTest>,
@@ -272,21 +273,24 @@ pub struct Stance {
     pub actor: Spanned<String>,
     pub topic: String,
     pub position: Position,
-    #[serde(default, deserialize_with = "opt_date")]
+    #[serde(default, deserialize_with = "opt_date", serialize_with = "ser_opt_date")]
     pub since: Option<NaiveDate>,
     /// The last day the record vouches for, when the position may have changed since.
-    #[serde(default, deserialize_with = "opt_date")]
+    #[serde(default, deserialize_with = "opt_date", serialize_with = "ser_opt_date")]
     pub until: Option<NaiveDate>,
-    pub source: Option<String>,
+    pub source: Option<Stored>,
     /// Examples the pack's tests check: `[[stance.test]]`.
     #[serde(default)]
     pub test: Vec<PackTest>,
 }
 
-/// A TOML date; in the precompiled knowledge base, the date as chrono stores it.
+/// A TOML date; in the precompiled knowledge base, the day number (`num_days_from_ce`),
+/// which loads without parsing text.
 fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     if !d.is_human_readable() {
-        return NaiveDate::deserialize(d);
+        let days = i32::deserialize(d)?;
+        return NaiveDate::from_num_days_from_ce_opt(days)
+            .ok_or_else(|| serde::de::Error::custom("a day out of range"));
     }
     let value = toml::value::Datetime::deserialize(d)?;
     to_date(&value).map_err(serde::de::Error::custom)
@@ -294,10 +298,32 @@ fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
 
 fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     if !d.is_human_readable() {
-        return Option::<NaiveDate>::deserialize(d);
+        return match Option::<i32>::deserialize(d)? {
+            Some(days) => NaiveDate::from_num_days_from_ce_opt(days)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom("a day out of range")),
+            None => Ok(None),
+        };
     }
     let value = Option::<toml::value::Datetime>::deserialize(d)?;
     value.map(|v| to_date(&v)).transpose().map_err(serde::de::Error::custom)
+}
+
+fn ser_date<S: serde::Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    if s.is_human_readable() {
+        date.serialize(s)
+    } else {
+        date.num_days_from_ce().serialize(s)
+    }
+}
+
+#[allow(clippy::ref_option)] // the signature serde's `serialize_with` asks for
+fn ser_opt_date<S: serde::Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    if s.is_human_readable() {
+        date.serialize(s)
+    } else {
+        date.map(|d| d.num_days_from_ce()).serialize(s)
+    }
 }
 
 fn to_date(value: &toml::value::Datetime) -> Result<NaiveDate, String> {

@@ -44,7 +44,7 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         Some(e) => format!("{} – {}", long_date(start), long_date(e)),
         None => format!("since {}", long_date(start)),
     };
-    let record = |at: &crate::error::Origin, source: &Option<String>| {
+    let record = |at: &crate::error::Origin, source: &Option<crate::kb::stored::Stored>| {
         format!("  record: {at} (source: {})", source.as_deref().unwrap_or("none"))
     };
     for (pi, p) in kb.people.iter().enumerate() {

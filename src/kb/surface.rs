@@ -7,6 +7,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::automaton::Automaton;
+use super::stored::Stored;
 
 use super::Kb;
 
@@ -82,8 +83,13 @@ pub struct Surfaces {
     names: Option<(Automaton, Vec<usize>)>,
     /// Everything else, case-insensitive.
     phrases: Option<(Automaton, Vec<usize>)>,
-    patterns: Vec<String>,
-    meanings: Vec<Vec<Surface>>,
+    /// The phrases as written (borrowed from the image when loaded from it).
+    patterns: Vec<Stored>,
+    /// What each phrase may stand for: pattern `i`'s meanings are
+    /// `meanings[meaning_starts[i]..meaning_starts[i + 1]]`, kept in one list so that
+    /// loading does not allocate one per phrase.
+    meanings: Vec<Surface>,
+    meaning_starts: Vec<u32>,
 }
 
 impl Surfaces {
@@ -221,10 +227,12 @@ impl Surfaces {
                 add(n, Surface::Topic(i));
             }
         }
+        let (meanings, meaning_starts) = flatten(&meanings);
+        let meanings_of = |i: usize| meanings_in(&meanings, &meaning_starts, i);
         let mut names: (Vec<String>, Vec<usize>) = (Vec::new(), Vec::new());
         let mut phrases: (Vec<String>, Vec<usize>) = (Vec::new(), Vec::new());
         for (i, p) in patterns.iter().enumerate() {
-            if meanings[i].iter().all(|s| s.is_proper()) {
+            if meanings_of(i).iter().all(|s| s.is_proper()) {
                 names.0.push(p.clone());
                 names.1.push(i);
                 // "the Kremlin" opens a sentence as "The Kremlin".
@@ -249,9 +257,15 @@ impl Surfaces {
         Surfaces {
             names: names_ac.map(|a| (a, names.1)),
             phrases: phrases_ac.map(|a| (a, phrases.1)),
-            patterns,
+            patterns: patterns.into_iter().map(Stored::from).collect(),
             meanings,
+            meaning_starts,
         }
+    }
+
+    /// What pattern `i` may stand for.
+    fn meanings(&self, i: usize) -> &[Surface] {
+        meanings_in(&self.meanings, &self.meaning_starts, i)
     }
 
     /// Every phrase of the knowledge base in `text`, whole words only, in order.
@@ -293,7 +307,8 @@ impl Surfaces {
         for (span, i) in taken {
             let text_found = crate::text::get(text, span.clone());
             let pattern = &self.patterns[i];
-            let surfaces: Vec<Surface> = self.meanings[i]
+            let surfaces: Vec<Surface> = self
+                .meanings(i)
                 .iter()
                 .copied()
                 .filter(|s| !s.is_proper() || case_compatible(pattern, text_found))
@@ -309,8 +324,8 @@ impl Surfaces {
     pub fn entries(&self) -> impl Iterator<Item = (&str, &[Surface])> {
         self.patterns
             .iter()
-            .map(String::as_str)
-            .zip(self.meanings.iter().map(Vec::as_slice))
+            .enumerate()
+            .map(|(i, p)| (p.as_str(), self.meanings(i)))
     }
 
     pub fn len(&self) -> usize {
@@ -319,6 +334,25 @@ impl Surfaces {
 
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
+    }
+}
+
+/// Lists of meanings as one list and where each starts (with the end of the last).
+fn flatten(lists: &[Vec<Surface>]) -> (Vec<Surface>, Vec<u32>) {
+    let mut flat = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut starts = Vec::with_capacity(lists.len() + 1);
+    for list in lists {
+        starts.push(u32::try_from(flat.len()).unwrap_or(u32::MAX));
+        flat.extend_from_slice(list);
+    }
+    starts.push(u32::try_from(flat.len()).unwrap_or(u32::MAX));
+    (flat, starts)
+}
+
+fn meanings_in<'a>(flat: &'a [Surface], starts: &[u32], i: usize) -> &'a [Surface] {
+    match (starts.get(i), starts.get(i + 1)) {
+        (Some(&a), Some(&b)) => flat.get(a as usize..b as usize).unwrap_or_default(),
+        _ => &[],
     }
 }
 

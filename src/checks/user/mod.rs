@@ -124,7 +124,7 @@ mod tests {
     use super::*;
 
     fn origin() -> Origin {
-        Origin::new("p.toml".into(), "".into(), 0..0)
+        Origin::new("p.toml".into(), std::sync::Arc::<str>::from(""), 0..0)
     }
 
     #[test]
