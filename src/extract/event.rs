@@ -347,6 +347,17 @@ pub(super) fn attached_date(
         .filter(|_| !names_another_event(own))
 }
 
+/// "COP29, scheduled for 11-22 November 2024, ran into overtime": words before a date that
+/// make it the date an event was planned for, which what happened may rightly differ from.
+pub fn planned(gap: &str) -> bool {
+    gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "scheduled" | "planned" | "slated" | "originally" | "initially" | "due"
+        )
+    })
+}
+
 /// True when a stretch of text names another event ("… follows the BRICS summit in Rio
 /// on …"): a date after it is that event's.
 fn names_another_event(gap: &str) -> bool {
@@ -919,12 +930,10 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
             .take_while(|d| d.span.start <= limit)
             .find(|d| d.span.end <= limit)
             .filter(|d| {
-                !leaves_relative_clause(
-                    cx.prose,
-                    sentence,
-                    &span,
-                    crate::text::get(cx.prose, span.end..d.span.start),
-                )
+                let gap = crate::text::get(cx.prose, span.end..d.span.start);
+                // "the first G20 summit on the continent since the New Delhi summit in
+                // September 2023": a date after another event's name is that event's.
+                !leaves_relative_clause(cx.prose, sentence, &span, gap) && !names_another_event(gap)
             })
     });
     let date_year = clause_date.and_then(|d| d.start).map(|d| d.year());

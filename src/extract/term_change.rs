@@ -79,6 +79,13 @@ fn filler(word: &str) -> bool {
     ) || super::ordinal::is_ordinal(&word)
 }
 
+/// Whether the words after a title, in its clause, make it a distinction ("… in three
+/// decades to visit", "… to address the assembly").
+fn distinction_follows(after: &str) -> bool {
+    let clause = after.split([',', ';', '.']).next().unwrap_or("");
+    clause.split_whitespace().take(8).any(|w| w == "to")
+}
+
 /// The start and end phrases in one automaton, with what each means.
 static PHRASES: LazyLock<(AhoCorasick, Vec<Change>)> = LazyLock::new(|| {
     let alone = GRAMMAR
@@ -199,6 +206,15 @@ fn one(
     // "Deputy prime minister" is another office.
     let before_title = crate::text::get(prose, phrase.end..title_span.start).to_ascii_lowercase();
     if before_title.contains("deputy") || before_title.contains("vice") {
+        return None;
+    }
+    // "became the first British foreign secretary in three decades to visit the islands":
+    // a distinction earned in office, not the day of taking it.
+    if before_title
+        .split_whitespace()
+        .any(|w| matches!(w, "first" | "second" | "third" | "last" | "only"))
+        && distinction_follows(crate::text::from(prose, title_span.end))
+    {
         return None;
     }
     // "President of Pakistan": the country after the title.

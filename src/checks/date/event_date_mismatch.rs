@@ -45,6 +45,12 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         if !d.year_written && cx.ex.as_of.guessed_year {
             continue; // its year would be a guess
         }
+        // A past event's planned date ("COP29, scheduled for 11-22 November 2024, ran into
+        // overtime") may differ from the record of what happened; a coming one's may not.
+        let between = crate::text::get(&cx.doc.prose, m.span.end.min(d.span.start)..d.span.start);
+        if crate::extract::event::planned(between) && e.end.unwrap_or(e.start) < cx.ex.as_of.date {
+            continue;
+        }
         if !disagrees(d, e) || fits_another_year(d, e) || super::ordinal_points_elsewhere(cx, m).is_some() {
             continue; // the ordinal is what is wrong: date/wrong-ordinal says so
         }

@@ -66,6 +66,7 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
     let title = cx.ex.titles.get(i).map_or(0..0, |t| t.span.clone());
     let prose = cx.doc.prose.as_str();
     let as_of = &cx.ex.as_of;
+    let then = cx.ex.titles.get(i).is_some_and(|t| t.modifier == Modifier::Then);
     let span = sentence.and_then(|s| cx.ex.sentences.get(s)).cloned().unwrap_or(0..0);
     // The date nearest the title in its clause: the dateline's date dates the sentence it
     // opens; a year inferred from an assumed as-of date is no date at all; a year alone
@@ -85,6 +86,11 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
         .filter(|d| as_of.span.as_ref() == Some(&d.span) || same_clause(prose, &title, &d.span))
         .filter(|d| d.year_written || !as_of.guessed_year)
         .filter(|d| d.grain < crate::extract::date::Grain::Year || d.start.is_some_and(|x| x <= as_of.date))
+        // "limits until 5 February 2026": a bound of something else, not the clause's time.
+        .filter(|d| !bounds_something(prose, &d.span))
+        // "Then-Secretary of State X said …": "then" is some time before the story's date,
+        // never the date its dateline gives.
+        .filter(|d| !(then && as_of.span.as_ref() == Some(&d.span)))
         // The dateline opens the first sentence but dates the story, not the clause: a past
         // date the clause gives ("was elected on Monday") comes first; a date ahead ("will be
         // sworn in on Tuesday") does not make a title true before it.
@@ -131,6 +137,16 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
         from_sentence: false,
         year_less: false,
     }
+}
+
+/// Whether a date is a bound ("until 5 February 2026", "for a year after 5 February",
+/// "by 2030"): the end or start of a span of time the sentence speaks of, not its time.
+fn bounds_something(prose: &str, date: &Range<usize>) -> bool {
+    let before = crate::text::upto(prose, date.start).trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    ["until", "till", "through", "before", "after", "by", "beyond"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// "set a May 2021 deadline": a date after an article qualifies a noun rather than dating
