@@ -130,7 +130,13 @@ mod unlisted {
     }
 
     /// Is `m` the name `a` spelled another way?
-    fn same_name(m: &NameMention, mw: &[String], a: &NameMention, aw: &[String]) -> bool {
+    fn same_name(
+        m: &NameMention,
+        mw: &[String],
+        a: &NameMention,
+        aw: &[String],
+        in_full_names: &HashSet<&str>,
+    ) -> bool {
         // Two people the record holds apart stay apart: Li Keqiang and Li Qiang.
         if !m.people.is_empty() && !a.people.is_empty() && m.people.iter().all(|p| !a.people.contains(p)) {
             return false;
@@ -163,16 +169,20 @@ mod unlisted {
             return true;
         }
         // A surname alone against a full name: "Jayshankar" after "Subrahmanyam Jaishankar".
-        // Against a person the record knows, whom the surname alone does not name, a slip
-        // in a shorter surname counts too: "Luxton" after "Christopher Luxon".
+        // A word alone that names no one the record knows, is no given name and is no part
+        // of a full name anywhere in the draft, a letter away from the surname of someone
+        // the draft has introduced, is that surname respelled, however short: "Luxton"
+        // after "Christopher Luxon", "Akhram" after "Munir Akram" (someone else would have
+        // been introduced by their full name).
         match (mw, aw.len()) {
             ([one], n) if (n >= 2 || a.full) && !m.full && one.chars().count() >= 5 => {
                 let Some(surname) = aw.last() else { return false };
-                let known = !a.people.is_empty() && m.people.is_empty() && !spelling::is_given_name(one);
+                let unnamed =
+                    m.people.is_empty() && !spelling::is_given_name(one) && !in_full_names.contains(one.as_str());
                 !aw.contains(one)
                     && (spelling::same_key(one, surname)
                         || spelling::slip(one, surname)
-                        || known && spelling::surname_slip(one, surname))
+                        || unnamed && spelling::surname_slip(one, surname))
             }
             _ => false,
         }
@@ -208,6 +218,12 @@ mod unlisted {
             .iter()
             .map(|m| m.words.iter().map(|r| text(prose, r)).collect())
             .collect();
+        let in_full_names: HashSet<&str> = words
+            .iter()
+            .filter(|w| w.len() >= 2)
+            .flatten()
+            .map(String::as_str)
+            .collect();
         let mut out = Vec::new();
         // The first spelling of each name seen so far, and every spelling and word seen.
         let mut firsts: Vec<usize> = Vec::new();
@@ -221,7 +237,10 @@ mod unlisted {
                 continue;
             }
             let recent = firsts.iter().rev().take(REACH);
-            match recent.copied().find(|&f| same_name(m, mw, &names[f], &words[f])) {
+            match recent
+                .copied()
+                .find(|&f| same_name(m, mw, &names[f], &words[f], &in_full_names))
+            {
                 Some(f) => out.push((i, f)),
                 None => {
                     firsts.push(i);

@@ -68,7 +68,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                     return None;
                 };
                 let written = *words.get(at)?;
-                near(written, k.get(at)?, given, cx.kb.transliterated(r.person)).then_some((k, at, written))
+                near(written, k.get(at)?, given, cx.kb.transliterated(r.person)).then_some((k, at, written, r.person))
             });
         let by_surname = || {
             known
@@ -80,14 +80,30 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                     let k = cx.kb.name_words(r);
                     let rest_same = k.len() == words.len() && k.iter().zip(&words).skip(1).all(|(a, b)| same(a, b));
                     let right = k.first()?;
-                    (rest_same && near(given, right, surname, cx.kb.transliterated(r.person))).then_some((k, 0, *given))
+                    (rest_same && near(given, right, surname, cx.kb.transliterated(r.person)))
+                        .then_some((k, 0, *given, r.person))
                 })
         };
-        let Some((right, at, wrong)) = by_given.or_else(by_surname) else {
+        let Some((right, at, wrong, person)) = by_given.or_else(by_surname) else {
             continue;
         };
-        // A word the record knows elsewhere is a name in its own right, not a slip.
-        if spelling::is_given_name(wrong) || known.words.contains(&spelling::fold(wrong)) {
+        // A word the record knows elsewhere is a name in its own right, not a slip: "Jill
+        // Biden" is someone else. But where a holder of an office is never named as the
+        // record spells them, their given name written a letter away ("Victor Orbán",
+        // "Andrej Duda") is that holder misspelled; beside the right spelling ("Julia
+        // Gillard … Julian Gillard, a relative") it is someone else. A vowel for a vowel
+        // ("Hamed Karzai") is another transliteration, not a slip.
+        let a_name = spelling::is_given_name(wrong) || known.words.contains(&spelling::fold(wrong));
+        let named_right = cx
+            .ex
+            .names
+            .iter()
+            .any(|n| n.people.contains(&person) && spelled_as_on_record(cx, n));
+        let holder = at == 0
+            && !named_right
+            && cx.kb.terms_of(person).next().is_some()
+            && right.first().is_some_and(|r| !vowel_for_vowel(wrong, r));
+        if a_name && !holder {
             continue;
         }
         let Some(span) = m.words.get(at).cloned() else { continue };
@@ -103,6 +119,16 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             .suggest(span, fix),
         );
     }
+}
+
+/// Two spellings that differ only in one vowel written for another.
+fn vowel_for_vowel(a: &str, b: &str) -> bool {
+    let (a, b) = (spelling::fold(a), spelling::fold(b));
+    a.chars().count() == b.chars().count()
+        && a.chars()
+            .zip(b.chars())
+            .filter(|(x, y)| x != y)
+            .all(|(x, y)| "aeiouy".contains(x) && "aeiouy".contains(y))
 }
 
 /// Whether a name naming a known person is written as the record spells that person.
