@@ -136,6 +136,7 @@ mod unlisted {
         a: &NameMention,
         aw: &[String],
         in_full_names: &HashSet<&str>,
+        person_like: bool,
     ) -> bool {
         // Two people the record holds apart stay apart: Li Keqiang and Li Qiang.
         if !m.people.is_empty() && !a.people.is_empty() && m.people.iter().all(|p| !a.people.contains(p)) {
@@ -177,8 +178,10 @@ mod unlisted {
         match (mw, aw.len()) {
             ([one], n) if (n >= 2 || a.full) && !m.full && one.chars().count() >= 5 => {
                 let Some(surname) = aw.last() else { return false };
-                let unnamed =
-                    m.people.is_empty() && !spelling::is_given_name(one) && !in_full_names.contains(one.as_str());
+                let unnamed = person_like
+                    && m.people.is_empty()
+                    && !spelling::is_given_name(one)
+                    && !in_full_names.contains(one.as_str());
                 !aw.contains(one)
                     && (spelling::same_key(one, surname)
                         || spelling::slip(one, surname)
@@ -186,6 +189,20 @@ mod unlisted {
             }
             _ => false,
         }
+    }
+
+    /// A name that reads as the title of a thing rather than a person: after "the" ("The
+    /// Ice Storm") or before "of" ("Story of Painting").
+    fn titled_thing(prose: &str, n: &NameMention) -> bool {
+        let (Some(first), Some(last)) = (n.words.first(), n.words.last()) else {
+            return false;
+        };
+        let before = crate::text::upto(prose, first.start).trim_end();
+        let article = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        article || crate::text::from(prose, last.end).starts_with(" of ")
     }
 
     /// A cheap test that most pairs fail before the spelling keys are worked out: names of
@@ -237,10 +254,11 @@ mod unlisted {
                 continue;
             }
             let recent = firsts.iter().rev().take(REACH);
-            match recent
-                .copied()
-                .find(|&f| same_name(m, mw, &names[f], &words[f], &in_full_names))
-            {
+            let person_like = |n: &NameMention| !titled_thing(prose, n);
+            match recent.copied().find(|&f| {
+                let people = person_like(m) && person_like(&names[f]);
+                same_name(m, mw, &names[f], &words[f], &in_full_names, people)
+            }) {
                 Some(f) => out.push((i, f)),
                 None => {
                     firsts.push(i);
