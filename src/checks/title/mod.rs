@@ -240,6 +240,9 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
         // "since March 2023" reaches up to the draft's date; a date ahead of the draft is a
         // plan. Neither is a time the story is told at.
         .filter(|d| !after_since(&cx.doc.prose, &d.span))
+        // "Mahama, who served as president from 2012 to 2017, …": an aside about someone's
+        // past, not a time the story moves to.
+        .filter(|d| !in_relative_clause(cx, &d.span))
         .filter_map(|d| Some((d.start?, d.end?)))
         .filter(|(a, _)| *a <= cx.ex.as_of.date);
     let events = cx
@@ -253,6 +256,39 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
         terms
             .iter()
             .any(|(_, t)| within(t, a) != Within::No || within(t, b) != Within::No || (t.start >= a && t.start <= b))
+    })
+}
+
+/// Whether a span lies in a relative clause set off by a comma (", who served … 2017,").
+fn in_relative_clause(cx: &Context<'_>, span: &Range<usize>) -> bool {
+    let Some(sentence) = cx.ex.sentence_at(span.start).and_then(|s| cx.ex.sentences.get(s)) else {
+        return false;
+    };
+    let before = crate::text::get(&cx.doc.prose, sentence.start..span.start);
+    [", who ", ", which ", ", whose "]
+        .iter()
+        .filter_map(|w| before.rfind(w).map(|i| i + w.len()))
+        .max()
+        .is_some_and(|i| !crate::text::from(before, i).contains([',', ';']))
+}
+
+/// Whether the draft gives the same office, as a present title, to someone else who held it
+/// on `date` ("Foreign Minister Takeshi Iwaya said Tuesday …", then "Foreign Minister Yoko
+/// Kamikawa has also described …"): then the draft is told at its own date, whatever
+/// earlier time it mentions on the way.
+fn holder_named_as_current(cx: &Context<'_>, i: usize, date: NaiveDate) -> bool {
+    let Some(t) = cx.ex.titles.get(i) else {
+        return false;
+    };
+    cx.ex.titles.iter().enumerate().any(|(j, other)| {
+        j != i
+            && other.person != t.person
+            && other.modifier == Modifier::Current
+            && other.offices.iter().any(|o| t.offices.contains(o))
+            && cx
+                .kb
+                .terms_of(other.person)
+                .any(|(o, term)| t.offices.contains(&o) && within(term, date) == Within::Yes)
     })
 }
 
@@ -499,7 +535,7 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
     }
     // Judged at the draft's date, but a time named in the few sentences before fits the
     // title: the sentence may well be narrating that time. Stay quiet.
-    if !from_sentence && held_at_narrative_time(cx, i, &person_terms) {
+    if !from_sentence && held_at_narrative_time(cx, i, &person_terms) && !holder_named_as_current(cx, i, date) {
         return Verdict::Unknown;
     }
     // Someone else is recorded in the office on that date.
