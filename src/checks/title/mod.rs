@@ -242,7 +242,7 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
         .filter(|d| !after_since(&cx.doc.prose, &d.span))
         // "Mahama, who served as president from 2012 to 2017, …": an aside about someone's
         // past, not a time the story moves to.
-        .filter(|d| !in_relative_clause(cx, &d.span))
+        .filter(|d| !in_aside_about_someone(cx, &d.span))
         .filter_map(|d| Some((d.start?, d.end?)))
         .filter(|(a, _)| *a <= cx.ex.as_of.date);
     let events = cx
@@ -259,17 +259,17 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
     })
 }
 
-/// Whether a span lies in a relative clause set off by a comma (", who served … 2017,").
-fn in_relative_clause(cx: &Context<'_>, span: &Range<usize>) -> bool {
+/// Whether a span lies in a relative clause about a person set off by a comma (", who
+/// served … 2017,"). One about an event (", which began on 26 November 2008,") dates that
+/// event, a time the story may well be told at.
+fn in_aside_about_someone(cx: &Context<'_>, span: &Range<usize>) -> bool {
     let Some(sentence) = cx.ex.sentence_at(span.start).and_then(|s| cx.ex.sentences.get(s)) else {
         return false;
     };
     let before = crate::text::get(&cx.doc.prose, sentence.start..span.start);
-    [", who ", ", which ", ", whose "]
-        .iter()
-        .filter_map(|w| before.rfind(w).map(|i| i + w.len()))
-        .max()
-        .is_some_and(|i| !crate::text::from(before, i).contains([',', ';']))
+    before
+        .rfind(", who ")
+        .is_some_and(|i| !crate::text::from(before, i + 6).contains([',', ';']))
 }
 
 /// Whether the draft gives the same office, as a present title, to someone else who held it
