@@ -166,10 +166,11 @@ const NARRATIVE_REACH: usize = 5;
 /// clause the title is outside of ("President Xi, who took over the party in November,
 /// …"; "Erdogan, who hosted the 2004 summit, welcomed …") and no clause break stands
 /// between them ("… since 2011, when then-President Obama …").
-/// "two weeks after", "four years earlier": the time moves away from the date named.
+/// "two weeks after", "four years earlier", "at the time of the attacks": the time moves
+/// away from the date named.
 static SHIFT: std::sync::LazyLock<crate::pattern::Scanner> = std::sync::LazyLock::new(|| {
     crate::pattern::scanner(
-        r"(?i)(?-u:\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|earlier|later|ago)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|earlier|later|ago)|at\s+the\s+time\s+of|in\s+the\s+days\s+of)(?-u:\b)",
     )
 });
 
