@@ -517,6 +517,7 @@ pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<Ev
                 Surface::Event(e) if agreement(cx.kb, e) && !signing_stated(cx.prose, &sentence, &hit.span) => None,
                 Surface::Event(e) => Some(named(cx, &sentence, hits, i, e)),
                 Surface::Series(series) => Some(in_series(cx, &sentence, hits, i, series)),
+                Surface::Org(_) => numbered_session_of(cx, &sentence, hits, i),
                 Surface::Country { form, .. } if form != CountryForm::Demonym => visit(cx, &sentence, hits, i),
                 Surface::Place(_) => visit(cx, &sentence, hits, i).or_else(|| at_place(cx, &sentence, hits, i)),
                 _ => None,
@@ -528,6 +529,27 @@ pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<Ev
         }
     }
     out
+}
+
+/// "the 15th summit of the BRICS group", "the 37th ordinary session of the African Union":
+/// a numbered meeting of an organisation named after it, read as a meeting of the
+/// organisation's series.
+fn numbered_session_of(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -> Option<EventMention> {
+    let hit = hits.get(i)?;
+    let &(_, series) = cx.series_here.iter().find(|(at, _)| *at == hit.span.start)?;
+    // "the 23rd meeting of the Shanghai Cooperation Organisation's Council of Heads of
+    // Government": a body of the organisation, with meetings numbered of its own.
+    if crate::text::possessive_len(cx.prose, &hit.span) > 0 {
+        return None;
+    }
+    let prev_end = i
+        .checked_sub(1)
+        .and_then(|p| hits.get(p))
+        .map_or(sentence.start, |p| p.span.end.max(sentence.start));
+    ordinal_before(cx.prose, prev_end, hit.span.start)?;
+    let before = crate::text::get(cx.prose, prev_end..hit.span.start);
+    session_of(before.strip_suffix("the ").unwrap_or(before))?;
+    Some(in_series(cx, sentence, hits, i, series))
 }
 
 fn agreement(kb: &Kb, event: usize) -> bool {

@@ -162,8 +162,14 @@ fn one(
             })
         })?;
     // Nothing but a short stretch without another clause between the person and the phrase.
+    // An apposition set off by commas ("Carney, a former governor of the Bank of Canada and
+    // the Bank of England, was sworn in") does not count against the stretch.
     let gap = crate::text::get(prose, person_span.end..phrase.start);
-    if gap.contains([';', ':']) || gap.split_whitespace().count() > if pronoun { 20 } else { 12 } {
+    let own = match gap.trim_start().strip_prefix(',') {
+        Some(rest) => rest.rsplit_once(',').map_or(gap, |(_, after)| after),
+        None => gap,
+    };
+    if gap.contains([';', ':']) || own.split_whitespace().count() > if pronoun { 20 } else { 12 } {
         return None;
     }
     // The title: the first role or office after the phrase, with only fillers between.
