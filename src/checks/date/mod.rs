@@ -7,6 +7,7 @@ pub mod relative_mismatch;
 pub mod tense_mismatch;
 pub mod term_date_mismatch;
 pub mod weekday_mismatch;
+pub mod wrong_anniversary;
 pub mod wrong_ordinal;
 pub mod wrong_place;
 
