@@ -104,6 +104,9 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         // A stance word inside a topic's name is part of the name: "Russia's war against
         // Ukraine", "the fight against terrorism".
         .filter(|(span, _, _)| !topics.iter().any(|(t, _)| t.start <= span.start && span.end <= t.end))
+        // "backed India's campaign for a permanent seat": after a possessive, a verb's form
+        // is a noun in someone else's object, and the verb before it governs through it.
+        .filter(|(span, _, noun)| *noun || !after_possessive(prose, span.start))
         .collect();
     // "rejected calls for X": "calls for" is the object of the verb before it, not a verb
     // of its own; the stance passes through it to X.
@@ -275,54 +278,83 @@ const KEYED_OBJECT_WORDS: usize = 14;
 
 /// The topic whose keys the object starting at `from` paraphrases: every group of the
 /// topic's keys has a phrase among the object's first words, up to the first comma or
-/// clause break. When two topics fit, the one with more groups wins; a tie reads none.
+/// clause break. A topic of three groups or more may take one of them from the sentences
+/// just before ("… the Security Council …. Pakistan has long backed India's campaign for a
+/// permanent seat"), the others being in an object that names its party with a capital. When two topics fit, the one with
+/// more groups wins, then the one found whole in the object; a tie reads none.
 fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<usize>, usize)> {
     let rest = crate::text::get(prose, from..to);
     let rest = crate::text::upto(rest, rest.find([',', ';', ':', '(', '"', '“']).unwrap_or(rest.len()));
-    let words = object_words(rest);
+    let words = object_words(rest, KEYED_OBJECT_WORDS);
     if words.is_empty() {
         return None;
     }
-    // (groups, topic, from the first key found to the end of the last)
-    let mut best: Option<(usize, usize, Option<Range<usize>>)> = None;
+    let context_from = crate::text::floor_char_boundary(prose, from.saturating_sub(KEYED_CONTEXT_BYTES));
+    let context = std::cell::OnceCell::new();
+    // (groups, found whole, topic, from the first key found to the end of the last)
+    let mut best: Option<(usize, bool, usize, Option<Range<usize>>)> = None;
     let mut tie = false;
     for (i, topic) in kb.topics.iter().enumerate().filter(|(_, t)| !t.keys.is_empty()) {
         let mut found: Option<Range<usize>> = None;
-        let fits = topic.keys.iter().all(|group| {
-            group
+        let mut missing = 0;
+        for group in &topic.keys {
+            let here = group
                 .iter()
                 .filter_map(|phrase| find_phrase(&words, phrase))
-                .min_by_key(|r| r.end)
-                .is_some_and(|r| {
-                    found = Some(
-                        found
-                            .as_ref()
-                            .map_or(r.clone(), |f| f.start.min(r.start)..f.end.max(r.end)),
-                    );
-                    true
+                .min_by_key(|r| r.end);
+            match here {
+                Some(r) => {
+                    found = Some(found.map_or(r.clone(), |f| f.start.min(r.start)..f.end.max(r.end)));
+                }
+                None => missing += 1,
+            }
+            if missing > 1 {
+                break;
+            }
+        }
+        let whole = missing == 0;
+        // Only an object that names its party ("India's campaign for a permanent seat") is
+        // specific enough to take the rest from around it.
+        let named = || {
+            topic.keys.iter().flatten().any(|p| {
+                find_phrase(&words, p).is_some_and(|r| crate::text::get(rest, r).starts_with(char::is_uppercase))
+            })
+        };
+        let fits = whole
+            || (missing == 1 && topic.keys.len() >= 3 && named() && {
+                let context: &Vec<(String, Range<usize>)> =
+                    context.get_or_init(|| object_words(crate::text::get(prose, context_from..from), usize::MAX));
+                topic.keys.iter().all(|group| {
+                    group
+                        .iter()
+                        .any(|p| find_phrase(&words, p).is_some() || find_phrase(context, p).is_some())
                 })
-        });
+            });
         if !fits {
             continue;
         }
-        let groups = topic.keys.len();
+        let rank = (topic.keys.len(), whole);
         match best {
-            Some((g, _, _)) if g > groups => {}
-            Some((g, _, _)) if g == groups => tie = true,
+            Some((g, w, _, _)) if (g, w) > rank => {}
+            Some((g, w, _, _)) if (g, w) == rank => tie = true,
             _ => {
-                best = Some((groups, i, found));
+                best = Some((rank.0, rank.1, i, found));
                 tie = false;
             }
         }
     }
-    let (_, topic, found) = best.filter(|_| !tie)?;
+    let (_, _, topic, found) = best.filter(|_| !tie)?;
     let found = found?;
     Some((from + found.start..from + found.end, topic))
 }
 
+/// How far before an object the words that may complete its topic's keys are read, in bytes
+/// (about three sentences).
+const KEYED_CONTEXT_BYTES: usize = 800;
+
 /// The first words of an object, lowercase, with where each stands: a possessive's `'s` is
 /// dropped ("the Council's" → "council").
-fn object_words(text: &str) -> Vec<(String, Range<usize>)> {
+fn object_words(text: &str, most: usize) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
@@ -337,7 +369,7 @@ fn object_words(text: &str) -> Vec<(String, Range<usize>)> {
                     .unwrap_or(word);
                 out.push((word.to_lowercase(), s..s + word.len()));
                 start = None;
-                if out.len() == KEYED_OBJECT_WORDS {
+                if out.len() == most {
                     break;
                 }
             }
@@ -360,6 +392,19 @@ fn find_phrase(words: &[(String, Range<usize>)], phrase: &str) -> Option<Range<u
         .windows(n)
         .find(|w| w.iter().zip(phrase.split_whitespace()).all(|((word, _), k)| word == k))?;
     Some(w.first()?.1.start..w.last()?.1.end)
+}
+
+/// Whether the word before `at` is a possessive ("India's", "its", "their").
+fn after_possessive(prose: &str, at: usize) -> bool {
+    let before = crate::text::upto(prose, at).trim_end();
+    let word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    word.ends_with("'s")
+        || word.ends_with("’s")
+        || matches!(word.as_str(), "its" | "their" | "his" | "her" | "our" | "my" | "your")
 }
 
 /// The object of a stance verb the knowledge base does not know: a short noun phrase up
