@@ -682,21 +682,41 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
         .and_then(|d| cx.dates.get(d))
         .and_then(|d| d.start)
         .unwrap_or(cx.as_of);
-    let event = cx
-        .kb
-        .events
+    // "Commonwealth leaders … since the Kigali summit": the one meeting of the series the
+    // story is about held in that city, whenever it was; else the meeting held there
+    // within a year of the date given.
+    let in_context = cx
+        .series_here
         .iter()
-        .enumerate()
-        .filter(|(_, e)| {
-            // Meetings are told apart by who met (see `meeting`), not by the city alone.
-            e.kind.as_deref() != Some("visit")
-                && !e.is_meeting()
-                && e.place.as_deref().is_some_and(|p| same_city(p, &city))
-        })
-        .map(|(i, e)| (i, distance(e, when)))
-        .filter(|(_, d)| *d <= 366)
-        .min_by_key(|(_, d)| *d)
-        .map(|(i, _)| i)?;
+        .map(|&(_, series)| series)
+        .chain(cx.recent_series)
+        .find_map(|series| {
+            let id = cx.kb.series.get(series)?.id.get_ref();
+            let mut there = cx.kb.events.iter().enumerate().filter(|(_, e)| {
+                e.series.as_deref() == Some(id.as_str()) && e.place.as_deref().is_some_and(|p| same_city(p, &city))
+            });
+            match (there.next(), there.next()) {
+                (Some((i, _)), None) => Some(i),
+                _ => None,
+            }
+        });
+    let nearest = || {
+        cx.kb
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                // Meetings are told apart by who met (see `meeting`), not by the city alone.
+                e.kind.as_deref() != Some("visit")
+                    && !e.is_meeting()
+                    && e.place.as_deref().is_some_and(|p| same_city(p, &city))
+            })
+            .map(|(i, e)| (i, distance(e, when)))
+            .filter(|(_, d)| *d <= 366)
+            .min_by_key(|(_, d)| *d)
+            .map(|(i, _)| i)
+    };
+    let event = in_context.or_else(nearest)?;
     let series = cx
         .kb
         .events
@@ -1005,7 +1025,20 @@ fn identify(
             .copied()
             .filter(|&e| kb.events.get(e).is_some_and(|x| x.start.year() == y))
             .collect();
-        if in_year.len() <= 1 {
+        // "the Kigali summit in June 2021": no meeting that year, but only one ever held at
+        // the place given; the year is what is wrong.
+        if in_year.is_empty() {
+            let placed: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&e| place.is_some_and(|p| place_matches(kb, e, p)))
+                .collect();
+            return match placed.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            };
+        }
+        if in_year.len() == 1 {
             return in_year.first().copied();
         }
         // Two meetings in one year (an extraordinary one and the regular one): the place
