@@ -3,6 +3,7 @@
 //! series has, what an actor's documented position is).
 
 pub mod automaton;
+pub mod given_names;
 pub mod image;
 pub mod lexicon;
 pub mod load;
@@ -111,28 +112,10 @@ pub struct Kb {
     /// person index → (office index, term index)
     person_terms: HashMap<usize, Vec<(usize, usize)>>,
     pub surfaces: surface::Surfaces,
-    /// Worked out on first use (see `given_names`).
-    #[serde(skip)]
-    given_names: std::sync::OnceLock<GivenNames>,
+    given_names: GivenNames,
 }
 
-/// The full names the record knows (preferred spellings and variants), by folded given
-/// name (`uhuru` → `Uhuru Kenyatta`) and by folded surname (`kenyatta` → the same), and every
-/// folded word of them.
-#[derive(Debug, Default)]
-pub struct GivenNames {
-    pub by_given: HashMap<String, Vec<NameRef>>,
-    pub by_surname: HashMap<String, Vec<NameRef>>,
-    pub words: std::collections::HashSet<String>,
-}
-
-/// One spelling of a person's name: the person, and 0 for their name or `i` for their
-/// `i`-th variant (from 1).
-#[derive(Debug, Clone, Copy)]
-pub struct NameRef {
-    pub person: usize,
-    pub spelling: usize,
-}
+pub use given_names::{GivenNames, NameRef};
 
 impl Kb {
     /// The words of a spelling of a person's name.
@@ -194,23 +177,7 @@ fn by_id(id: &spanned::Spanned<String>) -> (String, Range<usize>) {
 impl Kb {
     /// The known full names by given name, built once for this record.
     pub fn given_names(&self) -> &GivenNames {
-        self.given_names.get_or_init(|| {
-            let mut out = GivenNames::default();
-            for (person, p) in self.people.iter().enumerate() {
-                for (spelling, name) in std::iter::once(&p.fact.name).chain(&p.fact.variants).enumerate() {
-                    let folded: Vec<String> = name.split_whitespace().map(crate::spelling::fold).collect();
-                    if let [g, _, ..] = folded.as_slice()
-                        && let Some(s) = folded.last()
-                    {
-                        let r = NameRef { person, spelling };
-                        out.by_surname.entry(s.clone()).or_default().push(r);
-                        out.by_given.entry(g.clone()).or_default().push(r);
-                    }
-                    out.words.extend(folded);
-                }
-            }
-            out
-        })
+        &self.given_names
     }
 
     /// Merge the facts of `files` (in order) and index them.
@@ -261,6 +228,7 @@ impl Kb {
         }
         kb.surfaces = surface::Surfaces::build(&kb);
         kb.lexicon = lexicon::StanceLexicon::build(&kb.predicates);
+        kb.given_names = GivenNames::build(&kb.people);
         Ok(kb)
     }
 

@@ -53,36 +53,26 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         // One word after the given name slipped (the surname, or a middle name: "Recep
         // Tayip Erdogan"), the others as on record; or the given name slipped, the rest as
         // on record.
-        let by_given = known
-            .by_given
-            .get(&spelling::fold(given))
-            .into_iter()
-            .flatten()
-            .find_map(|&r| {
-                let k = cx.kb.name_words(r);
-                if k.len() != words.len() {
-                    return None;
-                }
-                let mut differing = (1..words.len()).filter(|&i| !same(k[i], words[i]));
-                let (Some(at), None) = (differing.next(), differing.next()) else {
-                    return None;
-                };
-                let written = *words.get(at)?;
-                near(written, k.get(at)?, given, cx.kb.transliterated(r.person)).then_some((k, at, written, r.person))
-            });
+        let by_given = known.by_given(&spelling::fold(given)).iter().find_map(|&r| {
+            let k = cx.kb.name_words(r);
+            if k.len() != words.len() {
+                return None;
+            }
+            let mut differing = (1..words.len()).filter(|&i| !same(k[i], words[i]));
+            let (Some(at), None) = (differing.next(), differing.next()) else {
+                return None;
+            };
+            let written = *words.get(at)?;
+            near(written, k.get(at)?, given, cx.kb.transliterated(r.person)).then_some((k, at, written, r.person))
+        });
         let by_surname = || {
-            known
-                .by_surname
-                .get(&spelling::fold(surname))
-                .into_iter()
-                .flatten()
-                .find_map(|&r| {
-                    let k = cx.kb.name_words(r);
-                    let rest_same = k.len() == words.len() && k.iter().zip(&words).skip(1).all(|(a, b)| same(a, b));
-                    let right = k.first()?;
-                    (rest_same && near(given, right, surname, cx.kb.transliterated(r.person)))
-                        .then_some((k, 0, *given, r.person))
-                })
+            known.by_surname(&spelling::fold(surname)).iter().find_map(|&r| {
+                let k = cx.kb.name_words(r);
+                let rest_same = k.len() == words.len() && k.iter().zip(&words).skip(1).all(|(a, b)| same(a, b));
+                let right = k.first()?;
+                (rest_same && near(given, right, surname, cx.kb.transliterated(r.person)))
+                    .then_some((k, 0, *given, r.person))
+            })
         };
         let Some((right, at, wrong, person)) = by_given.or_else(by_surname) else {
             continue;
@@ -93,7 +83,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         // "Andrej Duda") is that holder misspelled; beside the right spelling ("Julia
         // Gillard … Julian Gillard, a relative") it is someone else. A vowel for a vowel
         // ("Hamed Karzai") is another transliteration, not a slip.
-        let a_name = spelling::is_given_name(wrong) || known.words.contains(&spelling::fold(wrong));
+        let a_name = spelling::is_given_name(wrong) || known.has_word(&spelling::fold(wrong));
         let named_right = cx
             .ex
             .names
