@@ -108,6 +108,7 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         // is a noun in someone else's object, and the verb before it governs through it.
         .filter(|(span, _, noun)| *noun || !after_possessive(prose, span.start))
         .collect();
+    let triggers = through_durations(prose, triggers);
     // "rejected calls for X": "calls for" is the object of the verb before it, not a verb
     // of its own; the stance passes through it to X.
     let triggers: Vec<_> = triggers
@@ -392,6 +393,66 @@ fn find_phrase(words: &[(String, Range<usize>)], phrase: &str) -> Option<Range<u
         .windows(n)
         .find(|w| w.iter().zip(phrase.split_whitespace()).all(|((word, _), k)| word == k))?;
     Some(w.first()?.1.start..w.last()?.1.end)
+}
+
+/// "lobbied for years in favour of X", "campaigned for decades against X": a verb whose
+/// "for" takes a span of time is no "lobby for"; the phrase after the span ("in favour of",
+/// "against") is the stance, read as the verb's. A verb left with only the span governs
+/// nothing.
+fn through_durations(
+    prose: &str,
+    triggers: Vec<(Range<usize>, Position, bool)>,
+) -> Vec<(Range<usize>, Position, bool)> {
+    const SPANS: &[&str] = &[
+        "years",
+        "decades",
+        "months",
+        "weeks",
+        "a decade",
+        "a year",
+        "a long time",
+        "some time",
+        "many years",
+        "several years",
+        "more than a decade",
+        "over a decade",
+        "nearly a decade",
+    ];
+    const STANCES: &[(&str, Position)] = &[
+        ("in favour of", Position::Support),
+        ("in favor of", Position::Support),
+        ("against", Position::Oppose),
+    ];
+    let mut out: Vec<(Range<usize>, Position, bool)> = Vec::with_capacity(triggers.len());
+    let mut skip_until = 0;
+    for (span, position, noun) in triggers {
+        if span.start < skip_until {
+            continue;
+        }
+        let written = crate::text::get(prose, span.clone()).to_ascii_lowercase();
+        if noun || !written.ends_with(" for") {
+            out.push((span, position, noun));
+            continue;
+        }
+        let tail = crate::text::from(prose, span.end);
+        let after = tail.trim_start();
+        let lead = tail.len() - after.len();
+        let lower = after.to_ascii_lowercase();
+        let Some(rest) = SPANS
+            .iter()
+            .find_map(|d| lower.strip_prefix(d).filter(|r| r.starts_with([' ', ','])))
+        else {
+            out.push((span, position, noun));
+            continue;
+        };
+        let rest = rest.trim_start_matches([' ', ',']);
+        if let Some((phrase, stance)) = STANCES.iter().find(|(p, _)| rest.starts_with(p)) {
+            let end = span.end + lead + (lower.len() - rest.len()) + phrase.len();
+            skip_until = end;
+            out.push((span.start..end, *stance, false));
+        }
+    }
+    out
 }
 
 /// Whether the word before `at` is a possessive ("India's", "its", "their").
