@@ -291,6 +291,9 @@ fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<us
         return None;
     }
     let context_from = crate::text::floor_char_boundary(prose, from.saturating_sub(KEYED_CONTEXT_BYTES));
+    let capitalised = words
+        .iter()
+        .any(|(_, r)| crate::text::get(rest, r.clone()).starts_with(char::is_uppercase));
     let context = std::cell::OnceCell::new();
     // (groups, found whole, topic, from the first key found to the end of the last)
     let mut best: Option<(usize, bool, usize, Option<Range<usize>>)> = None;
@@ -298,6 +301,9 @@ fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<us
     for (i, topic) in kb.topics.iter().enumerate().filter(|(_, t)| !t.keys.is_empty()) {
         let mut found: Option<Range<usize>> = None;
         let mut missing = 0;
+        // Most objects fit no topic: stop at the first group missing unless one may be
+        // borrowed from around the object.
+        let may_borrow = usize::from(capitalised && topic.keys.len() >= 3);
         for group in &topic.keys {
             let here = group
                 .iter()
@@ -309,7 +315,7 @@ fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<us
                 }
                 None => missing += 1,
             }
-            if missing > 1 {
+            if missing > may_borrow {
                 break;
             }
         }
@@ -322,7 +328,7 @@ fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<us
             })
         };
         let fits = whole
-            || (missing == 1 && topic.keys.len() >= 3 && named() && {
+            || (missing == 1 && may_borrow == 1 && named() && {
                 let context: &Vec<(String, Range<usize>)> =
                     context.get_or_init(|| object_words(crate::text::get(prose, context_from..from), usize::MAX));
                 topic.keys.iter().all(|group| {
