@@ -207,8 +207,19 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
             Subject::Anaphor { possessive, .. } => *possessive,
             Subject::Others(_) => false,
         };
-        let Some(words) = filler_words(&kb.lexicon, gap, *noun && possessive_subject) else {
+        // "Argentina will keep its long-standing position of supporting X": a policy the
+        // possessive's owner keeps is their stance; one they end or drop is not.
+        let policy = possessive_subject && !*noun && policy_of(gap);
+        if policy && !kept_before(prose, subject.span().start) {
             continue;
+        }
+        let words = if policy {
+            Vec::new()
+        } else {
+            let Some(words) = filler_words(&kb.lexicon, gap, *noun && possessive_subject) else {
+                continue;
+            };
+            words
         };
         if words.iter().any(|w| GRAMMAR.hypothetical.contains(w.as_str())) {
             continue;
@@ -459,6 +470,56 @@ fn through_durations(
         }
     }
     out
+}
+
+/// Whether the words between a possessive and a stance verb name a policy: "(long-standing)
+/// position of", "policy of", "stance of", "line of".
+fn policy_of(gap: &str) -> bool {
+    let words: Vec<String> = gap.split_whitespace().map(str::to_ascii_lowercase).collect();
+    match words.as_slice() {
+        [noun, of] | [_, noun, of] if of == "of" => {
+            matches!(noun.as_str(), "position" | "policy" | "stance" | "line")
+                && (words.len() == 2
+                    || words
+                        .first()
+                        .is_some_and(|m| GRAMMAR.noun_modifiers.contains(m.as_str())))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the verb just before `at` keeps what follows ("will keep its", "maintained their").
+fn kept_before(prose: &str, at: usize) -> bool {
+    let before = crate::text::upto(prose, at).trim_end();
+    let word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        word.as_str(),
+        "keep"
+            | "keeps"
+            | "kept"
+            | "keeping"
+            | "maintain"
+            | "maintains"
+            | "maintained"
+            | "maintaining"
+            | "retain"
+            | "retains"
+            | "retained"
+            | "reaffirm"
+            | "reaffirms"
+            | "reaffirmed"
+            | "reaffirming"
+            | "restate"
+            | "restates"
+            | "restated"
+            | "uphold"
+            | "upholds"
+            | "upheld"
+    )
 }
 
 /// Whether the word before `at` is a possessive ("India's", "its", "their").
