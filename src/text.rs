@@ -161,6 +161,17 @@ pub fn char_before(text: &str, offset: usize) -> Option<char> {
     upto(text, offset).chars().next_back()
 }
 
+/// The word just before `at`, without the punctuation around it but with an apostrophe
+/// (`India's`): what a reader asks when a word's role depends on the one before it.
+pub fn word_before(text: &str, at: usize) -> &str {
+    upto(text, at)
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+}
+
 /// The char at `offset`, if any.
 pub fn char_at(text: &str, offset: usize) -> Option<char> {
     from(text, offset).chars().next()

@@ -413,51 +413,40 @@ fn find_phrase(words: &[(String, Range<usize>)], phrase: &str) -> Option<Range<u
 }
 
 /// "lobbied for years in favour of X", "campaigned for decades against X": a verb whose
-/// "for" takes a span of time is no "lobby for"; the phrase after the span ("in favour of",
-/// "against") is the stance, read as the verb's. A verb left with only the span governs
-/// nothing.
+/// "for" takes a span of time (`spans_of_time`) is no "lobby for"; the phrase after the span
+/// ("in favour of", "against") is the stance, read as the verb's. A verb left with only the
+/// span governs nothing.
 fn through_durations(
     prose: &str,
     triggers: Vec<(Range<usize>, Position, bool)>,
 ) -> Vec<(Range<usize>, Position, bool)> {
-    const SPANS: &[&str] = &[
-        "years",
-        "decades",
-        "months",
-        "weeks",
-        "a decade",
-        "a year",
-        "a long time",
-        "some time",
-        "many years",
-        "several years",
-        "more than a decade",
-        "over a decade",
-        "nearly a decade",
-    ];
     const STANCES: &[(&str, Position)] = &[
         ("in favour of", Position::Support),
         ("in favor of", Position::Support),
         ("against", Position::Oppose),
     ];
+    /// Far enough for the longest span and stance phrase after a trigger.
+    const REACH: usize = 64;
     let mut out: Vec<(Range<usize>, Position, bool)> = Vec::with_capacity(triggers.len());
     let mut skip_until = 0;
     for (span, position, noun) in triggers {
         if span.start < skip_until {
             continue;
         }
-        let written = crate::text::get(prose, span.clone()).to_ascii_lowercase();
-        if noun || !written.ends_with(" for") {
+        let written = crate::text::get(prose, span.clone());
+        if noun || !crate::text::ends_with_ignore_case(written, " for") {
             out.push((span, position, noun));
             continue;
         }
-        let tail = crate::text::from(prose, span.end);
+        let end = crate::text::floor_char_boundary(prose, span.end + REACH);
+        let tail = crate::text::get(prose, span.end..end);
         let after = tail.trim_start();
         let lead = tail.len() - after.len();
         let lower = after.to_ascii_lowercase();
-        let Some(rest) = SPANS
+        let Some(rest) = GRAMMAR
+            .spans_of_time
             .iter()
-            .find_map(|d| lower.strip_prefix(d).filter(|r| r.starts_with([' ', ','])))
+            .find_map(|d| lower.strip_prefix(d.as_str()).filter(|r| r.starts_with([' ', ','])))
         else {
             out.push((span, position, noun));
             continue;
@@ -472,13 +461,13 @@ fn through_durations(
     out
 }
 
-/// Whether the words between a possessive and a stance verb name a policy: "(long-standing)
-/// position of", "policy of", "stance of", "line of".
+/// Whether the words between a possessive and a stance verb name a policy (`policy_nouns`):
+/// "(long-standing) position of", "policy of".
 fn policy_of(gap: &str) -> bool {
     let words: Vec<String> = gap.split_whitespace().map(str::to_ascii_lowercase).collect();
     match words.as_slice() {
         [noun, of] | [_, noun, of] if of == "of" => {
-            matches!(noun.as_str(), "position" | "policy" | "stance" | "line")
+            GRAMMAR.policy_nouns.contains(noun.as_str())
                 && (words.len() == 2
                     || words
                         .first()
@@ -488,48 +477,16 @@ fn policy_of(gap: &str) -> bool {
     }
 }
 
-/// Whether the verb just before `at` keeps what follows ("will keep its", "maintained their").
+/// Whether the verb just before `at` keeps what follows (`keeping_verbs`: "will keep its",
+/// "maintained their").
 fn kept_before(prose: &str, at: usize) -> bool {
-    let before = crate::text::upto(prose, at).trim_end();
-    let word = before
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    matches!(
-        word.as_str(),
-        "keep"
-            | "keeps"
-            | "kept"
-            | "keeping"
-            | "maintain"
-            | "maintains"
-            | "maintained"
-            | "maintaining"
-            | "retain"
-            | "retains"
-            | "retained"
-            | "reaffirm"
-            | "reaffirms"
-            | "reaffirmed"
-            | "reaffirming"
-            | "restate"
-            | "restates"
-            | "restated"
-            | "uphold"
-            | "upholds"
-            | "upheld"
-    )
+    let word = crate::text::word_before(prose, at).to_ascii_lowercase();
+    GRAMMAR.keeping_verbs.contains(word.as_str())
 }
 
 /// Whether the word before `at` is a possessive ("India's", "its", "their").
 fn after_possessive(prose: &str, at: usize) -> bool {
-    let before = crate::text::upto(prose, at).trim_end();
-    let word = before
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let word = crate::text::word_before(prose, at).to_ascii_lowercase();
     word.ends_with("'s")
         || word.ends_with("’s")
         || matches!(word.as_str(), "its" | "their" | "his" | "her" | "our" | "my" | "your")

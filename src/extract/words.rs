@@ -29,6 +29,9 @@ struct Lists {
     noun_modifiers: Vec<String>,
     event_roles: Vec<String>,
     signing_verbs: Vec<String>,
+    keeping_verbs: Vec<String>,
+    policy_nouns: Vec<String>,
+    spans_of_time: Vec<String>,
 }
 
 /// The breaks that end a clause, by what a reader asks of it (see `clause.rs`).
@@ -76,6 +79,12 @@ pub struct Grammar {
     pub event_roles: HashSet<String>,
     /// "signed", "concluded": verbs that state an agreement's own day.
     pub signing_verbs: HashSet<String>,
+    /// "keep", "maintained": verbs before a possessive that keep the policy after it.
+    pub keeping_verbs: HashSet<String>,
+    /// "position", "policy": a standing policy between a possessive and a stance verb.
+    pub policy_nouns: HashSet<String>,
+    /// "years", "a decade": spans of time a verb's "for" may take; lowercase phrases.
+    pub spans_of_time: Vec<String>,
 }
 
 /// Each phrase as its lowercase words.
@@ -114,6 +123,9 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         noun_modifiers: set(lists.noun_modifiers),
         event_roles: set(lists.event_roles),
         signing_verbs: set(lists.signing_verbs),
+        keeping_verbs: set(lists.keeping_verbs),
+        policy_nouns: set(lists.policy_nouns),
+        spans_of_time: lists.spans_of_time,
     }
 });
 

@@ -37,7 +37,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let (line, _) = crate::text::line_col(&cx.doc.text, a.span.start);
+        let (line, _) = cx.doc.line_col(a.span.start);
         for (span, fix) in spans {
             let written = crate::text::get(&cx.doc.prose, span.clone()).to_string();
             let fix = capital_as(&written, &fix);
@@ -197,12 +197,8 @@ mod unlisted {
         let (Some(first), Some(last)) = (n.words.first(), n.words.last()) else {
             return false;
         };
-        let before = crate::text::upto(prose, first.start).trim_end();
-        let article = before
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-        article || crate::text::from(prose, last.end).starts_with(" of ")
+        crate::text::word_before(prose, first.start).eq_ignore_ascii_case("the")
+            || crate::text::from(prose, last.end).starts_with(" of ")
     }
 
     /// A cheap test that most pairs fail before the spelling keys are worked out: names of
@@ -241,6 +237,7 @@ mod unlisted {
             .flatten()
             .map(String::as_str)
             .collect();
+        let person_like: Vec<bool> = names.iter().map(|n| !titled_thing(prose, n)).collect();
         let mut out = Vec::new();
         // The first spelling of each name seen so far, and every spelling and word seen.
         let mut firsts: Vec<usize> = Vec::new();
@@ -254,9 +251,8 @@ mod unlisted {
                 continue;
             }
             let recent = firsts.iter().rev().take(REACH);
-            let person_like = |n: &NameMention| !titled_thing(prose, n);
             match recent.copied().find(|&f| {
-                let people = person_like(m) && person_like(&names[f]);
+                let people = person_like[i] && person_like[f];
                 same_name(m, mw, &names[f], &words[f], &in_full_names, people)
             }) {
                 Some(f) => out.push((i, f)),

@@ -40,6 +40,14 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         return;
     }
     let known = cx.kb.given_names();
+    // The people the draft names as the record spells them, at least once.
+    let named_right: std::collections::HashSet<usize> = cx
+        .ex
+        .names
+        .iter()
+        .filter(|n| !n.people.is_empty() && spelled_as_on_record(cx, n))
+        .flat_map(|n| n.people.iter().copied())
+        .collect();
     for m in candidates {
         let words: Vec<&str> = m
             .words
@@ -84,13 +92,8 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         // Gillard … Julian Gillard, a relative") it is someone else. A vowel for a vowel
         // ("Hamed Karzai") is another transliteration, not a slip.
         let a_name = spelling::is_given_name(wrong) || known.has_word(&spelling::fold(wrong));
-        let named_right = cx
-            .ex
-            .names
-            .iter()
-            .any(|n| n.people.contains(&person) && spelled_as_on_record(cx, n));
         let holder = at == 0
-            && !named_right
+            && !named_right.contains(&person)
             && cx.kb.terms_of(person).next().is_some()
             && right.first().is_some_and(|r| !vowel_for_vowel(wrong, r));
         if a_name && !holder {

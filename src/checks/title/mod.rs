@@ -142,8 +142,7 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
 /// Whether a date is a bound ("until 5 February 2026", "for a year after 5 February",
 /// "by 2030"): the end or start of a span of time the sentence speaks of, not its time.
 fn bounds_something(prose: &str, date: &Range<usize>) -> bool {
-    let before = crate::text::upto(prose, date.start).trim_end();
-    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let word = crate::text::word_before(prose, date.start);
     ["until", "till", "through", "before", "after", "by", "beyond"]
         .iter()
         .any(|w| word.eq_ignore_ascii_case(w))
@@ -152,8 +151,7 @@ fn bounds_something(prose: &str, date: &Range<usize>) -> bool {
 /// "set a May 2021 deadline": a date after an article qualifies a noun rather than dating
 /// the clause, so a date that does date it ("signed in February 2020") is preferred.
 fn attributive(prose: &str, date: &Range<usize>) -> bool {
-    let before = crate::text::upto(prose, date.start).trim_end();
-    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let word = crate::text::word_before(prose, date.start);
     ["a", "an", "the", "its", "their", "his", "her"]
         .iter()
         .any(|d| word.eq_ignore_ascii_case(d))
@@ -261,17 +259,23 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
 }
 
 /// Whether a span lies in a relative clause about a person set off by a comma (", who
-/// served … 2017,"). One about an event (", which began on 26 November 2008,") dates that
-/// event, a time the story may well be told at.
+/// served … 2017,"), read within `ASIDE_REACH` bytes before it. One about an event (",
+/// which began on 26 November 2008,") dates that event, a time the story may well be told at.
 fn in_aside_about_someone(cx: &Context<'_>, span: &Range<usize>) -> bool {
     let Some(sentence) = cx.ex.sentence_at(span.start).and_then(|s| cx.ex.sentences.get(s)) else {
         return false;
     };
-    let before = crate::text::get(&cx.doc.prose, sentence.start..span.start);
+    let from =
+        crate::text::floor_char_boundary(&cx.doc.prose, span.start.saturating_sub(ASIDE_REACH)).max(sentence.start);
+    let before = crate::text::get(&cx.doc.prose, from..span.start);
     before
         .rfind(", who ")
         .is_some_and(|i| !crate::text::from(before, i + 6).contains([',', ';']))
 }
+
+/// How far back an aside's ", who" is looked for: longer asides are rare, and a bound keeps
+/// a long sentence linear.
+const ASIDE_REACH: usize = 300;
 
 /// Whether the draft gives the same office, as a present title, to someone else who held it
 /// on `date` ("Foreign Minister Takeshi Iwaya said Tuesday …", then "Foreign Minister Yoko
