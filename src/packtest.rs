@@ -52,6 +52,10 @@ pub fn collect(files: &[LoadedFile]) -> Vec<Case> {
         p.organization
             .iter()
             .for_each(|x| add("organization", x.id.get_ref(), &x.test));
+        p.membership.iter().for_each(|x| {
+            let key = format!("{} in {}", x.country, x.organization.get_ref());
+            add("membership", &key, &x.test)
+        });
         p.person.iter().for_each(|x| add("person", x.id.get_ref(), &x.test));
         p.role.iter().for_each(|x| add("role", x.id.get_ref(), &x.test));
         p.office.iter().for_each(|x| add("office", x.id.get_ref(), &x.test));

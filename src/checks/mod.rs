@@ -79,6 +79,7 @@ pub const RULES: &[&Rule] = &[
     &stance::contradicts_record::RULE,
     &stance::self_contradiction::RULE,
     &title::inconsistent_title::RULE,
+    &title::not_a_member::RULE,
     &title::wrong_holder::RULE,
     &title::wrong_office::RULE,
     &user::existence::RULE,

@@ -8,6 +8,7 @@ pub mod clause;
 pub mod date;
 pub mod event;
 pub mod meeting;
+pub mod membership;
 pub mod ordinal;
 pub mod proper_names;
 pub mod sentence;
@@ -67,6 +68,8 @@ pub struct Extraction {
     pub names: Vec<NameMention>,
     pub actors: Vec<ActorMention>,
     pub titles: Vec<TitleMention>,
+    /// "NATO member Sweden", "Britain, a member of the EU"
+    pub memberships: Vec<membership::MembershipClaim>,
     /// "was sworn in as prime minister on …"
     pub term_changes: Vec<term_change::TermChange>,
     pub events: Vec<EventMention>,
@@ -168,6 +171,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
         names: proper_names::extract(prose, &hits, &sentences),
         actors: Vec::new(),
         titles: Vec::new(),
+        memberships: Vec::new(),
         term_changes: Vec::new(),
         events: Vec::new(),
         stances: Vec::new(),
@@ -187,6 +191,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
             .map_or(hits.len(), |p| h + p);
         let in_sentence: &[Hit] = &hits[h..end];
         collect_names(kb, prose, in_sentence, si, &mut out);
+        out.memberships.extend(membership::extract(prose, in_sentence));
         out.term_changes.extend(term_change::extract(
             prose,
             s.clone(),

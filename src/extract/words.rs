@@ -32,6 +32,9 @@ struct Lists {
     keeping_verbs: Vec<String>,
     policy_nouns: Vec<String>,
     spans_of_time: Vec<String>,
+    member_nouns: Vec<String>,
+    member_modifiers: Vec<String>,
+    member_blockers: Vec<String>,
 }
 
 /// The breaks that end a clause, by what a reader asks of it (see `clause.rs`).
@@ -85,6 +88,13 @@ pub struct Grammar {
     pub policy_nouns: HashSet<String>,
     /// "years", "a decade": spans of time a verb's "for" may take; lowercase phrases.
     pub spans_of_time: Vec<String>,
+    /// "member", "member state", "ally": a state's place in an organisation; lowercase
+    /// phrases, longest first.
+    pub member_nouns: Vec<String>,
+    /// "fellow", "newest": between an organisation and its member noun.
+    pub member_modifiers: HashSet<String>,
+    /// "former", "non": before a claim of membership, words that deny or displace it.
+    pub member_blockers: HashSet<String>,
 }
 
 /// Each phrase as its lowercase words.
@@ -93,6 +103,12 @@ fn words_of(phrases: &[String]) -> Vec<Vec<String>> {
         .iter()
         .map(|f| f.split_whitespace().map(str::to_lowercase).collect())
         .collect()
+}
+
+/// Phrases sorted so that a longer one is tried before its prefix.
+fn longest_first(mut phrases: Vec<String>) -> Vec<String> {
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    phrases
 }
 
 pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
@@ -126,6 +142,9 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         keeping_verbs: set(lists.keeping_verbs),
         policy_nouns: set(lists.policy_nouns),
         spans_of_time: lists.spans_of_time,
+        member_nouns: longest_first(lists.member_nouns),
+        member_modifiers: set(lists.member_modifiers),
+        member_blockers: set(lists.member_blockers),
     }
 });
 

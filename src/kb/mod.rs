@@ -94,6 +94,7 @@ impl<T> Merged<T> {
 pub struct Kb {
     pub countries: Vec<Entry<Country>>,
     pub organizations: Vec<Entry<Organization>>,
+    pub memberships: Vec<Entry<Membership>>,
     pub people: Vec<Entry<Person>>,
     pub roles: Vec<Entry<Role>>,
     pub offices: Vec<Entry<Office>>,
@@ -185,6 +186,19 @@ impl Kb {
         let countries = merge(files, |p| &p.country, |x| by_id(&x.id));
         let orgs = merge(files, |p| &p.organization, |x| by_id(&x.id));
         let people = merge(files, |p| &p.person, |x| by_id(&x.id));
+        // A membership is keyed by its organisation, state and start: a state may leave
+        // and join again.
+        let memberships = merge(
+            files,
+            |p| &p.membership,
+            |x| {
+                let org = &x.organization;
+                (
+                    format!("{}\u{0}{}\u{0}{}", org.get_ref(), x.country, x.since),
+                    org.span(),
+                )
+            },
+        );
         let roles = merge(files, |p| &p.role, |x| by_id(&x.id));
         let offices = merge(files, |p| &p.office, |x| by_id(&x.id));
         let series = merge(files, |p| &p.series, |x| by_id(&x.id));
@@ -201,6 +215,7 @@ impl Kb {
             predicates: predicates.items,
             countries: countries.items,
             organizations: orgs.items,
+            memberships: memberships.items,
             people: people.items,
             roles: roles.items,
             offices: offices.items,
@@ -308,6 +323,21 @@ impl Kb {
                 }
             }
         }
+        for m in &self.memberships {
+            let org = m.organization.get_ref();
+            if !self.org_index.contains_key(org) {
+                errors.push(m.at.error(format!("membership names unknown organization `{org}`")));
+            }
+            if !self.country_index.contains_key(&m.country) {
+                errors.push(m.at.error(format!("membership names unknown country `{}`", m.country)));
+            }
+            if m.until.is_some_and(|u| u <= m.since) {
+                errors.push(m.at.error(format!(
+                    "membership of `{}` in `{org}` ends before it starts",
+                    m.country
+                )));
+            }
+        }
         for s in &self.stances {
             if !self.is_actor(s.actor.get_ref()) {
                 errors.push(s.at.error(format!("stance names unknown actor `{}`", s.actor.get_ref())));
@@ -349,9 +379,26 @@ impl Kb {
         if let Some(c) = self.country(id) {
             return with_article(&c.name);
         }
-        self.org_index
-            .get(id)
-            .map_or_else(|| id.to_string(), |&i| self.organizations[i].name.clone())
+        self.org_index.get(id).map_or_else(
+            || id.to_string(),
+            |&i| {
+                // "the EU", "the African Union"; "NATO", "BRICS"
+                let o = &self.organizations[i];
+                let the = format!("the {}", o.name);
+                if o.name.contains(' ') || o.aliases.contains(&the) {
+                    the
+                } else {
+                    o.name.clone()
+                }
+            },
+        )
+    }
+
+    /// The spells of a state's membership of an organisation the record holds (ids).
+    pub fn memberships(&self, org: &str, country: &str) -> impl Iterator<Item = &Entry<Membership>> {
+        self.memberships
+            .iter()
+            .filter(move |m| m.organization.get_ref() == org && m.country == country)
     }
 
     /// The organisation whose meetings a series holds (index into `organizations`).

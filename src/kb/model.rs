@@ -55,6 +55,38 @@ pub struct Organization {
     pub test: Vec<PackTest>,
 }
 
+/// A state's membership of an organisation, from the day it joined (`since`) to the day
+/// its withdrawal took effect (`until`). A suspension is not a withdrawal.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    pub organization: Spanned<String>,
+    pub country: String,
+    #[serde(deserialize_with = "date", serialize_with = "ser_date")]
+    pub since: NaiveDate,
+    #[serde(default)]
+    pub since_precision: Precision,
+    #[serde(default, deserialize_with = "opt_date", serialize_with = "ser_opt_date")]
+    pub until: Option<NaiveDate>,
+    pub source: Option<Stored>,
+    /// Examples the pack's tests check: `[[membership.test]]`.
+    #[serde(default)]
+    pub test: Vec<PackTest>,
+}
+
+impl Membership {
+    /// Whether the state was a member at some time in `from..=to`. A `since` known only to
+    /// the month or year counts from the start of that month or year.
+    pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        let since = match self.since_precision {
+            Precision::Day => self.since,
+            Precision::Month => self.since.with_day(1).unwrap_or(self.since),
+            Precision::Year => self.since.with_ordinal(1).unwrap_or(self.since),
+        };
+        since <= to && self.until.is_none_or(|u| u > from)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
@@ -134,6 +166,17 @@ pub enum Precision {
     Month,
     #[default]
     Day,
+}
+
+impl Precision {
+    /// A date written to what is known of it: `4 April 2023`, `September 1999`, `1984`.
+    pub fn render(self, d: NaiveDate) -> String {
+        match self {
+            Precision::Day => crate::calendar::long_date(d),
+            Precision::Month => d.format("%B %Y").to_string(),
+            Precision::Year => d.format("%Y").to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -19,6 +19,8 @@ pub struct PackFile {
     #[serde(default)]
     pub organization: Vec<Organization>,
     #[serde(default)]
+    pub membership: Vec<Membership>,
+    #[serde(default)]
     pub person: Vec<Person>,
     #[serde(default)]
     pub role: Vec<Role>,

@@ -14,6 +14,7 @@ pub fn stats(kb: &Kb) -> String {
     let rows = [
         ("countries", kb.countries.len()),
         ("organizations", kb.organizations.len()),
+        ("memberships", kb.memberships.len()),
         ("people", kb.people.len()),
         ("roles", kb.roles.len()),
         ("offices", kb.offices.len()),
@@ -77,6 +78,15 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         }
         let _ = writeln!(out, "office {} ({})", kb.office_label(oi), o.id.get_ref());
         let _ = writeln!(out, "{}", record(&o.at, &o.source));
+        let members: Vec<String> = kb
+            .memberships
+            .iter()
+            .filter(|m| m.organization.get_ref() == o.id.get_ref())
+            .map(|m| format!("{} {}", m.country, period(m)))
+            .collect();
+        if !members.is_empty() {
+            let _ = writeln!(out, "  members ({}): {}", members.len(), members.join(", "));
+        }
         for t in &o.term {
             let who = kb
                 .person(t.person.get_ref())
@@ -129,6 +139,15 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         );
         let _ = writeln!(out, "  demonyms: {}", c.demonyms.join(", "));
         let _ = writeln!(out, "  stands for it: {}", c.metonyms.join(", "));
+        for m in kb.memberships.iter().filter(|m| &m.country == c.id.get_ref()) {
+            let _ = writeln!(
+                out,
+                "  member of {} {} ({})",
+                kb.actor_name(m.organization.get_ref()),
+                period(m),
+                m.at
+            );
+        }
         for s in kb.stances.iter().filter(|s| s.actor.get_ref() == c.id.get_ref()) {
             let _ = writeln!(
                 out,
@@ -204,4 +223,12 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         out.push('\n');
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// "(since 4 April 2023)", "(1 January 1973 to 31 January 2020)"
+fn period(m: &crate::kb::model::Membership) -> String {
+    match m.until {
+        Some(u) => format!("({} to {})", m.since_precision.render(m.since), long_date(u)),
+        None => format!("(since {})", m.since_precision.render(m.since)),
+    }
 }

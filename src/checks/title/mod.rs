@@ -2,6 +2,7 @@
 //! title mention is computed once, here, and each check reports one kind of verdict.
 
 pub mod inconsistent_title;
+pub mod not_a_member;
 pub mod wrong_holder;
 pub mod wrong_office;
 
