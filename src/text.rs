@@ -172,6 +172,18 @@ pub fn word_before(text: &str, at: usize) -> &str {
         .trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
 }
 
+/// Whether a date at `at` belongs to a name written just before it with "of": "the
+/// Bahrain Declaration of 16 May 2024", "the AlUla Declaration of January 2021". Such a
+/// date dates the document or agreement named, not the clause around it.
+pub fn dates_a_name(text: &str, at: usize) -> bool {
+    let before = upto(text, at).trim_end();
+    let Some(rest) = before.strip_suffix(" of") else {
+        return false;
+    };
+    let name = word_before(rest, rest.len());
+    name.starts_with(char::is_uppercase) && name.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
 /// The char at `offset`, if any.
 pub fn char_at(text: &str, offset: usize) -> Option<char> {
     from(text, offset).chars().next()
@@ -213,6 +225,16 @@ pub fn possessive_len(text: &str, span: &Range<usize>) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_date_after_a_name_and_of_dates_the_name() {
+        let t = "in the Bahrain Declaration of 16 May 2024";
+        assert!(super::dates_a_name(t, t.find("16").unwrap_or(0)));
+        let t = "at the summit of 16 May 2024";
+        assert!(!super::dates_a_name(t, t.find("16").unwrap_or(0)));
+        let t = "Resolution 2334 of 23 December 2016";
+        assert!(!super::dates_a_name(t, t.find("23 D").unwrap_or(0)));
+    }
+
     use super::*;
 
     #[test]

@@ -342,9 +342,11 @@ pub(super) fn attached_date(
         return None;
     }
     let own = after_apposition(gap).unwrap_or(gap);
+    // "…, the first hosted by Qatar since the AlUla Declaration of January 2021": the date
+    // of a name in between is that name's.
     (links(gap) || after_apposition(gap).is_some_and(links))
         .then_some(i)
-        .filter(|_| !names_another_event(own))
+        .filter(|_| !(names_another_event(own) || gap.len() > 3 && crate::text::dates_a_name(prose, d.span.start)))
 }
 
 /// "COP29, scheduled for 11-22 November 2024, ran into overtime": words before a date that

@@ -228,7 +228,7 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         let neither =
             crate::text::ends_with_ignore_case(crate::text::upto(prose, subject.span().start).trim_end(), "neither");
         let frame = crate::text::get(prose, sentence.start..subject.span().start);
-        let negated = neither || GRAMMAR.denied_by_frame(frame) || words.iter().any(|w| GRAMMAR.is_negation(w));
+        let negated = neither || GRAMMAR.denied_by_frame(frame) || GRAMMAR.negates(&words);
         let Some(Some(who)) = resolved.get(si).cloned() else {
             continue;
         };
@@ -367,8 +367,8 @@ fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<us
 }
 
 /// How far before an object the words that may complete its topic's keys are read, in bytes
-/// (about three sentences).
-const KEYED_CONTEXT_BYTES: usize = 800;
+/// (about a short story: the paragraphs before).
+const KEYED_CONTEXT_BYTES: usize = 3000;
 
 /// The first words of an object, lowercase, with where each stands: a possessive's `'s` is
 /// dropped ("the Council's" → "council").
@@ -618,7 +618,7 @@ fn passive(
     if words.iter().any(|w| GRAMMAR.hypothetical.contains(w.as_str())) {
         return None;
     }
-    let negated = words.iter().any(|w| GRAMMAR.is_negation(w));
+    let negated = GRAMMAR.negates(&words);
     // The topic: the last one before "be", with a few words at most between; else one
     // the subject paraphrases ("Ethiopia's unilateral filling of the reservoir was …").
     let named = topics

@@ -50,8 +50,11 @@ pub struct TermChange {
 pub enum Step {
     /// "was appointed", "was named": the day before taking office, or that day.
     Appointed,
-    /// "sworn in", "took the oath", "inaugurated": that day, or up to three days after it.
+    /// "sworn in", "took the oath": that day, or up to three days after it.
     Sworn,
+    /// "inaugurated": the day, or a public ceremony days after the oath (Botswana's
+    /// president was sworn in on 1 November 2024 and inaugurated on 8 November).
+    Inaugurated,
     /// "took office", "became", and every end: that day, give or take one.
     Either,
 }
@@ -61,7 +64,9 @@ impl Step {
         let phrase = phrase.to_ascii_lowercase();
         if phrase.contains("appointed") || phrase.contains("named") {
             Step::Appointed
-        } else if phrase.contains("sworn") || phrase.contains("oath") || phrase.contains("inaugurated") {
+        } else if phrase.contains("inaugurated") {
+            Step::Inaugurated
+        } else if phrase.contains("sworn") || phrase.contains("oath") {
             Step::Sworn
         } else {
             Step::Either

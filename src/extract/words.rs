@@ -10,6 +10,7 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 struct Lists {
     negations: Vec<String>,
+    not_only: Vec<String>,
     hypothetical: Vec<String>,
     filler: Vec<String>,
     negated_frames: Vec<String>,
@@ -49,6 +50,8 @@ pub struct Clause {
 #[derive(Debug)]
 pub struct Grammar {
     pub negations: HashSet<String>,
+    /// "merely", "only": after a negation, words that keep what follows standing.
+    pub not_only: HashSet<String>,
     pub hypothetical: HashSet<String>,
     pub filler: HashSet<String>,
     /// Lowercase phrases; matched against lowercased text.
@@ -120,6 +123,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     let set = |v: Vec<String>| v.into_iter().collect::<HashSet<String>>();
     Grammar {
         negations: set(lists.negations),
+        not_only: set(lists.not_only),
         hypothetical: set(lists.hypothetical),
         filler: set(lists.filler),
         negated_frames: lists.negated_frames,
@@ -159,6 +163,15 @@ impl Grammar {
         self.negations.contains(w) || w.ends_with("n't")
     }
 
+    /// Whether a run of lowercase words negates what follows it: a negation counts unless
+    /// the next word keeps the statement standing ("did not merely accept", "not only").
+    pub fn negates(&self, words: &[String]) -> bool {
+        words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| self.is_negation(w) && !words.get(i + 1).is_some_and(|n| self.not_only.contains(n.as_str())))
+    }
+
     /// True when `before` (text leading up to a statement, in its sentence) ends in or
     /// contains a frame that denies what follows: "It is not true that …".
     pub fn denied_by_frame(&self, before: &str) -> bool {
@@ -179,5 +192,8 @@ mod tests {
         assert!(GRAMMAR.hypothetical.contains("would"));
         assert!(GRAMMAR.filler.contains("which"));
         assert!(GRAMMAR.denied_by_frame("It is not  true that"));
+        let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+        assert!(GRAMMAR.negates(&words("did not")));
+        assert!(!GRAMMAR.negates(&words("did not merely")));
     }
 }

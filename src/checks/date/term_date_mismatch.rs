@@ -29,12 +29,16 @@ ISLAMABAD, 12 April 2022 (APP) - Shehbaz Sharif was sworn in as prime minister o
 The record has his term starting on 11 April 2022. The head of an international organisation may
 be appointed up to a year before taking office. A swearing-in may fall up to three days after the
 recorded start only where the office says so (`sworn_in_within`: Iran's president takes office
-when the Supreme Leader endorses him and is sworn in before parliament two days later), and an
-appointment the day before it, never the other way;
+when the Supreme Leader endorses him and is sworn in before parliament two days later), a public
+inauguration up to ten days after it (Botswana's president took the oath on 1 November 2024 and was
+inaugurated on 8 November), and an appointment the day before it, never the other way;
 any other phrase is allowed a day either side; a month or a year is compared
 at its own grain, and a term known only to the month or year is never judged to the day.",
     kind: Kind::Check(run),
 };
+
+/// How many days a public inauguration may follow the start of a term on record.
+const INAUGURATION_LAG: u64 = 10;
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     for m in &cx.ex.term_changes {
@@ -76,6 +80,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                 let (before, after) = match m.step {
                     Step::Appointed => (0, 1),
                     Step::Sworn => (u64::from(sworn_lag), 0),
+                    Step::Inaugurated => (u64::from(sworn_lag).max(INAUGURATION_LAG), 0),
                     Step::Either => (1, 1),
                 };
                 day >= start - chrono::Days::new(before) && day <= end + chrono::Days::new(after)

@@ -243,6 +243,9 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
         // "Mahama, who served as president from 2012 to 2017, …": an aside about someone's
         // past, not a time the story moves to.
         .filter(|d| !in_aside_about_someone(cx, &d.span))
+        // "positions set out in the Bahrain Declaration of 16 May 2024": the date of a
+        // document, not a time the story moves to.
+        .filter(|d| !crate::text::dates_a_name(&cx.doc.prose, d.span.start))
         .filter_map(|d| Some((d.start?, d.end?)))
         .filter(|(a, _)| *a <= cx.ex.as_of.date);
     let events = cx
