@@ -132,6 +132,23 @@ pub fn warm_up() {
     let _ = extract(&doc, &Kb::default(), &Options::default());
 }
 
+/// How many sentences back "he" or "the former tax inspector" may find the person it
+/// refers to.
+const PERSON_REACH: usize = 2;
+
+/// Whom "he" or "the former tax inspector" opening sentence `si` refers to: the one person
+/// the nearest sentence before it names, within `PERSON_REACH`. A sentence naming two
+/// people ("Medvedev said he would step aside for Putin") leaves it open.
+fn referent(people: &[PersonMention], si: usize) -> Option<(Range<usize>, usize)> {
+    let last = people.iter().rev().find(|p| p.sentence < si)?;
+    if last.sentence + PERSON_REACH < si {
+        return None;
+    }
+    let mut same = people.iter().filter(|p| p.sentence == last.sentence);
+    same.all(|p| p.person == last.person)
+        .then(|| (last.span.clone(), last.person))
+}
+
 pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
     let prose = doc.prose.as_str();
     // The dates are read once: the same reading gives the draft's date and the mentions.
@@ -192,13 +209,15 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
         let in_sentence: &[Hit] = &hits[h..end];
         collect_names(kb, prose, in_sentence, si, &mut out);
         out.memberships.extend(membership::extract(prose, in_sentence));
-        out.term_changes.extend(term_change::extract(
+        let previous = referent(&out.people, si);
+        out.term_changes.extend(term_change::extract(&term_change::Input {
             prose,
-            s.clone(),
-            in_sentence,
-            &out.dates,
-            out.as_of.span.as_ref(),
-        ));
+            sentence: s.clone(),
+            hits: in_sentence,
+            dates: &out.dates,
+            as_of_span: out.as_of.span.as_ref(),
+            previous,
+        }));
         for t in title::extract(kb, prose, s.clone(), in_sentence) {
             out.titles.push(t);
             out.title_sentence.push(si);

@@ -84,6 +84,36 @@ fn filler(word: &str) -> bool {
     ) || super::ordinal::is_ordinal(&word)
 }
 
+/// Whether a sentence's words before a term phrase are a subject that refers back to a
+/// person: "he" or "she", or "the" and a description of a person ("The former tax
+/// inspector … was sworn in"), with no name of its own.
+fn refers_back(subject: &str) -> bool {
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if matches!(*first, "He" | "She") {
+        return true;
+    }
+    let described = || {
+        let lower = subject.to_lowercase();
+        words
+            .iter()
+            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).ends_with("year-old"))
+            || GRAMMAR.person_descriptions.iter().any(|d| {
+                lower
+                    .match_indices(d.as_str())
+                    .any(|(i, _)| crate::text::is_word(&lower, &(i..i + d.len())))
+            })
+    };
+    // A name of the calendar ("won the 24 March election") is not a name of its own.
+    let named = |w: &&str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.starts_with(char::is_uppercase) && !crate::calendar::is_month(w) && crate::calendar::weekday_word(w).is_none()
+    };
+    *first == "The" && words.len() <= 30 && !words.iter().skip(1).any(named) && described()
+}
+
 /// Whether the words after a title, in its clause, make it a distinction ("… in three
 /// decades to visit", "… to address the assembly").
 fn distinction_follows(after: &str) -> bool {
@@ -112,13 +142,21 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<Change>)> = LazyLock::new(|| {
     (automaton, changes)
 });
 
-pub fn extract(
-    prose: &str,
-    sentence: Range<usize>,
-    hits: &[Hit],
-    dates: &[DateMention],
-    as_of_span: Option<&Range<usize>>,
-) -> Vec<TermChange> {
+/// One sentence as the reader of term changes sees it.
+pub struct Input<'a> {
+    pub prose: &'a str,
+    pub sentence: Range<usize>,
+    /// The phrases found in the sentence, in order.
+    pub hits: &'a [Hit],
+    pub dates: &'a [DateMention],
+    pub as_of_span: Option<&'a Range<usize>>,
+    /// The person named last in the sentences just before: whom "he", "she" or "the former
+    /// tax inspector" at the start of this one refers to.
+    pub previous: Option<(Range<usize>, usize)>,
+}
+
+pub fn extract(input: &Input<'_>) -> Vec<TermChange> {
+    let (prose, sentence) = (input.prose, &input.sentence);
     let text = crate::text::get(prose, sentence.clone());
     let mut out = Vec::new();
     for m in PHRASES.0.find_iter(text) {
@@ -129,7 +167,7 @@ pub fn extract(
         if !crate::text::is_word(prose, &span) {
             continue;
         }
-        if let Some(t) = one(prose, &sentence, hits, dates, as_of_span, span, change) {
+        if let Some(t) = one(input, span, change) {
             out.push(t);
         }
     }
@@ -138,15 +176,9 @@ pub fn extract(
     out
 }
 
-fn one(
-    prose: &str,
-    sentence: &Range<usize>,
-    hits: &[Hit],
-    dates: &[DateMention],
-    as_of_span: Option<&Range<usize>>,
-    phrase: Range<usize>,
-    change: Change,
-) -> Option<TermChange> {
+fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermChange> {
+    let (prose, sentence, hits, dates, as_of_span) =
+        (input.prose, &input.sentence, input.hits, input.dates, input.as_of_span);
     // The person: the last one named before the phrase, in full or by surname.
     // A name in the possessive ("President Joe Biden's longtime aide") is not the subject,
     // unless a pronoun right before the phrase refers back to it ("Carney's first summit
@@ -156,7 +188,7 @@ fn one(
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "he" | "she"));
-    let (person_span, person) = hits
+    let named = hits
         .iter()
         .rev()
         .filter(|h| h.span.end <= phrase.start && (pronoun || crate::text::possessive_len(prose, &h.span) == 0))
@@ -165,16 +197,29 @@ fn one(
                 Surface::Person { person, .. } => Some((h.span.clone(), *person)),
                 _ => None,
             })
-        })?;
+        });
+    // "He was sworn in on 2 April", "The former tax inspector … was sworn in": the person
+    // named just before.
+    let (person_span, person) = match named {
+        Some(found) => found,
+        None if refers_back(crate::text::get(prose, sentence.start..phrase.start)) => input.previous.clone()?,
+        None => return None,
+    };
     // Nothing but a short stretch without another clause between the person and the phrase.
     // An apposition set off by commas ("Carney, a former governor of the Bank of Canada and
     // the Bank of England, was sworn in") does not count against the stretch.
-    let gap = crate::text::get(prose, person_span.end..phrase.start);
+    let gap = crate::text::get(prose, person_span.end.max(sentence.start)..phrase.start);
     let own = match gap.trim_start().strip_prefix(',') {
         Some(rest) => rest.rsplit_once(',').map_or(gap, |(_, after)| after),
         None => gap,
     };
-    if gap.contains([';', ':']) || own.split_whitespace().count() > if pronoun { 20 } else { 12 } {
+    // A subject that refers back has been read whole by `refers_back`.
+    let reach = match (person_span.start < sentence.start, pronoun) {
+        (true, _) => usize::MAX,
+        (false, true) => 20,
+        (false, false) => 12,
+    };
+    if gap.contains([';', ':']) || own.split_whitespace().count() > reach {
         return None;
     }
     // The title: the first role or office after the phrase, with only fillers between.

@@ -36,6 +36,7 @@ struct Lists {
     member_nouns: Vec<String>,
     member_modifiers: Vec<String>,
     member_blockers: Vec<String>,
+    person_descriptions: Vec<String>,
 }
 
 /// The breaks that end a clause, by what a reader asks of it (see `clause.rs`).
@@ -98,6 +99,9 @@ pub struct Grammar {
     pub member_modifiers: HashSet<String>,
     /// "former", "non": before a claim of membership, words that deny or displace it.
     pub member_blockers: HashSet<String>,
+    /// "former", "economist": words that make a subject a description of a person;
+    /// lowercase phrases.
+    pub person_descriptions: Vec<String>,
 }
 
 /// Each phrase as its lowercase words.
@@ -149,6 +153,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         member_nouns: longest_first(lists.member_nouns),
         member_modifiers: set(lists.member_modifiers),
         member_blockers: set(lists.member_blockers),
+        person_descriptions: lists.person_descriptions,
     }
 });
 
