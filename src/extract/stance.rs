@@ -297,7 +297,17 @@ const KEYED_OBJECT_WORDS: usize = 14;
 fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<usize>, usize)> {
     let rest = crate::text::get(prose, from..to);
     let rest = crate::text::upto(rest, rest.find([',', ';', ':', '(', '"', '“']).unwrap_or(rest.len()));
-    let words = object_words(rest, KEYED_OBJECT_WORDS);
+    let mut words = object_words(rest, KEYED_OBJECT_WORDS);
+    // "a plan to rebuild Gaza without displacing its people": what follows is gone without.
+    if let Some(stop) = (0..words.len()).find(|&i| {
+        GRAMMAR.object_stops.iter().any(|p| {
+            p.split_whitespace()
+                .enumerate()
+                .all(|(k, w)| words.get(i + k).is_some_and(|(x, _)| x == w))
+        })
+    }) {
+        words.truncate(stop);
+    }
     if words.is_empty() {
         return None;
     }

@@ -11,6 +11,7 @@ use serde::Deserialize;
 struct Lists {
     negations: Vec<String>,
     not_only: Vec<String>,
+    object_stops: Vec<String>,
     hypothetical: Vec<String>,
     filler: Vec<String>,
     negated_frames: Vec<String>,
@@ -53,6 +54,9 @@ pub struct Grammar {
     pub negations: HashSet<String>,
     /// "merely", "only": after a negation, words that keep what follows standing.
     pub not_only: HashSet<String>,
+    /// "without", "instead of": words that end the object a topic's keys are read in;
+    /// lowercase phrases.
+    pub object_stops: Vec<String>,
     pub hypothetical: HashSet<String>,
     pub filler: HashSet<String>,
     /// Lowercase phrases; matched against lowercased text.
@@ -128,6 +132,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     Grammar {
         negations: set(lists.negations),
         not_only: set(lists.not_only),
+        object_stops: lists.object_stops,
         hypothetical: set(lists.hypothetical),
         filler: set(lists.filler),
         negated_frames: lists.negated_frames,
