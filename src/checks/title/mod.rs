@@ -180,9 +180,13 @@ fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool 
         (other.end, title.start)
     };
     let between = crate::text::get(prose, a.min(b)..b.max(a));
-    // "in March 2013, when Premier Li Keqiang took office": a "when" right after the date
-    // elaborates that date.
-    let elaborates = other.end <= title.start && between.trim_start().starts_with(", when ");
+    // "in March 2013, when Premier Li Keqiang took office", "flew to Taipei in July 2023,
+    // where he promised President Tsai …": a "when" or "where" right after the date
+    // elaborates that date's occasion.
+    let elaborates = other.end <= title.start
+        && [", when ", ", where "]
+            .iter()
+            .any(|m| between.trim_start().starts_with(m));
     let breaks = crate::extract::clause::breaks(between, crate::extract::clause::Reach::Time);
     if !elaborates && breaks || SHIFT.is_match(between) {
         return false;
