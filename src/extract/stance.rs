@@ -296,7 +296,7 @@ const KEYED_OBJECT_WORDS: usize = 14;
 /// more groups wins, then the one found whole in the object; a tie reads none.
 fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<usize>, usize)> {
     let rest = crate::text::get(prose, from..to);
-    let rest = crate::text::upto(rest, rest.find([',', ';', ':', '(', '"', '“']).unwrap_or(rest.len()));
+    let rest = crate::text::upto(rest, object_end(rest));
     let mut words = object_words(rest, KEYED_OBJECT_WORDS);
     // "a plan to rebuild Gaza without displacing its people": what follows is gone without.
     if let Some(stop) = (0..words.len()).find(|&i| {
@@ -375,6 +375,42 @@ fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<us
     let found = found?;
     Some((from + found.start..from + found.end, topic))
 }
+
+/// Where an object ends: at the first comma, colon, bracket or quotation. A term in scare
+/// quotes (`China's "nine-dash line" claim`: a closing quote within a few words, no
+/// punctuation between) is part of the object, not a quotation.
+fn object_end(rest: &str) -> usize {
+    let mut from = 0;
+    while let Some(i) = crate::text::from(rest, from)
+        .find([',', ';', ':', '(', '"', '“'])
+        .map(|i| from + i)
+    {
+        let at = crate::text::from(rest, i);
+        let opening = match at.chars().next() {
+            Some(q @ ('"' | '“')) => q.len_utf8(),
+            _ => return i,
+        };
+        let inside = crate::text::from(rest, i + opening);
+        let closing = inside
+            .find(['"', '”'])
+            .filter(|&j| j <= SCARE_QUOTE_BYTES && !crate::text::upto(inside, j).contains([',', ';', '.', ':']));
+        let Some(j) = closing else {
+            return i;
+        };
+        let closing_len = crate::text::from(inside, j).chars().next().map_or(1, char::len_utf8);
+        from = i + opening + j + closing_len;
+        // "championed a "free and open Indo-Pacific" and helped revive the Quad": a
+        // conjunction after the term starts something else.
+        let after = crate::text::from(rest, from);
+        if [" and ", " or ", " but "].iter().any(|c| after.starts_with(c)) {
+            return from;
+        }
+    }
+    rest.len()
+}
+
+/// How long a term in scare quotes may be, in bytes.
+const SCARE_QUOTE_BYTES: usize = 40;
 
 /// How far before an object the words that may complete its topic's keys are read, in bytes
 /// (about a short story: the paragraphs before).

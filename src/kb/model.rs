@@ -55,8 +55,9 @@ pub struct Organization {
     pub test: Vec<PackTest>,
 }
 
-/// A state's membership of an organisation, from the day it joined (`since`) to the day
-/// its withdrawal took effect (`until`). A suspension is not a withdrawal.
+/// A state's membership of an organisation, from the day it joined (`since`) to the first
+/// day it was no longer a member (`until`: the day its withdrawal took effect). A
+/// suspension is not a withdrawal.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {

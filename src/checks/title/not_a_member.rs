@@ -70,7 +70,10 @@ fn judge(cx: &Context<'_>, claim: &MembershipClaim, severity: Severity) -> Optio
             *m,
         ),
         (None, Some(m)) => (
-            format!("{state} left {org_name} on {}", long_date(m.until.unwrap_or(when))),
+            format!(
+                "{state} was no longer a member from {}",
+                long_date(m.until.unwrap_or(when))
+            ),
             *m,
         ),
         (None, None) => return None,
