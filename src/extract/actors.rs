@@ -274,9 +274,18 @@ pub struct Coref {
     /// Groups of two or more named together, most recent last: for each size, the latest
     /// group at least that large.
     groups: Vec<Resolved>,
+    /// The sentence being read has already named its person, or opened with "he" or "she":
+    /// a person named later in it is an object ("He met President Putin"), not whom the
+    /// next "he" means.
+    person_in_sentence: bool,
 }
 
 impl Coref {
+    /// A new sentence: its first person, named or "he", is whom the next "he" means.
+    pub fn start_sentence(&mut self) {
+        self.person_in_sentence = false;
+    }
+
     /// Resolve `subject` and record it as the latest antecedent where it is one. Pronouns
     /// resolve but do not become antecedents: a later "They" still points at the phrase.
     pub fn observe(&mut self, kb: &Kb, subject: &Subject) -> Option<Resolved> {
@@ -299,7 +308,10 @@ impl Coref {
                         self.people = Some(r.clone());
                     }
                 } else if !p.people.is_empty() {
-                    self.single_person = Some(r.clone());
+                    if !self.person_in_sentence {
+                        self.single_person = Some(r.clone());
+                    }
+                    self.person_in_sentence = true;
                 } else if !p.place {
                     self.single_actor = Some(r.clone());
                     if p.actors.iter().all(|a| kb.country(a).is_none()) {
@@ -328,7 +340,10 @@ impl Coref {
                     AnaphorKind::Plural => return self.plural.clone(),
                     AnaphorKind::It => return self.single_actor.clone(),
                     AnaphorKind::Org => return self.org_before(span.start),
-                    AnaphorKind::Person => return self.single_person.clone(),
+                    AnaphorKind::Person => {
+                        self.person_in_sentence = true;
+                        return self.single_person.clone();
+                    }
                 }?;
                 // "Both countries" becomes the antecedent of a later "They".
                 let r = Resolved {

@@ -75,6 +75,7 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "if" | "unless" | "should" | "would"));
     // Resolve every subject in order; remember each one's resolution.
     let mut resolved: Vec<Option<Resolved>> = Vec::new();
+    coref.start_sentence();
     for s in input.subjects {
         let r = coref.observe(kb, s);
         resolved.push(r);
