@@ -647,7 +647,8 @@ const FAMILY_NAME_FIRST: &[&str] = &["CN", "KR", "KP", "VN", "TW", "SG"];
 /// unless the draft also uses the surname for someone else ("Wang Wenbin") or two known
 /// people share it.
 fn add_surnames(kb: &Kb, prose: &str, hits: &mut Vec<Hit>) {
-    let mut candidates: Vec<(String, usize, usize)> = Vec::new(); // (surname, person, first mention end)
+    // For each surname, the full mentions of the people who bear it: (person, end).
+    let mut candidates: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
     for hit in hits.iter() {
         let Some(person) = hit.surfaces.iter().find_map(|s| match s {
             Surface::Person { person, .. } => Some(*person),
@@ -668,15 +669,15 @@ fn add_surnames(kb: &Kb, prose: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         match candidates.iter_mut().find(|c| c.0 == surname) {
-            Some(c) if c.1 != person => c.1 = usize::MAX, // two people share it
-            Some(_) => {}
-            None => candidates.push((surname.to_string(), person, hit.span.end)),
+            Some(c) => c.1.push((person, hit.span.end)),
+            None => candidates.push((surname.to_string(), vec![(person, hit.span.end)])),
         }
     }
     let mut added = Vec::new();
-    for (surname, person, after) in candidates.into_iter().filter(|c| c.1 != usize::MAX) {
-        let mut found = Vec::new();
-        let mut ambiguous = false;
+    for (surname, named) in candidates {
+        let Some(&(_, first)) = named.first() else {
+            continue;
+        };
         for (at, _) in prose.match_indices(surname.as_str()) {
             let span = at..at + surname.len();
             // Hits are sorted and disjoint: only the last one starting at or before `at`
@@ -703,22 +704,30 @@ fn add_surnames(kb: &Kb, prose: &str, hits: &mut Vec<Hit>) {
                         w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
                     })
                 });
+            // From a person of that surname the record does not know on, the surname alone
+            // may mean either: the mentions before stay the known person's.
             if joined_after || joined_before && !starts_sentence(prev) {
-                ambiguous = true;
                 break;
             }
-            if at > after {
-                found.push(span);
+            // The surname alone means the one person of that surname named before it; once
+            // a second is named, it may mean either ("Lee Jae-myung … Lee took office …
+            // acting President Lee Ju-ho … Lee said": only the first `Lee` is read).
+            let mut before_it = named.iter().filter(|(_, end)| *end <= at);
+            let Some(&(person, _)) = before_it.next() else {
+                continue;
+            };
+            if before_it.any(|&(other, _)| other != person) {
+                break;
             }
-        }
-        if !ambiguous {
-            added.extend(found.into_iter().map(|span| Hit {
-                span,
-                surfaces: vec![Surface::Person {
-                    person,
-                    form: NameForm::Surname,
-                }],
-            }));
+            if at > first {
+                added.push(Hit {
+                    span,
+                    surfaces: vec![Surface::Person {
+                        person,
+                        form: NameForm::Surname,
+                    }],
+                });
+            }
         }
     }
     if !added.is_empty() {
