@@ -72,6 +72,7 @@ pub const RULES: &[&Rule] = &[
     &date::term_date_mismatch::RULE,
     &date::weekday_mismatch::RULE,
     &date::wrong_anniversary::RULE,
+    &date::wrong_joining_date::RULE,
     &date::wrong_ordinal::RULE,
     &date::wrong_place::RULE,
     &name::inconsistent_spelling::RULE,

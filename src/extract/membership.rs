@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::date::DateMention;
 use super::words::GRAMMAR;
 use crate::kb::surface::{CountryForm, Hit, Surface};
 
@@ -19,6 +20,60 @@ pub struct MembershipClaim {
     #[serde(skip)]
     pub org: usize,
     pub org_span: Range<usize>,
+}
+
+/// A day a state is said to have joined an organisation: "Finland joined NATO on 4 April
+/// 2023", "Sweden, which joined NATO in 2024,", "Egypt became a member of BRICS in 2024".
+#[derive(Debug, Clone, Serialize)]
+pub struct JoiningClaim {
+    /// The state as written.
+    pub span: Range<usize>,
+    #[serde(skip)]
+    pub country: usize,
+    #[serde(skip)]
+    pub org: usize,
+    pub org_span: Range<usize>,
+    /// Index of the date in the draft's dates.
+    pub date: usize,
+}
+
+/// The joining claims in one sentence: a state, a joining phrase (`joining_phrases` in the
+/// grammar lexicon), the organisation, and a date right after it in the clause.
+pub fn joinings(prose: &str, hits: &[Hit], dates: &[DateMention]) -> Vec<JoiningClaim> {
+    let mut out = Vec::new();
+    for (k, h) in hits.iter().enumerate() {
+        let Some(country) = country_of(h) else {
+            continue;
+        };
+        let after = skip(prose, h.span.end, &[",", "which", "that", "who"]);
+        let Some(end) = GRAMMAR.joining_phrases.iter().find_map(|p| phrase(prose, after, p)) else {
+            continue;
+        };
+        let at = word(prose, end, &["the"]).unwrap_or_else(|| skip(prose, end, &[]));
+        let Some(org_hit) = hits[k + 1..].iter().find(|x| x.span.start == at) else {
+            continue;
+        };
+        let Some(org) = org_of(org_hit) else {
+            continue;
+        };
+        // The date: the first after the organisation, with only "in", "on" or a comma
+        // between ("joined NATO on 4 April 2023", "joined the SCO in July 2023").
+        let from = dates.partition_point(|d| d.span.start < org_hit.span.end);
+        let Some(d) = dates.get(from) else {
+            continue;
+        };
+        let gap = crate::text::get(prose, org_hit.span.end..d.span.start).trim();
+        if matches!(gap, "" | "in" | "on" | "," | ", in" | ", on") {
+            out.push(JoiningClaim {
+                span: h.span.clone(),
+                country,
+                org,
+                org_span: org_hit.span.clone(),
+                date: from,
+            });
+        }
+    }
+    out
 }
 
 /// The claims of membership in one sentence, whose phrases are `hits` (in order).

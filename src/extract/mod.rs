@@ -70,6 +70,8 @@ pub struct Extraction {
     pub titles: Vec<TitleMention>,
     /// "NATO member Sweden", "Britain, a member of the EU"
     pub memberships: Vec<membership::MembershipClaim>,
+    /// "Finland joined NATO on 4 April 2023"
+    pub joinings: Vec<membership::JoiningClaim>,
     /// "was sworn in as prime minister on …"
     pub term_changes: Vec<term_change::TermChange>,
     pub events: Vec<EventMention>,
@@ -189,6 +191,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
         actors: Vec::new(),
         titles: Vec::new(),
         memberships: Vec::new(),
+        joinings: Vec::new(),
         term_changes: Vec::new(),
         events: Vec::new(),
         stances: Vec::new(),
@@ -209,6 +212,8 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
         let in_sentence: &[Hit] = &hits[h..end];
         collect_names(kb, prose, in_sentence, si, &mut out);
         out.memberships.extend(membership::extract(prose, in_sentence));
+        out.joinings
+            .extend(membership::joinings(prose, in_sentence, &out.dates));
         let previous = referent(&out.people, si);
         out.term_changes.extend(term_change::extract(&term_change::Input {
             prose,

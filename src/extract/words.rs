@@ -38,6 +38,7 @@ struct Lists {
     member_modifiers: Vec<String>,
     member_blockers: Vec<String>,
     person_descriptions: Vec<String>,
+    joining_phrases: Vec<String>,
 }
 
 /// The breaks that end a clause, by what a reader asks of it (see `clause.rs`).
@@ -106,6 +107,9 @@ pub struct Grammar {
     /// "former", "economist": words that make a subject a description of a person;
     /// lowercase phrases.
     pub person_descriptions: Vec<String>,
+    /// "joined", "became a member of": a state's joining an organisation; lowercase
+    /// phrases, longest first.
+    pub joining_phrases: Vec<String>,
 }
 
 /// Each phrase as its lowercase words.
@@ -159,6 +163,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         member_modifiers: set(lists.member_modifiers),
         member_blockers: set(lists.member_blockers),
         person_descriptions: lists.person_descriptions,
+        joining_phrases: longest_first(lists.joining_phrases),
     }
 });
 

@@ -8,6 +8,7 @@ pub mod tense_mismatch;
 pub mod term_date_mismatch;
 pub mod weekday_mismatch;
 pub mod wrong_anniversary;
+pub mod wrong_joining_date;
 pub mod wrong_ordinal;
 pub mod wrong_place;
 

@@ -1,0 +1,84 @@
+//! The check `date/wrong-joining-date`; its `RULE.doc` below is its documentation.
+
+use chrono::Datelike;
+
+use crate::checks::{Context, Kind, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::membership::JoiningClaim;
+
+pub const RULE: Rule = Rule {
+    id: "date/wrong-joining-date",
+    severity: Severity::Error,
+    summary: "a year of joining an organisation that disagrees with the record",
+    doc: "Flags the date a state is said to have joined an organisation (`Sweden, which joined NATO in
+2023,`, `Egypt became a member of BRICS in 2023`) when the year disagrees with the day the record
+gives for its joining.
+
+## Why it matters
+The year a state applied, was invited or signed is easily written for the year it joined: Finland
+and Sweden applied to NATO in May 2022 and joined in April 2023 and March 2024.
+
+## Example
+```text
+STOCKHOLM, 12 June 2025 - Sweden, which joined NATO in 2023, hosted the exercise.
+```
+Sweden joined NATO on 7 March 2024. Only the year is compared: a month or a day may be the
+signing, the ratification or the entry into force, which sources give differently. A founding
+member, a state the record does not list, and a date written without its year are never judged;
+a state that left and joined again agrees with any of its spells.",
+    kind: Kind::Check(run),
+};
+
+fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    for claim in &cx.ex.joinings {
+        if let Some(d) = judge(cx, claim, severity) {
+            out.push(d);
+        }
+    }
+}
+
+fn judge(cx: &Context<'_>, claim: &JoiningClaim, severity: Severity) -> Option<Diagnostic> {
+    let kb = cx.kb;
+    let date = cx.ex.dates.get(claim.date)?;
+    if !date.year_written {
+        return None;
+    }
+    let (start, end) = (date.start?, date.end?);
+    let org = kb.organizations.get(claim.org)?.id.get_ref();
+    let country = kb.countries.get(claim.country)?.id.get_ref();
+    // The founders' day is the organisation's, not a joining.
+    let founded = kb
+        .memberships
+        .iter()
+        .filter(|m| m.organization.get_ref() == org)
+        .map(|m| m.since)
+        .min()?;
+    let spells: Vec<_> = kb.memberships(org, country).filter(|m| m.since > founded).collect();
+    if spells.is_empty()
+        || spells
+            .iter()
+            .any(|m| (start.year()..=end.year()).contains(&m.since.year()))
+    {
+        return None;
+    }
+    let m = spells.iter().min_by_key(|m| (m.since.year() - start.year()).abs())?;
+    let written = crate::text::get(&cx.doc.text, date.span.clone());
+    let state = kb.actor_name(country);
+    let when = m.since_precision.render(m.since);
+    Some(
+        Diagnostic::new(
+            RULE.id,
+            severity,
+            date.span.clone(),
+            format!(
+                "`{written}` disagrees with the record: {state} joined {} in {}",
+                kb.actor_name(org),
+                m.since.year()
+            ),
+        )
+        .label(format!("the record says {when}"))
+        .with_label(claim.org_span.clone(), "the organisation")
+        .note(crate::checks::cite(&m.at, m.source.as_deref()))
+        .with_record(&m.at.path, m.at.line()),
+    )
+}
