@@ -914,6 +914,15 @@ fn reported_by_other(
         if std::ptr::eq(speaker, subject) {
             return false;
         }
+        // "…, which the ministers said had produced no results": a report inside a relative
+        // clause speaks of that clause's noun, not of the statement.
+        let relative = crate::text::word_before(input.prose, speaker.span().start);
+        if ["which", "that", "who", "whom", "whose"]
+            .iter()
+            .any(|r| relative.eq_ignore_ascii_case(r))
+        {
+            return false;
+        }
         match speaker {
             Subject::Others(_) => true,
             _ => coref
