@@ -365,12 +365,17 @@ fn stats_and_show() {
         text.contains("foreign minister of China: 30 December 2022 – 25 July 2023"),
         "{text}"
     );
-    // An organisation shows its stances and the meetings of its series.
+    // An organisation shows its members, its stances and the meetings of its series; a
+    // country, the organisations it belongs to.
     let out = factlint(&["kb", "show", "NATO"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("organization NATO (NATO)"), "{text}");
+    assert!(text.contains("SE (since 7 March 2024)"), "{text}");
     assert!(text.contains("supports sweden-nato-accession"), "{text}");
     assert!(text.contains("meetings (nato-summit,"), "{text}");
+    let out = factlint(&["kb", "show", "Sweden"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("member of NATO (since 7 March 2024)"), "{text}");
     let out = factlint(&["kb", "show", "no such thing at all"]);
     assert_eq!(out.status.code(), Some(1));
 }

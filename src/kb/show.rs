@@ -78,15 +78,6 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         }
         let _ = writeln!(out, "office {} ({})", kb.office_label(oi), o.id.get_ref());
         let _ = writeln!(out, "{}", record(&o.at, &o.source));
-        let members: Vec<String> = kb
-            .memberships
-            .iter()
-            .filter(|m| m.organization.get_ref() == o.id.get_ref())
-            .map(|m| format!("{} {}", m.country, period(m)))
-            .collect();
-        if !members.is_empty() {
-            let _ = writeln!(out, "  members ({}): {}", members.len(), members.join(", "));
-        }
         for t in &o.term {
             let who = kb
                 .person(t.person.get_ref())
@@ -170,6 +161,15 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
             let _ = writeln!(out, "  also: {}", o.aliases.join(", "));
         }
         let _ = writeln!(out, "{}", record(&o.at, &o.source));
+        let members: Vec<String> = kb
+            .memberships
+            .iter()
+            .filter(|m| m.organization.get_ref() == o.id.get_ref())
+            .map(|m| format!("{} {}", m.country, period(m)))
+            .collect();
+        if !members.is_empty() {
+            let _ = writeln!(out, "  members ({}): {}", members.len(), members.join(", "));
+        }
         for s in kb.stances.iter().filter(|s| s.actor.get_ref() == o.id.get_ref()) {
             let _ = writeln!(
                 out,
