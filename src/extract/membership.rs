@@ -26,13 +26,9 @@ pub struct MembershipClaim {
 /// 2023", "Sweden, which joined NATO in 2024,", "Egypt became a member of BRICS in 2024".
 #[derive(Debug, Clone, Serialize)]
 pub struct JoiningClaim {
-    /// The state as written.
-    pub span: Range<usize>,
-    #[serde(skip)]
-    pub country: usize,
-    #[serde(skip)]
-    pub org: usize,
-    pub org_span: Range<usize>,
+    /// The state and the organisation, as a claim of membership reads them.
+    #[serde(flatten)]
+    pub member: MembershipClaim,
     /// Index of the date in the draft's dates.
     pub date: usize,
 }
@@ -50,7 +46,7 @@ pub fn joinings(prose: &str, hits: &[Hit], dates: &[DateMention]) -> Vec<Joining
             continue;
         };
         let at = word(prose, end, &["the"]).unwrap_or_else(|| skip(prose, end, &[]));
-        let Some(org_hit) = hits[k + 1..].iter().find(|x| x.span.start == at) else {
+        let Some(org_hit) = hit_at(&hits[k + 1..], at) else {
             continue;
         };
         let Some(org) = org_of(org_hit) else {
@@ -65,10 +61,12 @@ pub fn joinings(prose: &str, hits: &[Hit], dates: &[DateMention]) -> Vec<Joining
         let gap = crate::text::get(prose, org_hit.span.end..d.span.start).trim();
         if matches!(gap, "" | "in" | "on" | "," | ", in" | ", on") {
             out.push(JoiningClaim {
-                span: h.span.clone(),
-                country,
-                org,
-                org_span: org_hit.span.clone(),
+                member: MembershipClaim {
+                    span: h.span.clone(),
+                    country,
+                    org,
+                    org_span: org_hit.span.clone(),
+                },
                 date: from,
             });
         }
@@ -98,6 +96,12 @@ pub fn extract(prose: &str, hits: &[Hit]) -> Vec<MembershipClaim> {
         }
     }
     out
+}
+
+/// The hit starting at `at`, if any (hits are sorted by their start).
+fn hit_at(hits: &[Hit], at: usize) -> Option<&Hit> {
+    hits.get(hits.partition_point(|h| h.span.start < at))
+        .filter(|h| h.span.start == at)
 }
 
 fn org_of(h: &Hit) -> Option<usize> {
@@ -132,13 +136,7 @@ fn members_after(prose: &str, org: usize, h: &Hit, rest: &[Hit], out: &mut Vec<M
     // names one member.
     let plural = is_plural(prose.get(at..after_noun).unwrap_or_default());
     let mut at = skip(prose, after_noun, &[","]);
-    for next in rest {
-        if next.span.start < at {
-            continue;
-        }
-        if next.span.start > at {
-            break;
-        }
+    while let Some(next) = hit_at(rest, at) {
         let Some(country) = country_of(next) else {
             break;
         };
@@ -190,11 +188,11 @@ fn membership_after(prose: &str, at: usize, rest: &[Hit]) -> Option<(usize, Rang
     // "a member of the EU"
     if let Some(of) = phrase(prose, pos, "member of").or_else(|| phrase(prose, pos, "member state of")) {
         let of = word(prose, of, &["the"]).unwrap_or_else(|| skip(prose, of, &[]));
-        let org = rest.iter().find(|h| h.span.start == of)?;
+        let org = hit_at(rest, of)?;
         return Some((org_of(org)?, org.span.clone()));
     }
     // "a NATO member", "a fellow BRICS member state"
-    let org = rest.iter().find(|h| h.span.start == pos)?;
+    let org = hit_at(rest, pos)?;
     let after = modifiers(prose, org.span.end);
     let end = member_noun(prose, after)?;
     // The claim is of one state: "a NATO member" is not "NATO members".

@@ -146,7 +146,12 @@ fn referent(people: &[PersonMention], si: usize) -> Option<(Range<usize>, usize)
     if last.sentence + PERSON_REACH < si {
         return None;
     }
-    let mut same = people.iter().filter(|p| p.sentence == last.sentence);
+    // People come in text order: that sentence's are the run ending at `last`.
+    let mut same = people
+        .iter()
+        .rev()
+        .skip_while(|p| p.sentence >= si)
+        .take_while(|p| p.sentence == last.sentence);
     same.all(|p| p.person == last.person)
         .then(|| (last.span.clone(), last.person))
 }
@@ -680,9 +685,12 @@ fn add_surnames(kb: &Kb, prose: &str, hits: &mut Vec<Hit>) {
     }
     let mut added = Vec::new();
     for (surname, named) in candidates {
-        let Some(&(_, first)) = named.first() else {
+        let Some(&(first_person, first)) = named.first() else {
             continue;
         };
+        // Full mentions come in text order, as the surnames alone are met: how many lie
+        // before the one at hand, and whether they name more than one person.
+        let (mut seen, mut shared) = (0, false);
         for (at, _) in prose.match_indices(surname.as_str()) {
             let span = at..at + surname.len();
             // Hits are sorted and disjoint: only the last one starting at or before `at`
@@ -717,13 +725,17 @@ fn add_surnames(kb: &Kb, prose: &str, hits: &mut Vec<Hit>) {
             // The surname alone means the one person of that surname named before it; once
             // a second is named, it may mean either ("Lee Jae-myung … Lee took office …
             // acting President Lee Ju-ho … Lee said": only the first `Lee` is read).
-            let mut before_it = named.iter().filter(|(_, end)| *end <= at);
-            let Some(&(person, _)) = before_it.next() else {
+            while let Some(&(other, _)) = named.get(seen).filter(|(_, end)| *end <= at) {
+                shared |= other != first_person;
+                seen += 1;
+            }
+            if seen == 0 {
                 continue;
-            };
-            if before_it.any(|&(other, _)| other != person) {
+            }
+            if shared {
                 break;
             }
+            let person = first_person;
             if at > first {
                 added.push(Hit {
                     span,

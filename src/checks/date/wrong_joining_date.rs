@@ -44,8 +44,8 @@ fn judge(cx: &Context<'_>, claim: &JoiningClaim, severity: Severity) -> Option<D
         return None;
     }
     let (start, end) = (date.start?, date.end?);
-    let org = kb.organizations.get(claim.org)?.id.get_ref();
-    let country = kb.countries.get(claim.country)?.id.get_ref();
+    let org = kb.organizations.get(claim.member.org)?.id.get_ref();
+    let country = kb.countries.get(claim.member.country)?.id.get_ref();
     // The founders' day is the organisation's, not a joining.
     let founded = kb
         .memberships
@@ -77,7 +77,7 @@ fn judge(cx: &Context<'_>, claim: &JoiningClaim, severity: Severity) -> Option<D
             ),
         )
         .label(format!("the record says {when}"))
-        .with_label(claim.org_span.clone(), "the organisation")
+        .with_label(claim.member.org_span.clone(), "the organisation")
         .note(crate::checks::cite(&m.at, m.source.as_deref()))
         .with_record(&m.at.path, m.at.line()),
     )
