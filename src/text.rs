@@ -189,10 +189,15 @@ pub fn char_at(text: &str, offset: usize) -> Option<char> {
     from(text, offset).chars().next()
 }
 
+/// True when a word may start at `offset`: no letter or digit runs into it from before.
+pub fn starts_word(text: &str, offset: usize) -> bool {
+    char_before(text, offset).is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// True when `span` starts and ends at word boundaries: the neighbours are not letters or
 /// digits. An apostrophe followed by `s` (a possessive) counts as a boundary.
 pub fn is_word(text: &str, span: &Range<usize>) -> bool {
-    let before_ok = char_before(text, span.start).is_none_or(|c| !c.is_alphanumeric());
+    let before_ok = starts_word(text, span.start);
     let after = from(text, span.end);
     let mut chars = after.chars();
     let after_ok = match chars.next() {

@@ -38,6 +38,7 @@ struct Lists {
     member_modifiers: Vec<String>,
     member_blockers: Vec<String>,
     person_descriptions: Vec<String>,
+    leaving_words: Vec<String>,
     joining_phrases: Vec<String>,
 }
 
@@ -107,6 +108,8 @@ pub struct Grammar {
     /// "former", "economist": words that make a subject a description of a person;
     /// lowercase phrases.
     pub person_descriptions: Vec<String>,
+    /// "ousted", "resigned", "reinstate": words of someone's fall or departure; lowercase.
+    pub leaving_words: HashSet<String>,
     /// "joined", "became a member of": a state's joining an organisation; lowercase
     /// phrases, longest first.
     pub joining_phrases: Vec<String>,
@@ -163,6 +166,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         member_modifiers: set(lists.member_modifiers),
         member_blockers: set(lists.member_blockers),
         person_descriptions: lists.person_descriptions,
+        leaving_words: set(lists.leaving_words),
         joining_phrases: longest_first(lists.joining_phrases),
     }
 });

@@ -126,8 +126,9 @@ impl StanceLexicon {
     pub fn find(&self, text: &str) -> Vec<Trigger> {
         let Some(m) = &self.matcher else { return Vec::new() };
         let spaced = text.replace(['\n', '\r', '\t'], " ").to_ascii_lowercase();
-        m.find_iter(&spaced)
-            .filter(|(range, _)| crate::text::is_word(text, range) && !crate::text::is_possessive(text, range))
+        let starts_word = |i| crate::text::starts_word(text, i);
+        let whole = |r: &std::ops::Range<usize>| crate::text::is_word(text, r) && !crate::text::is_possessive(text, r);
+        m.find_iter(&spaced, starts_word, whole)
             .filter_map(|(range, pattern)| {
                 let (position, kind) = *self.meanings.get(pattern)?;
                 Some(Trigger {

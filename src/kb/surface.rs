@@ -75,8 +75,7 @@ pub struct Hit {
 
 /// Names are matched case-sensitively (one automaton), titles, topics and event phrases
 /// case-insensitively (another, of ASCII-lowercased patterns run over ASCII-lowercased
-/// text: an automaton builds far faster without case folding), both built at once on two
-/// threads.
+/// text, which keeps offsets).
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Surfaces {
     /// Exact-case names; each automaton pattern maps to an index into `patterns`.
@@ -248,15 +247,9 @@ impl Surfaces {
                 phrases.1.push(i);
             }
         }
-        let build = |pats: &[String]| Automaton::build(pats);
-        let (names_ac, phrases_ac) = std::thread::scope(|s| {
-            let n = s.spawn(|| build(&names.0));
-            let p = build(&phrases.0);
-            (n.join().ok().flatten(), p)
-        });
         Surfaces {
-            names: names_ac.map(|a| (a, names.1)),
-            phrases: phrases_ac.map(|a| (a, phrases.1)),
+            names: Automaton::build(&names.0).map(|a| (a, names.1)),
+            phrases: Automaton::build(&phrases.0).map(|a| (a, phrases.1)),
             patterns: patterns.into_iter().map(Stored::from).collect(),
             meanings,
             meaning_starts,
@@ -277,10 +270,10 @@ impl Surfaces {
             .into_iter()
             .filter_map(|(a, h)| a.as_ref().map(|(ac, map)| (ac, map, h)))
         {
-            for (range, pattern) in ac.find_iter(haystack) {
-                if crate::text::is_word(text, &range) {
-                    found.push((range, map[pattern]));
-                }
+            let starts_word = |i| crate::text::starts_word(text, i);
+            let whole = |r: &std::ops::Range<usize>| crate::text::is_word(text, r);
+            for (range, pattern) in ac.find_iter(haystack, starts_word, whole) {
+                found.push((range, map[pattern]));
             }
         }
         // Where the two automata overlap, the longer phrase wins: "UN climate conference"

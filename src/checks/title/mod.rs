@@ -398,22 +398,6 @@ fn reports_death(cx: &Context<'_>, i: usize) -> bool {
 /// before the date judged, and the words stand within a few words of the title, in its
 /// sentence ("a week after the health minister resigned" further off says nothing of it).
 fn reports_leaving(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)], date: NaiveDate) -> bool {
-    const WORDS: &[&str] = &[
-        "resign",
-        "resigned",
-        "resigns",
-        "resignation",
-        "ousted",
-        "ouster",
-        "toppled",
-        "deposed",
-        "overthrown",
-        "overthrew",
-        "fled",
-        "flee",
-        "outgoing",
-        "impeached",
-    ];
     const REACH: usize = 6;
     let ended_lately = terms
         .iter()
@@ -455,7 +439,8 @@ fn reports_leaving(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)], date: N
         .windows(2)
         .take(REACH)
         .any(|w| w[1] == "down" && matches!(w[0].as_str(), "stepped" | "step" | "steps"));
-    stepped_down || near.iter().any(|w| WORDS.contains(&w.as_str()))
+    let leaving = &crate::extract::words::GRAMMAR.leaving_words;
+    stepped_down || near.iter().any(|w| leaving.contains(w.as_str()))
 }
 
 pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
