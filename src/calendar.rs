@@ -44,7 +44,12 @@ pub fn is_month(word: &str) -> bool {
 /// The month a word names: a full name or a usual abbreviation (`Sept`), capitalised.
 /// Returns the month and whether the word was an abbreviation.
 pub fn month_word(word: &str) -> Option<(u32, bool)> {
-    if let Some(i) = MONTH_NAMES.iter().position(|m| *m == word) {
+    // A full name as written, or in capitals as in a timeline's headings ("9 AUGUST:").
+    let capitals = is_capitals(word);
+    if let Some(i) = MONTH_NAMES
+        .iter()
+        .position(|m| *m == word || (capitals && m.eq_ignore_ascii_case(word)))
+    {
         return Some((i as u32 + 1, false));
     }
     const SHORT: [(&str, u32); 12] = [
@@ -64,6 +69,11 @@ pub fn month_word(word: &str) -> Option<(u32, bool)> {
     SHORT.iter().find(|(s, _)| *s == word).map(|(_, m)| (*m, true))
 }
 
+/// A word written all in capitals (`AUGUST`).
+fn is_capitals(word: &str) -> bool {
+    word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// The month a name starts with (`Mar.`, `March`): its first three letters decide.
 pub fn month_number(name: &str) -> Option<u32> {
     let key: String = name.chars().take(3).collect();
@@ -78,7 +88,10 @@ pub fn month_name(month: u32) -> &'static str {
 /// The weekday a word names, full (`Tuesday`) or abbreviated (`Tue`, `Tues`), capitalised.
 /// Returns the weekday and whether the word was an abbreviation.
 pub fn weekday_word(word: &str) -> Option<(Weekday, bool)> {
-    if let Some(i) = WEEKDAY_NAMES.iter().position(|w| *w == word) {
+    if let Some(i) = WEEKDAY_NAMES
+        .iter()
+        .position(|w| *w == word || (is_capitals(word) && w.eq_ignore_ascii_case(word)))
+    {
         return Some((weekday_at(i), false));
     }
     const SHORT: [(&str, usize); 11] = [

@@ -228,6 +228,19 @@ pub fn possessive_len(text: &str, span: &Range<usize>) -> usize {
         .map_or(0, |p| p.len())
 }
 
+/// Only words that lead into a time stand before `at` in its sentence or heading (`On
+/// Monday, …`, `SOLOMON ISLANDS: On …`, `Back in …`): a date there sets the scene of what
+/// follows. The words are `scene_openers` in the grammar lexicon.
+pub fn opens_sentence(prose: &str, at: usize) -> bool {
+    let before = upto(prose, at);
+    let start = before.rfind(['.', '!', '?', ':', '\n', ';']).map_or(0, |i| i + 1);
+    let openers = &crate::extract::words::GRAMMAR.scene_openers;
+    get(prose, start..at)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| openers.contains(w.to_ascii_lowercase().as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -188,16 +188,37 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "he" | "she"));
-    let named = hits
-        .iter()
-        .rev()
-        .filter(|h| h.span.end <= phrase.start && (pronoun || crate::text::possessive_len(prose, &h.span) == 0))
-        .find_map(|h| {
-            h.surfaces.iter().find_map(|s| match s {
-                Surface::Person { person, .. } => Some((h.span.clone(), *person)),
-                _ => None,
-            })
-        });
+    let person_of = |h: &Hit| {
+        h.surfaces.iter().find_map(|s| match s {
+            Surface::Person { person, .. } => Some((h.span.clone(), *person)),
+            _ => None,
+        })
+    };
+    let people_before = || {
+        hits.iter()
+            .filter(|h| h.span.end <= phrase.start && (pronoun || crate::text::possessive_len(prose, &h.span) == 0))
+    };
+    // A second predicate of the sentence's subject ("Hipkins was sworn in …, after Ardern
+    // stepped down, and was replaced as prime minister …") speaks of the first person the
+    // sentence names, not of one named in a clause on the way.
+    let words_before: Vec<&str> = crate::text::get(prose, sentence.start..phrase.start)
+        .rsplit(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .collect();
+    let coordinated = !pronoun
+        && match words_before.as_slice() {
+            ["and", ..] => true,
+            [aux, "and"] => GRAMMAR.passive_auxiliaries.contains(&aux.to_ascii_lowercase()),
+            _ => false,
+        };
+    let named = if coordinated {
+        people_before()
+            .filter(|h| h.span.start >= sentence.start)
+            .find_map(person_of)
+    } else {
+        people_before().rev().find_map(person_of)
+    };
     // "He was sworn in on 2 April", "The former tax inspector … was sworn in": the person
     // named just before.
     let (person_span, person) = match named {
@@ -214,7 +235,7 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         None => gap,
     };
     // A subject that refers back has been read whole by `refers_back`.
-    let reach = match (person_span.start < sentence.start, pronoun) {
+    let reach = match (person_span.start < sentence.start || coordinated, pronoun) {
         (true, _) => usize::MAX,
         (false, true) => 20,
         (false, false) => 12,

@@ -39,6 +39,7 @@ struct Lists {
     member_blockers: Vec<String>,
     person_descriptions: Vec<String>,
     leaving_words: Vec<String>,
+    scene_openers: Vec<String>,
     joining_phrases: Vec<String>,
 }
 
@@ -110,6 +111,8 @@ pub struct Grammar {
     pub person_descriptions: Vec<String>,
     /// "ousted", "resigned", "reinstate": words of someone's fall or departure; lowercase.
     pub leaving_words: HashSet<String>,
+    /// "on", "back in": words that may lead into a date that sets a scene; lowercase.
+    pub scene_openers: HashSet<String>,
     /// "joined", "became a member of": a state's joining an organisation; lowercase
     /// phrases, longest first.
     pub joining_phrases: Vec<String>,
@@ -167,6 +170,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         member_blockers: set(lists.member_blockers),
         person_descriptions: lists.person_descriptions,
         leaving_words: set(lists.leaving_words),
+        scene_openers: set(lists.scene_openers),
         joining_phrases: longest_first(lists.joining_phrases),
     }
 });

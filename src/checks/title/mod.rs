@@ -240,7 +240,16 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
         .ex
         .dates_starting_in(from.start..here.start)
         .iter()
-        .filter(|d| d.span.start >= from.start && d.span.end <= here.start && d.year_written)
+        // A day written without its year that opens its sentence or heading ("9 AUGUST:
+        // Kenyans voted") sets the scene too; one inside a sentence ("swore in the cabinet
+        // on 3 July") may be any step of the story.
+        .filter(|d| d.span.start >= from.start && d.span.end <= here.start)
+        .filter(|d| {
+            d.year_written
+                || (d.written == crate::extract::date::Written::Absolute
+                    && d.is_day()
+                    && crate::text::opens_sentence(&cx.doc.prose, d.span.start))
+        })
         // "since March 2023" reaches up to the draft's date; a date ahead of the draft is a
         // plan. Neither is a time the story is told at.
         .filter(|d| !after_since(&cx.doc.prose, &d.span))

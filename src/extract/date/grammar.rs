@@ -200,6 +200,9 @@ pub(super) enum Point {
     /// A year-less date in a year relative to the draft's: "Nov. 14 last year", "in March
     /// next year".
     InYear(i64, Box<Point>),
+    /// A year-less date in a year relative to the date before it: "in November that year",
+    /// "in March the following year".
+    InStoryYear(i64, Box<Point>),
 }
 
 impl Point {
@@ -381,6 +384,14 @@ impl<'a> P<'a> {
             return None;
         }
         let (m, abbrev) = month_word(self.text(i))?;
+        // "MAY", "MARCH" in capitals are words as often as months: only with a day or a
+        // year beside them ("9 MAY:", "MARCH 2019:").
+        if matches!(self.text(i), "MAY" | "MARCH")
+            && self.plain_num(i + 1).is_none()
+            && i.checked_sub(1).is_none_or(|b| self.plain_num(b).is_none())
+        {
+            return None;
+        }
         // "Theresa May", "the Long March": a capitalised word just before makes a name,
         // unless a day or year follows.
         if matches!(m, 3 | 5)
@@ -912,6 +923,15 @@ impl<'a> P<'a> {
                 r.span.end = self.end_of(end - 1);
                 r.relative = true;
                 *next = end;
+            } else if open(&r.start)
+                && r.end.as_ref().is_none_or(open)
+                && let Some((k, end)) = story_year(self, self.comma(*next))
+            {
+                r.start = Point::InStoryYear(k, Box::new(r.start.clone()));
+                r.end = r.end.take().map(|e| Point::InStoryYear(k, Box::new(e)));
+                r.span.end = self.end_of(end - 1);
+                r.anchored = true;
+                *next = end;
             }
         }
         out
@@ -1135,8 +1155,9 @@ impl<'a> P<'a> {
         let prev_is = |words: &[&str]| i.checked_sub(1).is_some_and(|b| self.any(b, words));
         match w.as_str() {
             "yesterday" | "today" | "tomorrow" | "tonight" if self.kind(i) == Some(Kind::Word) => {
-                // "three years ago today" is an anniversary, not today.
-                if w == "today" && prev_is(&["ago"]) {
+                // "three years ago today", "a year ago yesterday": an anniversary, not the
+                // day itself.
+                if prev_is(&["ago"]) {
                     return out;
                 }
                 let n = match w.as_str() {
@@ -1569,6 +1590,28 @@ const PREPOSITIONS: &[&str] = &[
 
 /// "last week", "next month", "this year", "this weekend" at `i`: the offset, the unit
 /// and the next token.
+/// "that year", "of the same year", "the following year", "the year before": a year
+/// counted from the date told before; how many years on, and the token after.
+fn story_year(p: &P<'_>, i: usize) -> Option<(i64, usize)> {
+    let i = if p.is(i, "of") { i + 1 } else { i };
+    if p.is(i, "that") && p.is(i + 1, "year") {
+        return Some((0, i + 2));
+    }
+    if !p.is(i, "the") {
+        return None;
+    }
+    if p.is(i + 1, "year") && p.any(i + 2, &["before", "after"]) {
+        return Some((if p.is(i + 2, "before") { -1 } else { 1 }, i + 3));
+    }
+    let k = match p.text(i + 1).to_ascii_lowercase().as_str() {
+        "same" => 0,
+        "following" | "next" => 1,
+        "previous" | "preceding" => -1,
+        _ => return None,
+    };
+    p.is(i + 2, "year").then_some((k, i + 3))
+}
+
 fn which_unit(p: &P<'_>, i: usize) -> Option<(i64, Unit, usize)> {
     let k = match p.text(i).to_ascii_lowercase().as_str() {
         "last" => -1,

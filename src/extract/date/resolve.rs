@@ -17,6 +17,9 @@ struct Cx<'a> {
     pos: usize,
     /// The last date resolved before this one, for `two days later`.
     previous: Option<Interval>,
+    /// The time the story has moved to, which a date written without its year belongs to
+    /// (see `Scene`); `None` for the draft's own time.
+    scene: Option<NaiveDate>,
 }
 
 impl Cx<'_> {
@@ -89,25 +92,56 @@ pub(super) fn all(
 ) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = Vec::new();
     let mut previous: Option<(usize, Interval)> = None;
+    let mut scene: Option<Scene> = None;
     for raw in raws.iter().filter(|r| keep(r)) {
         // Another date anchors `two days later` only nearby, in the same paragraph.
         let near = previous.filter(|(end, _)| {
             raw.span.start.saturating_sub(*end) < 400 && !crate::text::get(prose, *end..raw.span.start).contains("\n\n")
         });
-        let cx = Cx {
+        let mut cx = Cx {
             prose,
             as_of: anchor.as_of,
             tense,
             pos: raw.span.start,
             previous: near.map(|(_, i)| i),
+            scene: None,
         };
+        cx.scene = scene
+            .filter(|sc| {
+                let same_paragraph = !crate::text::get(prose, sc.at..raw.span.start).contains('\n');
+                same_paragraph || cx.lean() == Tense::Past
+            })
+            .map(|sc| sc.date);
         let m = mention(prose, raw, &cx);
         if let (Some(s), Some(e), false) = (m.start, m.end, m.vague) {
             previous = Some((raw.span.end, (s, e, m.grain)));
         }
+        if m.written == Written::Relative {
+            scene = None;
+        } else if let Some(date) = m
+            .start
+            .filter(|_| m.year_written && !m.vague && m.grain <= Grain::Month)
+            && crate::text::opens_sentence(prose, raw.span.start)
+        {
+            scene = Some(Scene {
+                at: raw.span.start,
+                date,
+            });
+        }
         out.push(m);
     }
     out
+}
+
+/// A date with its year that opens a sentence or a heading sets the time the story tells
+/// of (`In September 2019, …`, `NOVEMBER 2018: …`), and a date after it written without a
+/// year belongs to that time (`… in October`, `on Friday, 30 November`) while it is in
+/// the same paragraph, or in the past tense. A date counted from the draft's own date
+/// (`on Tuesday`, `last week`) brings the story back to the present.
+#[derive(Clone, Copy)]
+struct Scene {
+    at: usize,
+    date: NaiveDate,
 }
 
 fn written(raw: &Raw) -> Written {
@@ -236,7 +270,7 @@ fn grain_of(p: &Point) -> Grain {
         | Point::Anchored {
             unit: u, whole: true, ..
         } => unit_grain(*u),
-        Point::Part(_, p) | Point::InYear(_, p) => grain_of(p),
+        Point::Part(_, p) | Point::InYear(_, p) | Point::InStoryYear(_, p) => grain_of(p),
         Point::Weekend | Point::NearWeekend(_) => Grain::Weekend,
         _ => Grain::Day,
     }
@@ -314,11 +348,11 @@ fn interval(p: &Point, cx: &Cx<'_>) -> Option<Interval> {
     match p {
         Point::Cal { y, m, d } => match (*y, *m, *d) {
             (y, Some(m), Some(d)) => {
-                let y = y.unwrap_or_else(|| nearest_year(a, m, d));
+                let y = y.unwrap_or_else(|| nearest_year(cx.scene.unwrap_or(a), m, d));
                 day(NaiveDate::from_ymd_opt(y, m, d)?)
             }
             (y, Some(m), None) => {
-                let y = y.unwrap_or_else(|| nearest_year(a, m, 15));
+                let y = y.unwrap_or_else(|| nearest_year(cx.scene.unwrap_or(a), m, 15));
                 let (s, e) = month_span(y, m)?;
                 Some((s, e, Grain::Month))
             }
@@ -479,6 +513,20 @@ fn interval(p: &Point, cx: &Cx<'_>) -> Option<Interval> {
                 },
                 cx,
             ),
+            _ => None,
+        },
+        Point::InStoryYear(k, inner) => match **inner {
+            Point::Cal { y: None, m, d } => {
+                let told = cx.previous.map(|(s, _, _)| s).or(cx.scene)?;
+                interval(
+                    &Point::Cal {
+                        y: Some(told.year() + *k as i32),
+                        m,
+                        d,
+                    },
+                    cx,
+                )
+            }
             _ => None,
         },
         Point::Part(part, inner) => {
