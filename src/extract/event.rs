@@ -29,6 +29,10 @@ pub struct EventMention {
     pub place: Option<(Place, Range<usize>)>,
     /// Index into the draft's dates of the date attached to this mention.
     pub date: Option<usize>,
+    /// A date just before the mention in its clause: it tells which meeting is meant, and
+    /// an ordinal that disagrees with it, but is not compared with the meeting's days.
+    #[serde(skip)]
+    pub lead_date: Option<usize>,
     pub tense: Tense,
     /// "the summit": resolved from the context, good only for comparing the date given.
     #[serde(skip)]
@@ -662,6 +666,11 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, even
             }),
         place,
         date,
+        lead_date: if date.is_none() {
+            lead_date(cx, sentence, &hit.span)
+        } else {
+            None
+        },
         tense: Tense::Unknown,
         anaphoric: false,
     };
@@ -733,6 +742,7 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
         ordinal: None,
         place: None,
         date,
+        lead_date: None,
         tense: Tense::Unknown,
         anaphoric: false,
     };
@@ -900,6 +910,7 @@ fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut
             ordinal,
             place,
             date,
+            lead_date: None,
             tense: Tense::Unknown,
             anaphoric: true,
         };
@@ -980,6 +991,14 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
                 !leaves_relative_clause(cx.prose, sentence, &span, gap) && !names_another_event(gap)
             })
     });
+    // "landed on Saturday, 30 August, for the SCO summit": a date just before the mention,
+    // in its clause, tells which meeting is meant too, though it is not compared with it.
+    let lead_date = if clause_date.is_none() {
+        lead_date(cx, sentence, &span)
+    } else {
+        None
+    };
+    let clause_date = clause_date.or_else(|| lead_date.and_then(|i| cx.dates.get(i)));
     let date_year = clause_date.and_then(|d| d.start).map(|d| d.year());
     let event = identify(
         cx,
@@ -997,10 +1016,31 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
         ordinal,
         place,
         date,
+        lead_date,
         tense: Tense::Unknown,
         anaphoric: false,
     };
     finish(cx, sentence, m)
+}
+
+/// How many words may stand between a date and a meeting's name after it for the date to
+/// tell which meeting is meant.
+const LEAD_DATE_WORDS: usize = 6;
+
+/// The date just before a mention, in its clause ("in Johannesburg on Thursday, 24 August,
+/// at the close of the 16th BRICS summit"), as an index into the draft's dates.
+fn lead_date(cx: &Context<'_>, sentence: &Range<usize>, span: &Range<usize>) -> Option<usize> {
+    let i = cx.dates.partition_point(|d| d.span.end <= span.start).checked_sub(1)?;
+    let d = cx.dates.get(i)?;
+    let gap = crate::text::get(cx.prose, d.span.end..span.start);
+    (d.span.start >= sentence.start
+        && !d.relative
+        && d.is_day()
+        && gap.split_whitespace().count() <= LEAD_DATE_WORDS
+        && !gap.contains([';', '.', '(', ')'])
+        && !names_another_event(gap)
+        && !leaves_relative_clause(cx.prose, sentence, &d.span, gap))
+    .then_some(i)
 }
 
 /// Which meeting of a series the text means. The ordinal decides when given; else a
@@ -1196,6 +1236,7 @@ fn visit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -> O
         ordinal: None,
         place: Some((host, host_hit.span.clone())),
         date,
+        lead_date: None,
         tense: Tense::Unknown,
         anaphoric: false,
     };

@@ -306,6 +306,7 @@ fn mention(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], f: Found) ->
         ordinal: None,
         place,
         date,
+        lead_date: None,
         tense: Tense::Unknown,
         anaphoric: false,
     };

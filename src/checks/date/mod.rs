@@ -66,7 +66,7 @@ pub fn ordinal_points_elsewhere(cx: &super::Context<'_>, m: &crate::extract::eve
             .enumerate()
             .filter(move |(i, x)| *i != named && x.series.as_deref() == Some(series))
     };
-    if let Some(d) = m.date.and_then(|i| cx.ex.dates.get(i)) {
+    if let Some(d) = m.date.or(m.lead_date).and_then(|i| cx.ex.dates.get(i)) {
         let (Some(start), Some(end)) = (d.start, d.end) else {
             return None;
         };
