@@ -233,7 +233,23 @@ pub fn possessive_len(text: &str, span: &Range<usize>) -> usize {
 /// follows. The words are `scene_openers` in the grammar lexicon.
 pub fn opens_sentence(prose: &str, at: usize) -> bool {
     let before = upto(prose, at);
-    let start = before.rfind(['.', '!', '?', ':', '\n', ';']).map_or(0, |i| i + 1);
+    // A full stop ends a sentence before a capital ("a.m. 4 June" goes on); a colon, before a
+    // space ("6:21" goes on).
+    // A full stop ends a sentence before a capital ("a.m. 4 June" goes on); a colon or a
+    // dash, before a space ("6:21" goes on; a dateline ends "(Reuters) - ").
+    let ends_here = |i: usize, c: char| {
+        let next = from(before, i + c.len_utf8());
+        match c {
+            '.' => next.starts_with(char::is_whitespace) && next.trim_start().starts_with(char::is_uppercase),
+            ':' | '-' | '–' | '—' => next.starts_with(char::is_whitespace),
+            _ => true,
+        }
+    };
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?' | ':' | '\n' | ';' | '-' | '–' | '—') && ends_here(i, c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let openers = &crate::extract::words::GRAMMAR.scene_openers;
     get(prose, start..at)
         .split(|c: char| !c.is_alphanumeric())

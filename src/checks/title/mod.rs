@@ -105,7 +105,17 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
             };
             (rank, attributive(prose, &d.span), distance(&d.span))
         });
-    if let Some((a, b, year_less)) = named.and_then(|d| Some((d.start?, d.end?, !d.year_written && !d.relative))) {
+    // A weekday that fits the day pins its year ("on Monday, 26 September" is 2016, not
+    // 2017): such a date is not year-less.
+    let weekday_fits = |d: &crate::extract::date::DateMention| {
+        d.weekday.as_ref().is_some_and(|(name, _)| {
+            d.start
+                .is_some_and(|x| crate::calendar::weekday_name(x.weekday()).eq_ignore_ascii_case(name))
+        })
+    };
+    if let Some((a, b, year_less)) =
+        named.and_then(|d| Some((d.start?, d.end?, !d.year_written && !d.relative && !weekday_fits(d))))
+    {
         return Relevant {
             start: a,
             end: b,
@@ -132,6 +142,44 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
             year_less: false,
         };
     }
+    // "On Tuesday, 11 December 2023, the court upheld …. Pakistan rejected the judgment.
+    // Then foreign minister X called it …": "then" is the time the story has set, in a
+    // sentence just before that opens with its date.
+    // A date earlier in the title's own sentence, outside its clause ("29 February 2020
+    // (then-President Trump)"), leaves the time open.
+    let dated_here = || {
+        cx.ex
+            .dates_starting_in(span.start..title.start)
+            .iter()
+            .any(|d| d.span.start >= span.start && d.span.end <= title.start && d.year_written)
+    };
+    if then
+        && !dated_here()
+        && let Some(s) = sentence
+    {
+        let from = cx.ex.sentences.get(s.saturating_sub(THEN_REACH)).map_or(0, |x| x.start);
+        let scene = cx
+            .ex
+            .dates_starting_in(from..span.start)
+            .iter()
+            .rev()
+            .filter(|d| d.span.start >= from && d.span.end <= span.start)
+            .find(|d| {
+                d.year_written
+                    && !d.relative
+                    && d.grain <= crate::extract::date::Grain::Month
+                    && as_of.span.as_ref() != Some(&d.span)
+                    && crate::text::opens_sentence(prose, d.span.start)
+            });
+        if let Some((a, b)) = scene.and_then(|d| Some((d.start?, d.end?))) {
+            return Relevant {
+                start: a,
+                end: b,
+                from_sentence: true,
+                year_less: false,
+            };
+        }
+    }
     Relevant {
         start: as_of.date,
         end: as_of.date,
@@ -157,6 +205,9 @@ fn attributive(prose: &str, date: &Range<usize>) -> bool {
         .iter()
         .any(|d| word.eq_ignore_ascii_case(d))
 }
+
+/// How many sentences back a date that opens its sentence sets the time of a "then" title.
+const THEN_REACH: usize = 3;
 
 /// How many sentences back a narrative's last named time still holds.
 const NARRATIVE_REACH: usize = 5;
