@@ -72,7 +72,8 @@ static AFTER_TITLE_TRANSITION: LazyLock<Regex> =
 static OF: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^\s+of\s+(?:the\s+)?$"));
 static SPACE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^\s+$"));
 static POSSESSIVE_OR_SPACE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^(?:['’]s)?\s+$"));
-static APPOSITION_START: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^,\s+(?:the\s+|a\s+)?$"));
+static APPOSITION_START: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::compile(r"^,\s+(?:(?:the\s+)?(?:then|now|later)\s+)?(?:the\s+|a\s+)?$"));
 static APPOSITION_END: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^(?:\s+of\s+(?:the\s+)?\S.*)?$"));
 
 fn title_of(hit: &Hit) -> bool {
@@ -199,6 +200,14 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ve
         // Modifiers sit before the phrase ("former Russian Foreign Minister") or between
         // the country and the title ("Russia's former foreign minister").
         let phrase_start = hits[first].span.start;
+        // After the name, the words from it: ", then " in "Lamola, then South Africa's
+        // foreign minister", "'s former " in "…, Russia's former foreign minister".
+        let lead = if appositive {
+            let to = country_hit.map_or(title_hit.span.start, |c| hits[c].span.start);
+            crate::text::get(prose, hit.span.end.min(to)..to)
+        } else {
+            ""
+        };
         let before_phrase = if appositive {
             crate::text::get(prose, hits[first].span.start.min(hit.span.end)..title_hit.span.start)
         } else {
@@ -214,12 +223,20 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ve
         {
             continue;
         }
-        let modifier = if [before_phrase, between, before_title]
+        let modifier = if [before_phrase, between, before_title, lead]
             .iter()
             .any(|t| FORMER.is_match(t))
         {
             Modifier::Former
-        } else if [before_phrase, between, before_title].iter().any(|t| THEN.is_match(t)) {
+        } else if [
+            before_phrase,
+            between,
+            before_title,
+            lead.trim_end().trim_end_matches("the").trim_end(),
+        ]
+        .iter()
+        .any(|t| THEN.is_match(t))
+        {
             Modifier::Then
         } else if [before_phrase, between, before_title]
             .iter()
