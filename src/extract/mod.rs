@@ -385,17 +385,51 @@ fn dateline_year_from_events(kb: &Kb, hits: &[Hit], guessed: chrono::NaiveDate) 
 }
 
 /// How many sentences back a topic may be referred to as "the deal".
-const TOPIC_REACH: usize = 5;
+const TOPIC_REACH: usize = 8;
 
 /// "The deal was opposed by …" after "the Iran nuclear deal": a definite noun of a topic's
 /// kind refers back to the last topic of that kind named within a few sentences, unless
-/// the text introduced a new one in between ("signed a deal").
+/// the text introduced a new one in between ("signed a deal"). Words the topic's names use
+/// may stand before the noun ("the ban treaty" after "the Treaty on the Prohibition of
+/// Nuclear Weapons"), and each reference carries the topic on, so that "the treaty" can be
+/// followed a paragraph later.
 fn add_topic_anaphors(kb: &Kb, prose: &str, sentences: &[Range<usize>], hits: &mut Vec<Hit>) {
     let sentence_of = |at: usize| sentences.partition_point(|s| s.start <= at);
-    let mut added = Vec::new();
+    let mut added: Vec<Hit> = Vec::new();
     let lower = prose.to_ascii_lowercase();
+    // The topics named or referred to so far, in text order: (start, end, topic).
+    let mut told: Vec<(usize, usize, usize)> = Vec::new();
+    let mut walked = 0;
     for (at, _) in lower.match_indices("the ") {
-        let (word_end, head) = word_after_the(&lower, at);
+        while let Some(h) = hits.get(walked).filter(|h| h.span.end <= at) {
+            if let Some(t) = h.surfaces.iter().find_map(|s| match s {
+                Surface::Topic(t) => Some(*t),
+                _ => None,
+            }) {
+                told.push((h.span.start, h.span.end, t));
+            }
+            walked += 1;
+        }
+        // "the treaty", "the ban treaty", "the nuclear ban treaty": up to two words before
+        // the noun.
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut end = at + 3;
+        for _ in 0..3 {
+            let (word_end, word) = word_after_the(&lower, end - 3);
+            if word.is_empty() || !crate::text::from(&lower, end).starts_with(' ') {
+                break;
+            }
+            words.push((word_end, word));
+            end = word_end;
+        }
+        let Some(k) = words
+            .iter()
+            .position(|(_, w)| words::GRAMMAR.topic_head_group(w).is_some())
+        else {
+            continue;
+        };
+        let (word_end, head) = words[k];
+        let modifiers: Vec<&str> = words[..k].iter().map(|(_, w)| *w).collect();
         let Some(group) = words::GRAMMAR.topic_head_group(head) else {
             continue;
         };
@@ -411,35 +445,36 @@ fn add_topic_anaphors(kb: &Kb, prose: &str, sentences: &[Range<usize>], hits: &m
         if complement || overlaps || !crate::text::is_word(prose, &span) {
             continue;
         }
-        // The last topic before it, of this kind, close enough: the walk back stops at the
-        // reach, so the whole pass stays linear in the draft.
+        // The last topic before it, of this kind, close enough, whose names use the words
+        // before the noun.
         let here = sentence_of(at);
-        let mut reachable = hits
-            .get(..before)
-            .unwrap_or_default()
+        let Some(&(_, told_end, topic)) = told
             .iter()
             .rev()
-            .take_while(|h| here.saturating_sub(sentence_of(h.span.start)) <= TOPIC_REACH);
-        let Some((topic_hit, topic)) = reachable.find_map(|h| {
-            let t = h.surfaces.iter().find_map(|s| match s {
-                Surface::Topic(t) => Some(*t),
-                _ => None,
-            })?;
-            let named = kb.topics.get(t)?.names.iter().any(|n| {
-                n.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| group.iter().any(|g| g.eq_ignore_ascii_case(w)))
-            });
-            named.then_some((h, t))
-        }) else {
+            .take_while(|(start, _, _)| here.saturating_sub(sentence_of(*start)) <= TOPIC_REACH)
+            .find(|(_, _, t)| {
+                let Some(topic) = kb.topics.get(*t) else { return false };
+                let name_words = || {
+                    topic
+                        .names
+                        .iter()
+                        .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
+                        .map(str::to_ascii_lowercase)
+                };
+                name_words().any(|w| group.contains(&w))
+                    && modifiers.iter().all(|m| name_words().any(|w| w == *m))
+            })
+        else {
             continue;
         };
-        let between = crate::text::get(&lower, topic_hit.span.end..at);
+        let between = crate::text::get(&lower, told_end..at);
         let introduced = group.iter().any(|g| {
             between.contains(&format!(" a {g}"))
                 || between.contains(&format!(" an {g}"))
                 || between.contains(&format!(" new {g}"))
         });
         if !introduced {
+            told.push((span.start, span.end, topic));
             added.push(Hit {
                 span,
                 surfaces: vec![Surface::Topic(topic)],
