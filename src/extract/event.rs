@@ -693,6 +693,14 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
         .and_then(|d| cx.dates.get(d))
         .and_then(|d| d.start)
         .unwrap_or(cx.as_of);
+    // "the 2023 Johannesburg summit": the year written before the city is the meeting's.
+    let prev_end = i
+        .checked_sub(1)
+        .map_or(sentence.start, |p| hits[p].span.end.max(sentence.start));
+    let year = YEAR_BEFORE
+        .captures(crate::text::get(cx.prose, prev_end..hit.span.start))
+        .and_then(|c| c.get(1)?.as_str().parse::<i32>().ok());
+    let in_year = |e: &crate::kb::model::Event| year.is_none_or(|y| e.start.year() == y);
     // "Commonwealth leaders … since the Kigali summit": the one meeting of the series the
     // story is about held in that city, whenever it was; else the meeting held there
     // within a year of the date given.
@@ -704,7 +712,9 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
         .find_map(|series| {
             let id = cx.kb.series.get(series)?.id.get_ref();
             let mut there = cx.kb.events.iter().enumerate().filter(|(_, e)| {
-                e.series.as_deref() == Some(id.as_str()) && e.place.as_deref().is_some_and(|p| same_city(p, &city))
+                e.series.as_deref() == Some(id.as_str())
+                    && e.place.as_deref().is_some_and(|p| same_city(p, &city))
+                    && in_year(e)
             });
             match (there.next(), there.next()) {
                 (Some((i, _)), None) => Some(i),
@@ -721,9 +731,10 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
                 e.kind.as_deref() != Some("visit")
                     && !e.is_meeting()
                     && e.place.as_deref().is_some_and(|p| same_city(p, &city))
+                    && in_year(e)
             })
             .map(|(i, e)| (i, distance(e, when)))
-            .filter(|(_, d)| *d <= 366)
+            .filter(|(_, d)| *d <= 366 || year.is_some())
             .min_by_key(|(_, d)| *d)
             .map(|(i, _)| i)
     };
@@ -1000,14 +1011,35 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
     };
     let clause_date = clause_date.or_else(|| lead_date.and_then(|i| cx.dates.get(i)));
     let date_year = clause_date.and_then(|d| d.start).map(|d| d.year());
-    let event = identify(
-        cx,
-        &members,
-        ordinal.as_ref().map(|o| o.0),
-        year.or(date_year),
-        place.as_ref().map(|p| &p.0),
-        clause_date.and_then(|d| Some((d.start?, d.end?))),
-    );
+    // "the next BRICS summit": the first meeting after the draft's date, whatever date or
+    // place the text then gives it; not "the next summit hosted by Canada", nor "the last
+    // summit …", which is as often the last of some kind.
+    let step = crate::text::get(cx.prose, prev_end..span.start)
+        .split(|c: char| !c.is_alphabetic())
+        .rfind(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase);
+    let restricted = crate::text::from(cx.prose, span.end)
+        .split_whitespace()
+        .take(3)
+        .any(|w| w.eq_ignore_ascii_case("hosted"));
+    let stepped = match (step.as_deref(), &ordinal, year) {
+        (Some("next" | "upcoming"), None, None) if !restricted => members
+            .iter()
+            .copied()
+            .filter(|&e| cx.kb.events.get(e).is_some_and(|x| x.start > cx.as_of))
+            .min_by_key(|&e| cx.kb.events.get(e).map(|x| x.start)),
+        _ => None,
+    };
+    let event = stepped.or_else(|| {
+        identify(
+            cx,
+            &members,
+            ordinal.as_ref().map(|o| o.0),
+            year.or(date_year),
+            place.as_ref().map(|p| &p.0),
+            clause_date.and_then(|d| Some((d.start?, d.end?))),
+        )
+    });
     let m = EventMention {
         span,
         event,

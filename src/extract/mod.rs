@@ -461,8 +461,7 @@ fn add_topic_anaphors(kb: &Kb, prose: &str, sentences: &[Range<usize>], hits: &m
                         .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
                         .map(str::to_ascii_lowercase)
                 };
-                name_words().any(|w| group.contains(&w))
-                    && modifiers.iter().all(|m| name_words().any(|w| w == *m))
+                name_words().any(|w| group.contains(&w)) && modifiers.iter().all(|m| name_words().any(|w| w == *m))
             })
         else {
             continue;

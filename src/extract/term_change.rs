@@ -48,7 +48,7 @@ pub struct TermChange {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
-    /// "was appointed", "was named": the day before taking office, or that day.
+    /// "was appointed", "was named": the day of taking office, or up to a week before it.
     Appointed,
     /// "sworn in", "took the oath": that day, or up to three days after it.
     Sworn,

@@ -51,6 +51,14 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         if crate::extract::event::planned(between) && e.end.unwrap_or(e.start) < cx.ex.as_of.date {
             continue;
         }
+        // "will attend the China-ASEAN summit, … and the East Asia Summit in Jakarta from 5 to
+        // 8 September": a range given to several meetings at once spans them all.
+        let shared = cx.ex.events.iter().any(|o| o.date == m.date && o.event != m.event) || listed(&cx.doc.prose, &m.span);
+        let spans_it =
+            d.is_range && d.start.is_some_and(|s| s <= e.start) && d.end.is_some_and(|x| x >= e.end.unwrap_or(e.start));
+        if shared && spans_it {
+            continue;
+        }
         if !disagrees(d, e) || fits_another_year(d, e) || super::ordinal_points_elsewhere(cx, m).is_some() {
             continue; // the ordinal is what is wrong: date/wrong-ordinal says so
         }
@@ -113,6 +121,33 @@ fn fits_another_year(d: &DateMention, e: &Event) -> bool {
         moved.start.is_some() && !disagrees(&moved, e)
     })
 }
+
+/// Whether a meeting's name ends a list of meetings ("the China-ASEAN Summit, the ASEAN Plus
+/// Three Summit and the 18th East Asia Summit"), known to the record or not.
+fn listed(prose: &str, span: &std::ops::Range<usize>) -> bool {
+    let before = crate::text::upto(prose, span.start);
+    let Some(rest) = before
+        .strip_suffix("and the ")
+        .or_else(|| before.strip_suffix("and "))
+        .or_else(|| before.strip_suffix("as well as the "))
+    else {
+        return false;
+    };
+    let from = crate::text::floor_char_boundary(rest, rest.len().saturating_sub(LIST_REACH));
+    crate::text::from(rest, from)
+        .rsplit(['.', ';'])
+        .next()
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| {
+            crate::extract::words::GRAMMAR
+                .event_heads
+                .contains(w.to_ascii_lowercase().as_str())
+        })
+}
+
+/// How far back a list's earlier meetings are looked for, in bytes.
+const LIST_REACH: usize = 160;
 
 /// True when what the text says cannot be reconciled with the record, compared at the
 /// mention's grain: a day must fall inside the event, a range must be the event's range,

@@ -40,6 +40,9 @@ at its own grain, and a term known only to the month or year is never judged to 
 /// How many days a public inauguration may follow the start of a term on record.
 const INAUGURATION_LAG: u64 = 10;
 
+/// How many days before taking office an appointment may come.
+const APPOINTMENT_LAG: u64 = 7;
+
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     for m in &cx.ex.term_changes {
         let Some(d) = cx.ex.dates.get(m.date) else { continue };
@@ -78,7 +81,9 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             }
             (Precision::Day, true) => {
                 let (before, after) = match m.step {
-                    Step::Appointed => (0, 1),
+                    // Named first, sworn in up to a week later (Bangladesh's chief adviser
+                    // was appointed on 6 August 2024 and sworn in on the 8th).
+                    Step::Appointed => (0, APPOINTMENT_LAG),
                     Step::Sworn => (u64::from(sworn_lag), 0),
                     Step::Inaugurated => (u64::from(sworn_lag).max(INAUGURATION_LAG), 0),
                     Step::Either => (1, 1),

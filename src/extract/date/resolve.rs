@@ -64,6 +64,9 @@ impl Cx<'_> {
             "be",
         ];
         let mut past = false;
+        // The word after the one looked at: "followed by", "hosted by" are participles, not
+        // the clause's past.
+        let mut next = String::new();
         for w in clause
             .split(|c: char| !c.is_alphabetic() && c != '\'')
             .filter(|w| !w.is_empty())
@@ -74,12 +77,35 @@ impl Cx<'_> {
             if OPEN.contains(&lower.as_str()) || lower.ends_with("'ll") {
                 break;
             }
-            if lower.len() > 4 && lower.ends_with("ed") {
+            if lower.len() > 4 && lower.ends_with("ed") && next != "by" {
                 past = true;
                 break;
             }
+            next = lower;
         }
-        if past { Tense::Past } else { Tense::Unknown }
+        if past {
+            return Tense::Past;
+        }
+        // A clause with no verb of its own ("…, followed by the G20 summit on Monday") takes
+        // the sentence's future: "The meeting will take place on Friday, followed by …".
+        let sentence = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or("");
+        let words: Vec<String> = clause
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let verbless = !words.iter().enumerate().any(|(i, w)| {
+            let participle = w.len() > 4 && w.ends_with("ed") && words.get(i + 1).is_none_or(|n| n != "by");
+            participle || matches!(w.as_str(), "is" | "are" | "was" | "were" | "has" | "have" | "had")
+        });
+        let future = sentence
+            .split(|c: char| !c.is_alphabetic() && c != '\'')
+            .any(|w| matches!(w.to_ascii_lowercase().as_str(), "will" | "shall") || w.ends_with("'ll"));
+        if future && verbless {
+            Tense::Future
+        } else {
+            Tense::Unknown
+        }
     }
 }
 
@@ -348,11 +374,11 @@ fn interval(p: &Point, cx: &Cx<'_>) -> Option<Interval> {
     match p {
         Point::Cal { y, m, d } => match (*y, *m, *d) {
             (y, Some(m), Some(d)) => {
-                let y = y.unwrap_or_else(|| nearest_year(cx.scene.unwrap_or(a), m, d));
+                let y = y.unwrap_or_else(|| year_for(cx, m, d));
                 day(NaiveDate::from_ymd_opt(y, m, d)?)
             }
             (y, Some(m), None) => {
-                let y = y.unwrap_or_else(|| nearest_year(cx.scene.unwrap_or(a), m, 15));
+                let y = y.unwrap_or_else(|| year_for(cx, m, 15));
                 let (s, e) = month_span(y, m)?;
                 Some((s, e, Grain::Month))
             }
@@ -535,6 +561,13 @@ fn interval(p: &Point, cx: &Cx<'_>) -> Option<Interval> {
             Some((s, e, g))
         }
     }
+}
+
+/// The year of a day written without one: the nearest to the time the story tells of, or
+/// to the draft's date. (The tense does not choose: a past tense for a day ahead is what
+/// the tense check looks for.)
+fn year_for(cx: &Cx<'_>, m: u32, d: u32) -> i32 {
+    nearest_year(cx.scene.unwrap_or(cx.as_of), m, d)
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
