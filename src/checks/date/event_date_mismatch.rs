@@ -53,7 +53,8 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         }
         // "will attend the China-ASEAN summit, … and the East Asia Summit in Jakarta from 5 to
         // 8 September": a range given to several meetings at once spans them all.
-        let shared = cx.ex.events.iter().any(|o| o.date == m.date && o.event != m.event) || listed(&cx.doc.prose, &m.span);
+        let shared =
+            cx.ex.events.iter().any(|o| o.date == m.date && o.event != m.event) || listed(&cx.doc.prose, &m.span);
         let spans_it =
             d.is_range && d.start.is_some_and(|s| s <= e.start) && d.end.is_some_and(|x| x >= e.end.unwrap_or(e.start));
         if shared && spans_it {
