@@ -151,6 +151,15 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         if hypothetical_sentence {
             continue;
         }
+        // No topic named after the verb: one named before its subject, as the object of a
+        // relative clause ("a two-state solution, which Ireland has consistently supported").
+        let before_subject;
+        let governed = if governed.is_empty() {
+            before_subject = object_relative(prose, &topics, input.subjects, trigger, next_trigger);
+            before_subject.iter().collect()
+        } else {
+            governed
+        };
         // No topic named: one the object paraphrases ("opposed expanding the Council's
         // permanent membership").
         let keyed;
@@ -256,7 +265,7 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
                 .map_or(trigger.end, |(s, _)| s.end);
             let turned = inverted(crate::text::get(prose, lead_from..span.start));
             out.push(StanceMention {
-                span: start..span.end,
+                span: start.min(span.start)..span.end.max(trigger.end),
                 trigger: trigger.clone(),
                 topic_span: span.clone(),
                 topic_id: t.id.get_ref().clone(),
@@ -284,6 +293,32 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         }
     }
     out
+}
+
+/// "a two-state solution, which Ireland has consistently supported as the only route": the
+/// topic named just before ", which" or ", that" and the subject after it, when nothing the
+/// verb could take as its object follows it.
+fn object_relative(
+    prose: &str,
+    topics: &[(Range<usize>, usize)],
+    subjects: &[Subject],
+    trigger: &Range<usize>,
+    limit: usize,
+) -> Option<(Range<usize>, usize)> {
+    let subject = subjects.iter().rev().find(|s| s.span().end <= trigger.start)?;
+    let before = crate::text::upto(prose, subject.span().start).trim_end();
+    let lower = before.to_ascii_lowercase();
+    let rest = lower.strip_suffix("which").or_else(|| lower.strip_suffix("that"))?;
+    let rest = rest.trim_end().strip_suffix(',')?.trim_end();
+    let &(ref span, topic) = topics.iter().find(|(span, _)| span.end == rest.len())?;
+    let after = crate::text::get(prose, trigger.end..limit).trim_start();
+    let ends = after.is_empty()
+        || after.starts_with([',', '.', ';', ')', ':'])
+        || after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| GRAMMAR.clause_continuers.contains(w.to_ascii_lowercase().as_str()));
+    ends.then(|| (span.clone(), topic))
 }
 
 /// The most words of an object that a topic's keys are looked for in.

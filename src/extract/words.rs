@@ -40,6 +40,7 @@ struct Lists {
     person_descriptions: Vec<String>,
     leaving_words: Vec<String>,
     scene_openers: Vec<String>,
+    clause_continuers: Vec<String>,
     joining_phrases: Vec<String>,
 }
 
@@ -113,6 +114,8 @@ pub struct Grammar {
     pub leaving_words: HashSet<String>,
     /// "on", "back in": words that may lead into a date that sets a scene; lowercase.
     pub scene_openers: HashSet<String>,
+    /// "as", "since": words after a verb that take it no object; lowercase.
+    pub clause_continuers: HashSet<String>,
     /// "joined", "became a member of": a state's joining an organisation; lowercase
     /// phrases, longest first.
     pub joining_phrases: Vec<String>,
@@ -171,6 +174,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         person_descriptions: lists.person_descriptions,
         leaving_words: set(lists.leaving_words),
         scene_openers: set(lists.scene_openers),
+        clause_continuers: set(lists.clause_continuers),
         joining_phrases: longest_first(lists.joining_phrases),
     }
 });
