@@ -11,7 +11,7 @@ use crate::pattern::Regex;
 use serde::Serialize;
 
 use crate::kb::Kb;
-use crate::kb::surface::{CountryForm, Hit, NameForm, Surface};
+use crate::kb::surface::{CountryForm, Hit, Surface};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -113,10 +113,6 @@ fn owner_of(kb: &Kb, prose: &str, hit: &Hit) -> Option<String> {
 
 fn person_of(hit: &Hit) -> Option<usize> {
     hit.surfaces.iter().find_map(|s| match s {
-        Surface::Person {
-            form: NameForm::Surname,
-            ..
-        } => None,
         Surface::Person { person, .. } => Some(*person),
         _ => None,
     })
