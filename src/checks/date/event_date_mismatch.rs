@@ -37,6 +37,11 @@ the place the text gives, in the year of the date; copy about another meeting st
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    // The meetings each date is given to, for a range given to several at once.
+    let mut dated: std::collections::HashMap<Option<usize>, Vec<Option<usize>>> = std::collections::HashMap::new();
+    for m in &cx.ex.events {
+        dated.entry(m.date).or_default().push(m.event);
+    }
     for m in &cx.ex.events {
         let (Some(e), Some(di)) = (m.event.and_then(|e| cx.kb.events.get(e)), m.date) else {
             continue;
@@ -53,8 +58,10 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         }
         // "will attend the China-ASEAN summit, … and the East Asia Summit in Jakarta from 5 to
         // 8 September": a range given to several meetings at once spans them all.
-        let shared =
-            cx.ex.events.iter().any(|o| o.date == m.date && o.event != m.event) || listed(&cx.doc.prose, &m.span);
+        let shared = dated
+            .get(&m.date)
+            .is_some_and(|events| events.iter().any(|&o| o != m.event))
+            || listed(&cx.doc.prose, &m.span);
         let spans_it =
             d.is_range && d.start.is_some_and(|s| s <= e.start) && d.end.is_some_and(|x| x >= e.end.unwrap_or(e.start));
         if shared && spans_it {
