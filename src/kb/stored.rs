@@ -10,7 +10,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The image `build.rs` places in `OUT_DIR` (see `kb::image`).
 pub static IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.image"));
 
-/// A string owned, or a range of bytes of `IMAGE` (read as UTF-8 when it is used).
+/// A string owned, or a range of bytes of `IMAGE` (read as UTF-8 when it is used, so that
+/// loading the image neither copies nor validates the thousands it holds).
 #[derive(Clone, PartialEq, Eq)]
 pub enum Stored {
     Owned(Box<str>),
@@ -31,17 +32,22 @@ impl Stored {
         }
     }
 
-    /// `s` as a range of the image when it lies inside it, else copied.
-    fn from_borrowed(s: &str) -> Self {
+    /// `b` as a range of the image when it lies inside it, else copied (and then it must be
+    /// UTF-8).
+    fn from_borrowed<E: serde::de::Error>(b: &[u8]) -> Result<Self, E> {
         let base = IMAGE.as_ptr() as usize;
-        let at = s.as_ptr() as usize;
-        match (at.checked_sub(base), u32::try_from(s.len())) {
-            (Some(start), Ok(len)) if start + s.len() <= IMAGE.len() => match u32::try_from(start) {
-                Ok(start) => Self::Image { start, len },
-                Err(_) => Self::from(s),
+        let at = b.as_ptr() as usize;
+        match (at.checked_sub(base), u32::try_from(b.len())) {
+            (Some(start), Ok(len)) if start + b.len() <= IMAGE.len() => match u32::try_from(start) {
+                Ok(start) => Ok(Self::Image { start, len }),
+                Err(_) => Self::from_bytes(b),
             },
-            _ => Self::from(s),
+            _ => Self::from_bytes(b),
         }
+    }
+
+    fn from_bytes<E: serde::de::Error>(b: &[u8]) -> Result<Self, E> {
+        std::str::from_utf8(b).map(Self::from).map_err(E::custom)
     }
 }
 
@@ -76,9 +82,15 @@ impl std::fmt::Display for Stored {
     }
 }
 
+/// Human-readable formats (TOML, JSON) see a string; the image stores the bytes, which
+/// are read back as a range without being checked until they are used.
 impl Serialize for Stored {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
+        if s.is_human_readable() {
+            s.serialize_str(self.as_str())
+        } else {
+            s.serialize_bytes(self.as_str().as_bytes())
+        }
     }
 }
 
@@ -90,8 +102,14 @@ impl<'de> Deserialize<'de> for Stored {
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a string")
             }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Stored, E> {
-                Ok(Stored::from_borrowed(v))
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Stored, E> {
+                Stored::from_borrowed(v.as_bytes())
+            }
+            fn visit_borrowed_bytes<E: serde::de::Error>(self, v: &'de [u8]) -> Result<Stored, E> {
+                Stored::from_borrowed(v)
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Stored, E> {
+                Stored::from_bytes(v)
             }
             fn visit_str<E>(self, v: &str) -> Result<Stored, E> {
                 Ok(Stored::from(v))
@@ -100,7 +118,11 @@ impl<'de> Deserialize<'de> for Stored {
                 Ok(Stored::from(v))
             }
         }
-        d.deserialize_str(Visitor)
+        if d.is_human_readable() {
+            d.deserialize_str(Visitor)
+        } else {
+            d.deserialize_bytes(Visitor)
+        }
     }
 }
 
@@ -110,7 +132,7 @@ mod tests {
 
     #[test]
     fn a_string_outside_the_image_is_copied() {
-        let s: Stored = postcard::from_bytes(&postcard::to_allocvec("a source").unwrap()).unwrap();
+        let s: Stored = postcard::from_bytes(&postcard::to_allocvec(&Stored::from("a source")).unwrap()).unwrap();
         assert!(matches!(s, Stored::Owned(_)));
         assert_eq!(&*s, "a source");
     }
