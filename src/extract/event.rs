@@ -507,10 +507,18 @@ pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<Ev
     the_summit(cx, &sentence, hits, &mut out);
     for (i, hit) in hits.iter().enumerate() {
         // "appointed Babayev as COP29 president in January": the event names an office, and
-        // the date is the appointment's.
+        // the date is the appointment's. So does "COP29 president-designate", "G20
+        // chair-elect".
         let names_a_role = || {
-            let next = crate::text::from(cx.prose, hit.span.end)
+            let after = crate::text::from(
+                cx.prose,
+                hit.span.end + crate::text::possessive_len(cx.prose, &hit.span),
+            );
+            let next = after
                 .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .split('-')
                 .next()
                 .unwrap_or("")
                 .trim_end_matches(|c: char| !c.is_alphabetic())

@@ -292,6 +292,16 @@ fn forward(after: &str) -> Tense {
         if past_passive(prev, w) && classify(w).is_none() {
             return Tense::Past;
         }
+        // "the first held in France in 33 years": a participle after "first", not a verb.
+        if prev.is_some_and(|p| {
+            matches!(
+                p.to_ascii_lowercase().as_str(),
+                "first" | "second" | "third" | "last" | "only" | "ever"
+            )
+        }) && classify(w) == Some(Tense::Past)
+        {
+            continue;
+        }
         if let Some(t) = classify(w) {
             let passive = ahead.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case("by"));
             let idle_future = t == Tense::Future && is_modal_future(w) && !event_verb_follows(&ahead[k + 1..]);

@@ -52,8 +52,10 @@ pub enum Step {
     Appointed,
     /// "sworn in", "took the oath": that day, or up to three days after it.
     Sworn,
-    /// "inaugurated": the day, or a public ceremony days after the oath (Botswana's
-    /// president was sworn in on 1 November 2024 and inaugurated on 8 November).
+    /// "inaugurated", "took up his post": the day, or a public ceremony days after the
+    /// oath (Botswana's president was sworn in on 1 November 2024 and inaugurated on 8
+    /// November; ASEAN's secretary-general took office on 1 January 2023 and took up his
+    /// post at a ceremony on the 9th).
     Inaugurated,
     /// "took office", "became", and every end: that day, give or take one.
     Either,
@@ -64,7 +66,7 @@ impl Step {
         let phrase = phrase.to_ascii_lowercase();
         if phrase.contains("appointed") || phrase.contains("named") {
             Step::Appointed
-        } else if phrase.contains("inaugurated") {
+        } else if phrase.contains("inaugurated") || phrase.starts_with("took up") {
             Step::Inaugurated
         } else if phrase.contains("sworn") || phrase.contains("oath") {
             Step::Sworn

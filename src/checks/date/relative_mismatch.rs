@@ -45,6 +45,10 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         // A relative day, or a relative week, month or year stated exactly ("last week, on
         // 3 April"): never a vague one ("earlier this month") nor one counted from
         // another date.
+        // The dateline is what a relative date counts from, not a second date for it.
+        if cx.ex.as_of.span.as_ref() == Some(&explicit.span) {
+            continue;
+        }
         let exact_period = relative.written == Written::Relative && !relative.vague;
         if !side_by_side(&cx.doc.prose, a, b) || !explicit.is_day() || !(relative.is_day() || exact_period) {
             continue;
@@ -83,6 +87,11 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
 
 /// Two dates written as one: "yesterday, 12 April", "Friday (14 April)", "on 14 April, Friday".
 fn side_by_side(prose: &str, a: &DateMention, b: &DateMention) -> bool {
-    let gap = crate::text::get(prose, a.span.end..b.span.start).trim();
+    let gap = crate::text::get(prose, a.span.end..b.span.start);
+    // A dateline or heading and the paragraph after it are not one date.
+    if gap.contains('\n') {
+        return false;
+    }
+    let gap = gap.trim();
     matches!(gap, "," | "(" | "" | "- " | "—" | "–") || gap == "(on" || gap == ", on"
 }

@@ -4,6 +4,8 @@ use crate::calendar::long_date;
 use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::tense::{self, Tense};
+use crate::extract::term_change::Change;
+use crate::kb::model::Precision;
 
 pub const RULE: Rule = Rule {
     id: "date/tense-mismatch",
@@ -68,6 +70,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             .note(cx.as_of_note()),
         );
     }
+    term_changes(cx, severity, &mut attached, out);
     for (i, d) in cx.ex.dates.iter().enumerate() {
         if attached.contains(&i) || !d.year_written || d.relative {
             continue;
@@ -96,6 +99,81 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                     .note(cx.as_of_note()),
             );
         }
+    }
+}
+
+/// A swearing-in, an appointment or a departure whose date the record confirms: the record
+/// settles the year a date written without one falls in, so the tense it is told in can be
+/// judged ("Karki, who was sworn in on 12 September" in a story of 11 September 2025, when
+/// the record has her sworn in on 12 September 2025).
+fn term_changes(cx: &Context<'_>, severity: Severity, attached: &mut Vec<usize>, out: &mut Vec<Diagnostic>) {
+    let as_of = cx.ex.as_of.date;
+    for m in &cx.ex.term_changes {
+        let Some(d) = cx.ex.dates.get(m.date).filter(|d| d.is_day() && !d.relative) else {
+            continue;
+        };
+        let (Some(start), Some(end)) = (d.start, d.end) else {
+            continue;
+        };
+        let on_record = super::term_date_mismatch::terms(cx, m, start)
+            .into_iter()
+            .find_map(|(_, t)| {
+                let day = match m.change {
+                    Change::Start => Some(t.start).filter(|_| t.start_precision == Precision::Day),
+                    Change::End => t.end.filter(|_| t.end_precision == Precision::Day),
+                }?;
+                (day >= start - chrono::Days::new(1) && day <= end + chrono::Days::new(1)).then_some(day)
+            });
+        let Some(day) = on_record else { continue };
+        let Some(s) = cx.ex.sentence_at(d.span.start).and_then(|s| cx.ex.sentences.get(s)) else {
+            continue;
+        };
+        // The phrase is the verb ("was sworn in", "took the oath", "will be sworn in as"):
+        // what stands between it and the date ("before the National Assembly") is not.
+        let verb_end = if m.title_span == m.span {
+            m.span.end
+        } else {
+            m.title_span.start
+        };
+        let before = crate::text::get(&cx.doc.prose, s.start..verb_end.max(s.start));
+        let after = crate::text::get(&cx.doc.prose, d.span.end..s.end);
+        let t = tense::around(before, after);
+        let wrong = match t {
+            Tense::Past => day > as_of,
+            Tense::Future => day < as_of,
+            Tense::Unknown => false,
+        };
+        attached.push(m.date);
+        if !wrong {
+            continue;
+        }
+        let name = cx
+            .kb
+            .people
+            .get(m.person)
+            .map(|p| p.name.as_str())
+            .unwrap_or("this person");
+        let (done, change) = match m.change {
+            Change::Start => ("taken office", "taking office"),
+            Change::End => ("left office", "leaving office"),
+        };
+        let message = match t {
+            Tense::Future => format!(
+                "{name}'s {change} is reported as still to come, but the record has it on {}, before the draft's date, {}",
+                long_date(day),
+                long_date(as_of)
+            ),
+            _ => format!(
+                "{name} is reported to have {done} already, but the record has it on {}, after the draft's date, {}",
+                long_date(day),
+                long_date(as_of)
+            ),
+        };
+        out.push(
+            Diagnostic::new(RULE.id, severity, d.span.clone(), message)
+                .label(label(t))
+                .note(cx.as_of_note()),
+        );
     }
 }
 

@@ -144,8 +144,14 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         for (o, t) in &terms {
             diag = crate::checks::title::with_term_note(diag, cx.kb, *o, t, &name);
         }
+        // A relative day ("on Monday") is replaced by the day written out in full.
         if d.is_day() && !d.is_range && d.weekday.is_none() {
-            diag = diag.suggest(d.span.clone(), d.render(nearest, nearest));
+            let fix = if d.relative {
+                long_date(nearest)
+            } else {
+                d.render(nearest, nearest)
+            };
+            diag = diag.suggest(d.span.clone(), fix);
         }
         out.push(diag);
     }
@@ -184,7 +190,7 @@ const ALONE_REACH_DAYS: i64 = 200;
 
 /// The person's terms in the offices the title can mean, for the country written with it
 /// or the person's own. With no title, the terms that start near the date.
-fn terms<'a>(cx: &'a Context<'_>, m: &TermChange, date: NaiveDate) -> Vec<(usize, &'a Term)> {
+pub(super) fn terms<'a>(cx: &'a Context<'_>, m: &TermChange, date: NaiveDate) -> Vec<(usize, &'a Term)> {
     let kb = cx.kb;
     if m.title.is_empty() {
         return kb

@@ -84,7 +84,16 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
         .dates_starting_in(span.clone())
         .iter()
         .filter(|d| d.span.start >= span.start && d.span.end <= span.end && d.start.is_some())
-        .filter(|d| as_of.span.as_ref() == Some(&d.span) || same_clause(prose, &title, &d.span))
+        .filter(|d| {
+            // "8 August 2025 - …, three days after an uprising drove Prime Minister X from
+            // power": a shift of time between the dateline and the title moves away from it.
+            let dateline = as_of.span.as_ref() == Some(&d.span)
+                && !(d.span.end <= title.start && SHIFT.is_match(crate::text::get(prose, d.span.end..title.start)));
+            dateline || same_clause(prose, &title, &d.span)
+        })
+        // "Two days after Labor won the 21 May 2022 election, …": the date is what the time
+        // is counted from, not the time.
+        .filter(|d| !counted_from(crate::text::get(prose, span.start..d.span.start.max(span.start))))
         .filter(|d| d.year_written || !as_of.guessed_year)
         .filter(|d| d.grain < crate::extract::date::Grain::Year || d.start.is_some_and(|x| x <= as_of.date))
         // "limits until 5 February 2026": a bound of something else, not the clause's time.
@@ -220,9 +229,16 @@ const NARRATIVE_REACH: usize = 5;
 /// away from the date named.
 static SHIFT: std::sync::LazyLock<crate::pattern::Scanner> = std::sync::LazyLock::new(|| {
     crate::pattern::scanner(
-        r"(?i)(?-u:\b)(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|earlier|later|ago)|at\s+the\s+time\s+of|in\s+the\s+days\s+of)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|earlier|later|ago)|at\s+the\s+time\s+of|in\s+the\s+days\s+of)(?-u:\b)",
     )
 });
+
+/// Whether a date after `before` (its sentence up to it) is the point a shift of time is
+/// counted from: "Two days after Labor won the", with no clause break since the shift.
+fn counted_from(before: &str) -> bool {
+    let tail = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+    SHIFT.is_match(tail)
+}
 
 fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool {
     let (a, b) = if title.start <= other.start {
@@ -495,10 +511,11 @@ fn reports_leaving(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)], date: N
         .chain(after.iter().take(REACH))
         .chain(after_aside.iter().take(2))
         .collect();
-    let stepped_down = after
-        .windows(2)
-        .take(REACH)
-        .any(|w| w[1] == "down" && matches!(w[0].as_str(), "stepped" | "step" | "steps"));
+    // "… stepped down", "drove Prime Minister X from power", "… out of office".
+    let stepped_down = after.windows(2).take(REACH).any(|w| {
+        (w[1] == "down" && matches!(w[0].as_str(), "stepped" | "step" | "steps"))
+            || (matches!(w[0].as_str(), "from" | "of") && matches!(w[1].as_str(), "power" | "office"))
+    });
     let leaving = &crate::extract::words::GRAMMAR.leaving_words;
     stepped_down || near.iter().any(|w| leaving.contains(w.as_str()))
 }

@@ -181,6 +181,9 @@ pub(super) enum Point {
     Days(i64),
     /// The day a count of units from the draft's date: "three weeks ago", "in two weeks".
     Shift(Unit, i64),
+    /// That day to the day, from the draft's date or the day before it: "ten years ago
+    /// today" (`Anniversary(Year, -10, 0)`), "a year ago yesterday" (`(Year, -1, -1)`).
+    Anniversary(Unit, i64, i64),
     /// A whole unit relative to the draft's date's: "last week", "this month".
     Unit(Unit, i64),
     Weekday(Which, Weekday),
@@ -250,6 +253,29 @@ pub(super) struct Raw {
     pub anchored: bool,
 }
 
+/// Words that make a clause speak of a record or a first: "the first summit held in France
+/// in 33 years", "the lowest turnout in two decades".
+const RECORD_WORDS: &[&str] = &[
+    "first",
+    "last",
+    "only",
+    "ever",
+    "highest",
+    "lowest",
+    "biggest",
+    "largest",
+    "longest",
+    "worst",
+    "best",
+    "fewest",
+    "most",
+    "least",
+    "strongest",
+    "weakest",
+    "deadliest",
+    "warmest",
+];
+
 const CONNECTORS: &[&str] = &["to", "until", "till", "through", "thru"];
 
 struct P<'a> {
@@ -292,6 +318,21 @@ impl<'a> P<'a> {
 
     fn punct(&self, i: usize, marks: &[char]) -> bool {
         self.kind(i) == Some(Kind::Punct) && self.text(i).chars().next().is_some_and(|c| marks.contains(&c))
+    }
+
+    /// Whether the clause before token `i` speaks of a record ("the first held in France",
+    /// "its highest level"), so that "in 33 years" after it is a span looked back over, not
+    /// a day ahead.
+    fn record_before(&self, i: usize) -> bool {
+        (i.saturating_sub(8)..i)
+            .rev()
+            .take_while(|&k| self.kind(k) == Some(Kind::Word))
+            .any(|k| {
+                // "the first", "its highest": a noun phrase, not "was first proposed".
+                self.any(k, RECORD_WORDS)
+                    && k.checked_sub(1)
+                        .is_some_and(|b| self.any(b, &["the", "its", "their", "his", "her", "this", "that"]))
+            })
     }
 
     /// No whitespace between token `i - 1` and `i`.
@@ -1253,6 +1294,7 @@ impl<'a> P<'a> {
                 if let Some((n, u, next)) = self.count_unit(i + 1)
                     && !self.any(next, &["of", "time", "'", "’", "to", "and"])
                     && !prev_is(&["only", "just", "within", "first", "last", "once", "twice"])
+                    && !self.record_before(i)
                     && u != Unit::Decade
                 {
                     out.push(rel(Point::Shift(u, n), i, next));
@@ -1319,8 +1361,10 @@ impl<'a> P<'a> {
             if ago {
                 let n = if self.is(next, "ago") { -n } else { n };
                 let end = if self.is(next, "ago") { next + 1 } else { next + 2 };
-                if !(self.is(end, "today") || self.is(end, "yesterday")) {
-                    out.push(rel(Point::Shift(u, n), i, end));
+                match self.text(end).to_ascii_lowercase().as_str() {
+                    "today" if n < 0 => out.push(rel(Point::Anniversary(u, n, 0), i, end + 1)),
+                    "yesterday" if n < 0 => out.push(rel(Point::Anniversary(u, n, -1), i, end + 1)),
+                    _ => out.push(rel(Point::Shift(u, n), i, end)),
                 }
             } else if self.any(next, &["later", "earlier"]) && !self.any(next + 1, &["than"]) {
                 let n = if self.is(next, "later") { n } else { -n };

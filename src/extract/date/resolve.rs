@@ -184,6 +184,7 @@ fn is_relative(p: &Point) -> bool {
     match p {
         Point::Days(_)
         | Point::Shift(..)
+        | Point::Anniversary(..)
         | Point::Unit(..)
         | Point::Weekday(..)
         | Point::WeekdayOfWeek(..)
@@ -482,6 +483,7 @@ fn interval(p: &Point, cx: &Cx<'_>) -> Option<Interval> {
         }
         Point::Days(n) => day(add_days(a, *n)?),
         Point::Shift(u, n) => day(shift(a, *u, *n)?),
+        Point::Anniversary(u, n, d) => day(add_days(shift(a, *u, *n)?, *d)?),
         Point::Unit(u, k) => unit(a, *u, *k),
         Point::Weekday(which, w) => {
             let date = match which {
