@@ -99,6 +99,10 @@ static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// After a person's possessive, a noun that makes it stand for their government.
+static GOVERNMENT: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::compile(r"^\s+(?:government|administration|cabinet)(?-u:\b)"));
+
 /// What may stand between two names of one phrase.
 static JOIN: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
@@ -192,6 +196,15 @@ pub fn subjects(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> V
             }
         }
         p.possessive = crate::text::is_possessive(prose, &hit.span);
+        // "Lula's government", "Ruto's administration": the person's government acts.
+        if p.possessive && hit.surfaces.iter().any(|s| matches!(s, Surface::Person { .. })) {
+            let after = hit.span.end + crate::text::possessive_len(prose, &hit.span);
+            if let Some(m) = GOVERNMENT.find(crate::text::from(prose, after)) {
+                p.possessive = false;
+                p.span.end = after + m.end();
+                last_end = p.span.end;
+            }
+        }
     }
     if let Some(p) = phrase.take() {
         out.push(Subject::Actors(p));

@@ -38,8 +38,9 @@ pub struct TermChange {
     /// The country written with the title ("Pakistan's prime minister"), if any.
     #[serde(skip)]
     pub country: Option<usize>,
-    /// Index into the extraction's dates.
-    pub date: usize,
+    /// Index into the extraction's dates: the day or month of the change, if the clause
+    /// gives one ("Peters, who becomes foreign minister for the third time" gives none).
+    pub date: Option<usize>,
     /// Which day of taking office the phrase names.
     pub step: Step,
 }
@@ -343,8 +344,12 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
                     <= 1
             })
     };
-    let (date, d) = after.or_else(before)?;
-    if !(d.is_day() || d.is_month()) {
+    // A year alone dates nothing here.
+    let date = after
+        .or_else(before)
+        .filter(|(_, d)| d.is_day() || d.is_month())
+        .map(|(i, _)| i);
+    if date.is_none() && title.is_empty() {
         return None;
     }
     Some(TermChange {

@@ -109,7 +109,11 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
 fn term_changes(cx: &Context<'_>, severity: Severity, attached: &mut Vec<usize>, out: &mut Vec<Diagnostic>) {
     let as_of = cx.ex.as_of.date;
     for m in &cx.ex.term_changes {
-        let Some(d) = cx.ex.dates.get(m.date).filter(|d| d.is_day() && !d.relative) else {
+        let Some((i, d)) = m
+            .date
+            .and_then(|i| Some((i, cx.ex.dates.get(i)?)))
+            .filter(|(_, d)| d.is_day() && !d.relative)
+        else {
             continue;
         };
         let (Some(start), Some(end)) = (d.start, d.end) else {
@@ -143,7 +147,7 @@ fn term_changes(cx: &Context<'_>, severity: Severity, attached: &mut Vec<usize>,
             Tense::Future => day < as_of,
             Tense::Unknown => false,
         };
-        attached.push(m.date);
+        attached.push(i);
         if !wrong {
             continue;
         }

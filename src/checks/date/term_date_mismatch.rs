@@ -45,7 +45,9 @@ const APPOINTMENT_LAG: u64 = 7;
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     for m in &cx.ex.term_changes {
-        let Some(d) = cx.ex.dates.get(m.date) else { continue };
+        let Some(d) = m.date.and_then(|i| cx.ex.dates.get(i)) else {
+            continue;
+        };
         // A weekday or a year-less date read against a dateline whose year is a guess
         // dates nothing.
         if cx.ex.as_of.guessed_year && !d.year_written {

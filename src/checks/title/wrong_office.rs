@@ -4,6 +4,7 @@ use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
 use super::{Verdict, person_name, term_text, verdict};
+use crate::kb::surface::Surface;
 
 pub const RULE: Rule = Rule {
     id: "title/wrong-office",
@@ -57,6 +58,60 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                     .with_label(span.clone(), format!("{name} serves {}", home.name))
                     .suggest(span.clone(), r);
             }
+        }
+        out.push(diag);
+    }
+    taking_office(cx, severity, out);
+}
+
+/// "Peters, who becomes Australian foreign minister for the third time": taking up an
+/// office of a country the person does not serve, and never held.
+fn taking_office(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    let kb = cx.kb;
+    for m in &cx.ex.term_changes {
+        let (Some(country), Some(home)) = (m.country.and_then(|c| kb.countries.get(c)), kb.person_country(m.person))
+        else {
+            continue;
+        };
+        let actor = country.id.get_ref().as_str();
+        if actor == home {
+            continue;
+        }
+        let roles: Vec<&str> = m
+            .title
+            .iter()
+            .filter_map(|s| match *s {
+                Surface::RoleTitle(r) => kb.roles.get(r).map(|r| r.id.get_ref().as_str()),
+                Surface::OfficeTitle(o) => kb.offices.get(o).map(|o| o.role.as_str()),
+                _ => None,
+            })
+            .collect();
+        let Some(&role) = roles.first() else { continue };
+        let Some(office) = kb.offices_of(actor, role).next() else {
+            continue;
+        };
+        // Only someone the record knows in that role at home: never held it abroad.
+        let held = |o: usize| kb.offices.get(o).is_some_and(|x| x.role == role);
+        let at_home = kb
+            .terms_of(m.person)
+            .any(|(o, _)| held(o) && kb.office_actor(o) == Some(home));
+        let abroad = kb
+            .terms_of(m.person)
+            .any(|(o, _)| held(o) && kb.office_actor(o) == Some(actor));
+        if !at_home || abroad {
+            continue;
+        }
+        let name = kb.people.get(m.person).map(|p| p.name.clone()).unwrap_or_default();
+        let label = kb.office_label(office);
+        let mut diag = Diagnostic::new(
+            RULE.id,
+            severity,
+            m.title_span.clone(),
+            format!("{name} was never {label}"),
+        )
+        .label(format!("{name} never held this office"));
+        for (o, term) in kb.terms_of(m.person).filter(|(o, _)| held(*o)) {
+            diag = diag.note(format!("{name} was {}", term_text(kb, o, term)));
         }
         out.push(diag);
     }
