@@ -205,6 +205,8 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
     };
     let mut coref = actors::Coref::default();
     let (mut recent_series, mut actors_seen) = (None, 0);
+    // The series of a meeting named by its own name in the sentence before, if any.
+    let mut named_before: Option<usize> = None;
     let mut h = 0;
     for (si, s) in sentences.iter().enumerate() {
         while h < hits.len() && hits[h].span.start < s.start {
@@ -246,15 +248,24 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
             prose,
             dates: &out.dates,
             as_of: out.as_of.date,
-            recent_series,
+            recent_series: named_before.or(recent_series),
             series_here: &series_here,
         };
         let events = event::extract(&cx, s.clone(), in_sentence);
+        // "… for the seventh AU-EU summit. The summit, scheduled for …": a meeting named
+        // by its own name makes its series the one "the summit" in the next sentence means.
+        let named_series = events
+            .iter()
+            .rev()
+            .filter(|m| !m.anaphoric)
+            .find_map(|m| kb.events.get(m.event?)?.series.as_deref())
+            .and_then(|id| kb.series.iter().position(|x| x.id.get_ref() == id));
         out.events.extend(events);
         out.events.extend(meeting::extract(&cx, s, in_sentence));
         if let Some(&(_, series)) = series_here.last() {
             recent_series = Some(series);
         }
+        named_before = named_series;
         // "the NATO summit": the organisation holding it is what "the alliance" means next.
         coref.note_orgs(meeting_orgs(kb, in_sentence));
         let subjects = actors::subjects(kb, prose, s.clone(), in_sentence);

@@ -26,7 +26,8 @@ SAMARKAND, 1 August 2023 (TDI): Leaders met at the 15th BRICS summit in Johannes
 The summit ran 22-24 August 2023, after the dateline. Scheduling verbs (`was scheduled to`), modals
 (`would`, `could`), conditionals and reported plans (`said … will`) are not read as tense, and a
 date without a written year is never judged: an anniversary story dated 26 February may well tell
-of 27 February a year before.",
+of 27 February a year before, unless the record confirms it (`was sworn in on 12 September`, when
+the record has that person taking office on 12 September of the draft's year).",
     kind: Kind::Check(run),
 };
 

@@ -21,11 +21,13 @@ number forward.
 ```
 The meeting in Tehran was the 2nd; the 4th was held in Samarkand. When the place is nearer to the
 draft's date than the ordinal is, the ordinal is taken to be wrong; otherwise `date/wrong-place`
-reports the place.",
+reports the place. An ordinal the record has no meeting for (`the 35th Arab League summit`) is
+flagged when the day given falls within one recorded meeting of the series that bears another.",
     kind: Kind::Check(run),
 };
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    unrecorded(cx, severity, out);
     for m in &cx.ex.events {
         let (Some((n, span)), Some(named)) = (&m.ordinal, m.event) else {
             continue;
@@ -59,6 +61,53 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             .with_record(&other.at.path, other.at.line())
             .with_record(&e.at.path, e.at.line())
             .suggest(span.clone(), fixed),
+        );
+    }
+}
+
+/// "the 35th Arab League summit on Saturday" when no 35th is on record and the day given
+/// falls in the 34th: the ordinal is what is wrong.
+fn unrecorded(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    for m in &cx.ex.events {
+        let (Some((n, span)), None, Some(series)) = (&m.ordinal, m.event, m.series) else {
+            continue;
+        };
+        let Some(series_id) = cx.kb.series.get(series).map(|s| s.id.get_ref().as_str()) else {
+            continue;
+        };
+        let Some(d) = m.date.and_then(|i| cx.ex.dates.get(i)).filter(|d| d.is_day()) else {
+            continue;
+        };
+        let (Some(start), Some(end)) = (d.start, d.end) else {
+            continue;
+        };
+        let members = || cx.kb.events.iter().filter(|x| x.series.as_deref() == Some(series_id));
+        if members().any(|x| x.ordinal == Some(*n)) {
+            continue;
+        }
+        let inside: Vec<_> = members()
+            .filter(|x| start >= x.start && end <= x.end.unwrap_or(x.start))
+            .collect();
+        let [other] = inside.as_slice() else { continue };
+        let Some(right) = other.ordinal.filter(|r| r != n) else {
+            continue;
+        };
+        let written = cx.doc.text.get(span.clone()).unwrap_or_default();
+        out.push(
+            Diagnostic::new(
+                RULE.id,
+                severity,
+                span.clone(),
+                format!(
+                    "`{written}` disagrees with the record: the meeting held {} was the {}",
+                    where_when(other),
+                    super::ordinal_like("1", right)
+                ),
+            )
+            .label(format!("the record says {}", super::ordinal_like("1", right)))
+            .note(super::event_note(other))
+            .with_record(&other.at.path, other.at.line())
+            .suggest(span.clone(), super::ordinal_like(written, right)),
         );
     }
 }

@@ -20,7 +20,9 @@ Two officials named in one sentence are easily swapped; the pairing is wrong wha
 ```text
 Foreign Minister of Russia Qin Gang and Foreign Minister of China Sergey Lavrov met in Samarkand.
 ```
-The fix offers the person's own country, written the same way (name, demonym or possessive).",
+The fix offers the person's own country, written the same way (name, demonym or possessive). Taking
+up such an office is flagged the same way (`Peters, who becomes Australian foreign minister`), when
+the record has the person in that role for their own country only.",
     kind: Kind::Check(run),
 };
 
