@@ -505,6 +505,7 @@ pub struct Context<'a> {
 pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<EventMention> {
     let mut out = Vec::new();
     the_summit(cx, &sentence, hits, &mut out);
+    owned_summit(cx, &sentence, hits, &mut out);
     for (i, hit) in hits.iter().enumerate() {
         // "appointed Babayev as COP29 president in January": the event names an office, and
         // the date is the appointment's. So does "COP29 president-designate", "G20
@@ -932,6 +933,74 @@ fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut
             lead_date: None,
             tense: Tense::Unknown,
             anaphoric: true,
+        };
+        out.push(finish(cx, sentence, mention));
+    }
+}
+
+/// "the Arab League's 32nd summit", "ASEAN's 46th summit": a meeting numbered by the
+/// organisation named right before it, in the possessive.
+fn owned_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut Vec<EventMention>) {
+    static NUMBERED: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
+        crate::pattern::scanner(
+            r"^\s+(?P<ord>[0-9]{1,3}(?:st|nd|rd|th)|[A-Za-z]+(?:-[a-z]+)?)\s+(?:(?:annual|ordinary|regular)\s+)?summit(?-u:\b)",
+        )
+    });
+    for hit in hits {
+        let Some(&(_, series)) = cx.series_here.iter().find(|(at, _)| *at == hit.span.start) else {
+            continue;
+        };
+        let owned = crate::text::possessive_len(cx.prose, &hit.span);
+        if owned == 0 {
+            continue;
+        }
+        let after = hit.span.end + owned;
+        let Some(c) = NUMBERED.captures(crate::text::from(cx.prose, after)) else {
+            continue;
+        };
+        let (Some(m), Some(ord)) = (c.get(0), c.name("ord")) else {
+            continue;
+        };
+        let word = ord.as_str().to_ascii_lowercase();
+        let n = match word.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>() {
+            Ok(n) if super::ordinal::is_ordinal(&word) => Some(n),
+            _ => match word.split_once('-') {
+                Some((tens, unit)) => super::ordinal::from_words(Some(tens), unit),
+                None => super::ordinal::from_words(None, &word),
+            },
+        };
+        // A small ordinal in words ("its first summit in Africa") describes.
+        let Some(n) = n.filter(|&n| n > 3 || word.starts_with(|c: char| c.is_ascii_digit())) else {
+            continue;
+        };
+        let span = hit.span.start..after + m.end();
+        if span.end > sentence.end {
+            continue;
+        }
+        let ord_span = after + ord.start()..after + ord.end();
+        let series_id = cx
+            .kb
+            .series
+            .get(series)
+            .map(|s| s.id.get_ref().as_str())
+            .unwrap_or_default();
+        let event = cx
+            .kb
+            .events
+            .iter()
+            .position(|e| e.series.as_deref() == Some(series_id) && e.ordinal == Some(n));
+        let first_after = hits.partition_point(|h| h.span.start < span.end);
+        let mention = EventMention {
+            place: attached_place_after(cx, hits, first_after, span.end, sentence),
+            date: attached_date(cx.prose, &span, sentence, cx.dates),
+            span,
+            event,
+            event_id: None,
+            series: Some(series),
+            ordinal: Some((n, ord_span)),
+            lead_date: None,
+            tense: Tense::Unknown,
+            anaphoric: false,
         };
         out.push(finish(cx, sentence, mention));
     }
