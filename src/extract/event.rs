@@ -581,13 +581,19 @@ const SIGNING_REACH: usize = 60;
 fn signing_stated(prose: &str, sentence: &Range<usize>, span: &Range<usize>) -> bool {
     let from = crate::text::floor_char_boundary(prose, span.start.saturating_sub(SIGNING_REACH).max(sentence.start));
     let to = crate::text::floor_char_boundary(prose, (span.end + SIGNING_REACH).min(sentence.end));
-    crate::text::get(prose, from..to)
+    let words: Vec<String> = crate::text::get(prose, from..to)
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| {
-            super::words::GRAMMAR
-                .signing_verbs
-                .contains(w.to_ascii_lowercase().as_str())
-        })
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    // "agreed in principle on 30 September": a step before the agreement, not its day.
+    words.iter().enumerate().any(|(k, w)| {
+        super::words::GRAMMAR.signing_verbs.contains(w.as_str())
+            && !(words.get(k + 1).is_some_and(|n| n == "in")
+                && words
+                    .get(k + 2)
+                    .is_some_and(|n| matches!(n.as_str(), "principle" | "outline")))
+    })
 }
 
 pub(super) fn finish(cx: &Context<'_>, sentence: &Range<usize>, mut m: EventMention) -> EventMention {

@@ -119,6 +119,29 @@ const NEUTRAL: &[&str] = &[
 
 static WORD: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| crate::pattern::scanner(r"[A-Za-z']+|[;:—–,]"));
 
+/// Whether the words after a verb of going end in its destination, the mention: "on to
+/// the", "for the" ("travelled to Moscow on" ends in the day of the journey instead).
+fn towards(rest: &[&str]) -> bool {
+    let rest: Vec<String> = rest.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let rest: &[String] = match rest.split_last() {
+        Some((last, init)) if matches!(last.as_str(), "the" | "a" | "this" | "its") => init,
+        _ => &rest,
+    };
+    rest.last().is_some_and(|w| matches!(w.as_str(), "to" | "for"))
+}
+
+/// Verbs of going somewhere: "travelled to the summit" may be on the eve of it.
+const MOTION: &[&str] = &[
+    "travelled",
+    "traveled",
+    "arrived",
+    "flew",
+    "headed",
+    "left",
+    "departed",
+    "went",
+];
+
 /// Irregular past participles of what happens to officials and meetings: "was sworn in".
 const IRREGULAR_PARTICIPLES: &[&str] = &["sworn", "chosen", "given", "begun", "won", "undertaken"];
 
@@ -256,6 +279,11 @@ fn backward(before: &str) -> Tense {
         }
         match classify(w) {
             Some(Tense::Past) if passive => return Tense::Unknown,
+            // "travelled on to the NATO summit": a journey towards a meeting may end on its
+            // eve; it does not say the meeting has been held.
+            Some(Tense::Past) if MOTION.contains(&w.to_ascii_lowercase().as_str()) && towards(&words[k + 1..]) => {
+                return Tense::Unknown;
+            }
             Some(Tense::Past) => return auxiliaries(&words[k.saturating_sub(3)..k]),
             // "will be remembered for …" says nothing about when the event is.
             Some(Tense::Future) if is_modal_future(w) && !event_verb_follows(&words[k + 1..]) => return Tense::Unknown,
