@@ -76,14 +76,77 @@ pub fn inflect(verb: &str) -> Vec<String> {
     forms
 }
 
-/// Every written form of one phrase: the first word inflected when it is a verb, and
-/// `{their}` spelled out.
+/// Words that may stand between the article and the noun of a phrase such as "a supporter
+/// of": "a long-standing supporter of", "a staunch opponent of", "an outspoken critic of".
+const NOUN_MODIFIERS: &[&str] = &[
+    "long-standing",
+    "longstanding",
+    "longtime",
+    "long-time",
+    "staunch",
+    "firm",
+    "strong",
+    "vocal",
+    "key",
+    "leading",
+    "fierce",
+    "consistent",
+    "steadfast",
+    "committed",
+    "determined",
+    "outspoken",
+    "prominent",
+    "major",
+    "traditional",
+    "loyal",
+    "ardent",
+    "enthusiastic",
+    "early",
+    "persistent",
+    "harsh",
+    "sharp",
+    "bitter",
+    "implacable",
+    "trenchant",
+    "vehement",
+    "resolute",
+    "unwavering",
+    "avowed",
+    "declared",
+];
+
+/// "a supporter of" with a word of `NOUN_MODIFIERS` after its article.
+fn modified(phrase: &str) -> Vec<String> {
+    let Some(noun) = phrase.strip_prefix("a ").or_else(|| phrase.strip_prefix("an ")) else {
+        return Vec::new();
+    };
+    NOUN_MODIFIERS
+        .iter()
+        .map(|m| {
+            let article = if m.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            format!("{article} {m} {noun}")
+        })
+        .collect()
+}
+
+/// Every written form of one phrase: the first word inflected when it is a verb, a word
+/// such as "staunch" after an article ("a staunch supporter of"), and `{their}` spelled
+/// out.
 fn forms(phrase: &str, kind: PredicateKind) -> Vec<String> {
     let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
     let heads = match (kind, phrase.split_once(' ')) {
         (PredicateKind::Verb, Some((head, rest))) => inflect(head).into_iter().map(|h| format!("{h} {rest}")).collect(),
         (PredicateKind::Verb, None) => inflect(&phrase),
-        _ => vec![phrase.to_ascii_lowercase()],
+        _ => {
+            let lower = phrase.to_ascii_lowercase();
+            let mut all = modified(&lower);
+            all.insert(0, lower);
+            all
+        }
     };
     heads
         .into_iter()
