@@ -42,7 +42,12 @@ pub fn joinings(prose: &str, hits: &[Hit], dates: &[DateMention]) -> Vec<Joining
             continue;
         };
         let after = skip(prose, h.span.end, &[",", "which", "that", "who"]);
-        let Some(end) = GRAMMAR.joining_phrases.iter().find_map(|p| phrase(prose, after, p)) else {
+        let Some(end) = GRAMMAR
+            .joining_phrases
+            .iter()
+            .find_map(|p| phrase(prose, after, p))
+            .or_else(|| nth_member(prose, after))
+        else {
             continue;
         };
         let at = word(prose, end, &["the"]).unwrap_or_else(|| skip(prose, end, &[]));
@@ -248,6 +253,20 @@ fn phrase(prose: &str, at: usize, p: &str) -> Option<usize> {
     let end = at + p.len();
     let boundary = crate::text::char_at(prose, end).is_none_or(|c| !c.is_alphanumeric());
     boundary.then_some(end)
+}
+
+/// "became the 31st member of", "became the alliance's 32nd member state of": past "of".
+fn nth_member(prose: &str, at: usize) -> Option<usize> {
+    let at = word(prose, at, &["became the", "became its", "became"])?;
+    let (ordinal, rest) = crate::text::from(prose, at).split_once(' ')?;
+    if !super::ordinal::is_ordinal(&ordinal.to_ascii_lowercase()) {
+        return None;
+    }
+    let at = at + ordinal.len() + 1;
+    ["member of", "member state of", "full member of"]
+        .iter()
+        .find(|p| rest.starts_with(**p))
+        .map(|p| at + p.len())
 }
 
 /// Past one of `words` at `at` and the spaces after it.

@@ -22,8 +22,10 @@ and Sweden applied to NATO in May 2022 and joined in April 2023 and March 2024.
 ```text
 STOCKHOLM, 12 June 2025 - Sweden, which joined NATO in 2023, hosted the exercise.
 ```
-Sweden joined NATO on 7 March 2024. Only the year is compared: a month or a day may be the
-signing, the ratification or the entry into force, which sources give differently. A founding
+Sweden joined NATO on 7 March 2024. A day is compared with the day on record (`Finland became the
+31st member of NATO on Monday`, written on 5 April 2023, when it joined on Tuesday 4 April);
+otherwise only the year is compared: a month may be that of the signing, the ratification or the
+entry into force, which sources give differently. A founding
 member, a state the record does not list, and a date written without its year are never judged;
 a state that left and joined again agrees with any of its spells.",
     kind: Kind::Check(run),
@@ -40,7 +42,9 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
 fn judge(cx: &Context<'_>, claim: &JoiningClaim, severity: Severity) -> Option<Diagnostic> {
     let kb = cx.kb;
     let date = cx.ex.dates.get(claim.date)?;
-    if !date.year_written {
+    // A day counted from the draft's own date ("on Monday") is as exact as one written out.
+    let counted = date.relative && !cx.ex.as_of.guessed_year;
+    if !date.year_written && !counted {
         return None;
     }
     let (start, end) = (date.start?, date.end?);
@@ -54,14 +58,23 @@ fn judge(cx: &Context<'_>, claim: &JoiningClaim, severity: Severity) -> Option<D
         .map(|m| m.since)
         .min()?;
     let spells: Vec<_> = kb.memberships(org, country).filter(|m| m.since > founded).collect();
-    if spells.is_empty()
-        || spells
-            .iter()
-            .any(|m| (start.year()..=end.year()).contains(&m.since.year()))
-    {
+    // A day is compared with a day on record: "joined" and "became the 31st member" name
+    // the day of joining itself.
+    let by_day = |m: &crate::kb::Entry<crate::kb::model::Membership>| {
+        date.is_day() && m.since_precision == crate::kb::model::Precision::Day
+    };
+    let agrees = |m: &crate::kb::Entry<crate::kb::model::Membership>| {
+        if by_day(m) {
+            start <= m.since && m.since <= end
+        } else {
+            (start.year()..=end.year()).contains(&m.since.year())
+        }
+    };
+    if spells.is_empty() || spells.iter().any(|m| agrees(m)) {
         return None;
     }
-    let m = spells.iter().min_by_key(|m| (m.since.year() - start.year()).abs())?;
+    let m = spells.iter().min_by_key(|m| (m.since - start).num_days().abs())?;
+    let day = by_day(m);
     let written = crate::text::get(&cx.doc.text, date.span.clone());
     let state = kb.actor_name(country);
     let when = m.since_precision.render(m.since);
@@ -70,11 +83,19 @@ fn judge(cx: &Context<'_>, claim: &JoiningClaim, severity: Severity) -> Option<D
             RULE.id,
             severity,
             date.span.clone(),
-            format!(
-                "`{written}` disagrees with the record: {state} joined {} in {}",
-                kb.actor_name(org),
-                m.since.year()
-            ),
+            if day {
+                format!(
+                    "`{written}` disagrees with the record: {state} joined {} on {}",
+                    kb.actor_name(org),
+                    crate::calendar::long_date(m.since)
+                )
+            } else {
+                format!(
+                    "`{written}` disagrees with the record: {state} joined {} in {}",
+                    kb.actor_name(org),
+                    m.since.year()
+                )
+            },
         )
         .label(format!("the record says {when}"))
         .with_label(claim.member.org_span.clone(), "the organisation")
