@@ -99,10 +99,6 @@ static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// After a person's possessive, a noun that makes it stand for their government.
-static GOVERNMENT: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::compile(r"^\s+(?:government|administration|cabinet)(?-u:\b)"));
-
 /// What may stand between two names of one phrase.
 static JOIN: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
@@ -199,9 +195,9 @@ pub fn subjects(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> V
         // "Lula's government", "Ruto's administration": the person's government acts.
         if p.possessive && hit.surfaces.iter().any(|s| matches!(s, Surface::Person { .. })) {
             let after = hit.span.end + crate::text::possessive_len(prose, &hit.span);
-            if let Some(m) = GOVERNMENT.find(crate::text::from(prose, after)) {
+            if let Some(len) = government_noun(crate::text::from(prose, after)) {
                 p.possessive = false;
-                p.span.end = after + m.end();
+                p.span.end = after + len;
                 last_end = p.span.end;
             }
         }
@@ -431,6 +427,17 @@ impl Coref {
     pub fn peek(&self, kb: &Kb, subject: &Subject) -> Option<Resolved> {
         self.clone().observe(kb, subject)
     }
+}
+
+/// After a person's possessive, a noun that makes it stand for their government: the
+/// length of " government" in "Lula's government".
+fn government_noun(rest: &str) -> Option<usize> {
+    let word = rest.trim_start();
+    let skipped = rest.len() - word.len();
+    ["government", "administration", "cabinet"].iter().find_map(|noun| {
+        let after = word.strip_prefix(noun)?;
+        (skipped > 0 && !after.starts_with(|c: char| c.is_alphanumeric())).then_some(skipped + noun.len())
+    })
 }
 
 #[cfg(test)]
