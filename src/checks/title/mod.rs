@@ -326,6 +326,16 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
         // "positions set out in the Bahrain Declaration of 16 May 2024": the date of a
         // document, not a time the story moves to.
         .filter(|d| !crate::text::dates_a_name(&cx.doc.prose, d.span.start))
+        // "The initiative, signed in Istanbul on 22 August 2022, had been extended": the
+        // date of the thing described.
+        .filter(|d| {
+            let start = cx
+                .ex
+                .sentence_at(d.span.start)
+                .and_then(|s| cx.ex.sentences.get(s))
+                .map_or(0, |s| s.start);
+            !crate::text::dates_a_described_noun(&cx.doc.prose, start, d.span.start)
+        })
         .filter_map(|d| Some((d.start?, d.end?)))
         .filter(|(a, _)| *a <= cx.ex.as_of.date);
     let events = cx
