@@ -267,59 +267,8 @@ pub fn possessive_len(text: &str, span: &Range<usize>) -> usize {
         .map_or(0, |p| p.len())
 }
 
-/// Only words that lead into a time stand before `at` in its sentence or heading (`On
-/// Monday, …`, `SOLOMON ISLANDS: On …`, `Back in …`): a date there sets the scene of what
-/// follows. The words are `scene_openers` in the grammar lexicon.
-pub fn opens_sentence(prose: &str, at: usize) -> bool {
-    // Only a few short words can lead into a date: the look back is bounded, so that a draft
-    // without punctuation stays linear.
-    let from_byte = floor_char_boundary(prose, at.saturating_sub(SCENE_LEAD_BYTES));
-    let before = get(prose, from_byte..at);
-    // A full stop ends a sentence before a capital ("a.m. 4 June" goes on); a colon or a
-    // dash, before a space ("6:21" goes on; a dateline ends "(Reuters) - ").
-    let ends_here = |i: usize, c: char| {
-        // What follows reaches past `at`: the date itself may be the capital.
-        let next = from(prose, from_byte + i + c.len_utf8());
-        match c {
-            '.' => next.starts_with(char::is_whitespace) && next.trim_start().starts_with(char::is_uppercase),
-            ':' | '-' | '–' | '—' => next.starts_with(char::is_whitespace),
-            _ => true,
-        }
-    };
-    let start = match before
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| matches!(c, '.' | '!' | '?' | ':' | '\n' | ';' | '-' | '–' | '—') && ends_here(i, c))
-    {
-        Some((i, c)) => from_byte + i + c.len_utf8(),
-        None if from_byte == 0 => 0,
-        None => return false,
-    };
-    let openers = &crate::extract::words::GRAMMAR.scene_openers;
-    get(prose, start..at)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .all(|w| openers.contains(w.to_ascii_lowercase().as_str()))
-}
-
-/// How far back `opens_sentence` looks for the start of a sentence, in bytes: more than any
-/// run of words that lead into a date.
-const SCENE_LEAD_BYTES: usize = 80;
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_date_opens_a_sentence_after_leading_words_only() {
-        let t = "BEIJING, 5 September 2024 (Reuters) - On Thursday, 2 March 2023, ministers met. \
-                 Lee took office at 6:21 a.m. 4 June 2025. MARCH 2019: a vote.";
-        let at = |s: &str| t.find(s).unwrap_or(0);
-        assert!(super::opens_sentence(t, at("Thursday")));
-        assert!(!super::opens_sentence(t, at("4 June")));
-        assert!(super::opens_sentence(t, at("MARCH")));
-        let long = format!("{} on 5 May", "word ".repeat(40));
-        assert!(!super::opens_sentence(&long, long.len() - 5));
-    }
-
     #[test]
     fn a_date_after_a_name_and_of_dates_the_name() {
         let t = "in the Bahrain Declaration of 16 May 2024";

@@ -178,7 +178,7 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
                     && !d.relative
                     && d.grain <= crate::extract::date::Grain::Month
                     && as_of.span.as_ref() != Some(&d.span)
-                    && crate::text::opens_sentence(prose, d.span.start)
+                    && crate::extract::sentence::opens_sentence(prose, d.span.start)
             });
         if let Some((a, b)) = scene.and_then(|d| Some((d.start?, d.end?))) {
             return Relevant {
@@ -315,7 +315,7 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
             d.year_written
                 || (d.written == crate::extract::date::Written::Absolute
                     && d.is_day()
-                    && crate::text::opens_sentence(&cx.doc.prose, d.span.start))
+                    && crate::extract::sentence::opens_sentence(&cx.doc.prose, d.span.start))
         })
         // "since March 2023" reaches up to the draft's date; a date ahead of the draft is a
         // plan. Neither is a time the story is told at.

@@ -147,7 +147,7 @@ pub(super) fn all(
         } else if let Some(date) = m
             .start
             .filter(|_| m.year_written && !m.vague && m.grain <= Grain::Month)
-            && crate::text::opens_sentence(prose, raw.span.start)
+            && crate::extract::sentence::opens_sentence(prose, raw.span.start)
         {
             scene = Some(Scene {
                 at: raw.span.start,
