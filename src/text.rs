@@ -184,45 +184,6 @@ pub fn dates_a_name(text: &str, at: usize) -> bool {
     name.starts_with(char::is_uppercase) && name.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
-/// Whether a date at `at` lies in a participle phrase set off by a comma after a noun:
-/// "The initiative, signed in Istanbul on 22 August 2022, had been extended". Such a date
-/// dates the thing the phrase describes, not a time the story moves to. `from` is where
-/// the date's sentence starts.
-pub fn dates_a_described_noun(text: &str, from: usize, at: usize) -> bool {
-    const PARTICIPLES: &[&str] = &[
-        "signed",
-        "agreed",
-        "held",
-        "brokered",
-        "adopted",
-        "launched",
-        "concluded",
-        "reached",
-        "struck",
-        "founded",
-        "established",
-        "created",
-        "built",
-        "drafted",
-        "written",
-        "sealed",
-        "inked",
-        "approved",
-        "ratified",
-        "unveiled",
-        "announced",
-        "opened",
-        "inaugurated",
-    ];
-    let before = get(text, from.min(at)..at);
-    let Some((head, phrase)) = before.rsplit_once(", ") else {
-        return false;
-    };
-    // The phrase follows a noun ("The initiative"), not a clause with a verb of its own.
-    let first = phrase.split_whitespace().next().unwrap_or("");
-    PARTICIPLES.contains(&first) && head.split_whitespace().count() <= 6 && !head.contains(',')
-}
-
 /// The char at `offset`, if any.
 pub fn char_at(text: &str, offset: usize) -> Option<char> {
     from(text, offset).chars().next()

@@ -968,13 +968,7 @@ fn owned_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &m
             continue;
         };
         let word = ord.as_str().to_ascii_lowercase();
-        let n = match word.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>() {
-            Ok(n) if super::ordinal::is_ordinal(&word) => Some(n),
-            _ => match word.split_once('-') {
-                Some((tens, unit)) => super::ordinal::from_words(Some(tens), unit),
-                None => super::ordinal::from_words(None, &word),
-            },
-        };
+        let n = super::ordinal::value(&word);
         // A small ordinal in words ("its first summit in Africa") describes.
         let Some(n) = n.filter(|&n| n > 3 || word.starts_with(|c: char| c.is_ascii_digit())) else {
             continue;

@@ -32,13 +32,20 @@ pub fn from_words(tens: Option<&str>, unit: &str) -> Option<u32> {
 
 /// Whether a lowercase word is an ordinal: "24th", "first", "twenty-first".
 pub fn is_ordinal(word: &str) -> bool {
+    value(word).is_some()
+}
+
+/// The number of a lowercase ordinal: "24th" → 24, "twenty-first" → 21.
+pub fn value(word: &str) -> Option<u32> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-        return matches!(word.get(digits.len()..), Some("st" | "nd" | "rd" | "th"));
+        return matches!(word.get(digits.len()..), Some("st" | "nd" | "rd" | "th"))
+            .then(|| digits.parse().ok())
+            .flatten();
     }
     match word.split_once('-') {
-        Some((tens, unit)) => from_words(Some(tens), unit).is_some(),
-        None => from_words(None, word).is_some(),
+        Some((tens, unit)) => from_words(Some(tens), unit),
+        None => from_words(None, word),
     }
 }
 
@@ -88,5 +95,9 @@ mod tests {
         assert_eq!(like("4th", 13), "13th");
         assert_eq!(like("Fourth", 22), "Twenty-second");
         assert_eq!(like("fourth", 30), "thirtieth");
+        assert_eq!(value("32nd"), Some(32));
+        assert_eq!(value("twenty-first"), Some(21));
+        assert_eq!(value("32"), None);
+        assert_eq!(value("summit"), None);
     }
 }

@@ -39,6 +39,7 @@ struct Lists {
     member_blockers: Vec<String>,
     person_descriptions: Vec<String>,
     leaving_words: Vec<String>,
+    describing_participles: Vec<String>,
     scene_openers: Vec<String>,
     clause_continuers: Vec<String>,
     joining_phrases: Vec<String>,
@@ -112,6 +113,8 @@ pub struct Grammar {
     pub person_descriptions: Vec<String>,
     /// "ousted", "resigned", "reinstate": words of someone's fall or departure; lowercase.
     pub leaving_words: HashSet<String>,
+    /// "signed", "brokered": participles that open a phrase describing a thing; lowercase.
+    pub describing_participles: HashSet<String>,
     /// "on", "back in": words that may lead into a date that sets a scene; lowercase.
     pub scene_openers: HashSet<String>,
     /// "as", "since": words after a verb that take it no object; lowercase.
@@ -173,6 +176,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         member_blockers: set(lists.member_blockers),
         person_descriptions: lists.person_descriptions,
         leaving_words: set(lists.leaving_words),
+        describing_participles: set(lists.describing_participles),
         scene_openers: set(lists.scene_openers),
         clause_continuers: set(lists.clause_continuers),
         joining_phrases: longest_first(lists.joining_phrases),

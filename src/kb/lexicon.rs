@@ -77,43 +77,18 @@ pub fn inflect(verb: &str) -> Vec<String> {
 }
 
 /// Words that may stand between the article and the noun of a phrase such as "a supporter
-/// of": "a long-standing supporter of", "a staunch opponent of", "an outspoken critic of".
-const NOUN_MODIFIERS: &[&str] = &[
-    "long-standing",
-    "longstanding",
-    "longtime",
-    "long-time",
-    "staunch",
-    "firm",
-    "strong",
-    "vocal",
-    "key",
-    "leading",
-    "fierce",
-    "consistent",
-    "steadfast",
-    "committed",
-    "determined",
-    "outspoken",
-    "prominent",
-    "major",
-    "traditional",
-    "loyal",
-    "ardent",
-    "enthusiastic",
-    "early",
-    "persistent",
-    "harsh",
-    "sharp",
-    "bitter",
-    "implacable",
-    "trenchant",
-    "vehement",
-    "resolute",
-    "unwavering",
-    "avowed",
-    "declared",
-];
+/// of": "a long-standing supporter of", "a staunch opponent of". They are the grammar
+/// lexicon's `noun_modifiers`, read from its file (the grammar's reader sits above this
+/// layer).
+static NOUN_MODIFIERS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    #[derive(Deserialize)]
+    struct Grammar {
+        noun_modifiers: Vec<String>,
+    }
+    toml::from_str::<Grammar>(include_str!("../lexicon/grammar.toml"))
+        .map(|g| g.noun_modifiers)
+        .unwrap_or_else(|e| unreachable!("the grammar lexicon is checked by its own reader: {e}"))
+});
 
 /// "a supporter of" with a word of `NOUN_MODIFIERS` after its article.
 fn modified(phrase: &str) -> Vec<String> {

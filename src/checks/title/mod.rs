@@ -334,7 +334,7 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
                 .sentence_at(d.span.start)
                 .and_then(|s| cx.ex.sentences.get(s))
                 .map_or(0, |s| s.start);
-            !crate::text::dates_a_described_noun(&cx.doc.prose, start, d.span.start)
+            !dates_a_described_noun(&cx.doc.prose, start, d.span.start)
         })
         .filter_map(|d| Some((d.start?, d.end?)))
         .filter(|(a, _)| *a <= cx.ex.as_of.date);
@@ -350,6 +350,24 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
             .iter()
             .any(|(_, t)| within(t, a) != Within::No || within(t, b) != Within::No || (t.start >= a && t.start <= b))
     })
+}
+
+/// Whether a date at `at` lies in a phrase set off by a comma after a noun and opened by
+/// a participle (`describing_participles`): "The initiative, signed in Istanbul on 22 July
+/// 2022, had been extended". Such a date dates the thing described. `from` is where the
+/// date's sentence starts.
+fn dates_a_described_noun(prose: &str, from: usize, at: usize) -> bool {
+    let before = crate::text::get(prose, from.min(at)..at);
+    let Some((head, phrase)) = before.rsplit_once(", ") else {
+        return false;
+    };
+    // The phrase follows a noun ("The initiative"), not a clause with a verb of its own.
+    let first = phrase.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    crate::extract::words::GRAMMAR
+        .describing_participles
+        .contains(first.as_str())
+        && head.split_whitespace().count() <= 6
+        && !head.contains(',')
 }
 
 /// Whether a span lies in a relative clause about a person set off by a comma (", who
