@@ -1,15 +1,18 @@
 //! The default rules are embedded in the binary, with the knowledge base compiled ahead from
-//! them (`src/kb/default.image`, see `src/kb/image.rs`). This script hashes the rules' TOML so
-//! that an image made from other rules is never used, and hands the image to the build
+//! them (`src/kb/default.image`, see `src/kb/image.rs`). This script hashes the rules' TOML,
+//! and the word lists the stance lexicon is built with (`src/lexicon/`), so that an image
+//! made from other rules or other lists is never used, and hands the image to the build
 //! (an empty one if the file is missing: the rules are then parsed at run time).
 
 use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=src/lexicon");
     println!("cargo:rerun-if-changed=src/kb/default.image");
     let mut files = Vec::new();
-    walk(Path::new("rules"), &mut files);
+    walk(Path::new("rules"), &["toml"], &mut files);
+    walk(Path::new("src/lexicon"), &["toml", "txt"], &mut files);
     files.sort();
     // FNV-1a, 64 bits, over each file's path and contents.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -28,14 +31,14 @@ fn main() {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|e| e == "toml") {
-            // Only the TOML is compiled: a README edit leaves the image good.
+            walk(&p, extensions, out);
+        } else if p.extension().is_some_and(|e| extensions.iter().any(|x| e == *x)) {
+            // Only the data is compiled: a README edit leaves the image good.
             out.push(p);
         }
     }
