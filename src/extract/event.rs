@@ -190,29 +190,43 @@ fn leaves_relative_clause(prose: &str, sentence: &Range<usize>, span: &Range<usi
             .iter()
             .any(|r| rest.get(..r.len()).is_some_and(|p| p.eq_ignore_ascii_case(r)))
     });
+    // After the clause's closing comma, an auxiliary or a verb of the main clause: "…, who
+    // won the election, met investors on Monday". A lowercase word that is neither a linking
+    // word nor a participle describing the event counts as that verb.
+    let main_verb = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && w.chars().all(|c| c.is_ascii_alphabetic())
+            && !LINK_WORDS.contains(&w)
+            && !super::words::GRAMMAR.describing_participles.contains(w)
+            && !matches!(
+                w,
+                "a" | "an" | "and" | "or" | "with" | "as" | "where" | "when" | "after" | "before" | "since"
+            )
+    };
     opened
         && gap.split(',').skip(1).any(|part| {
             part.split_whitespace().next().is_some_and(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "is" | "are"
-                        | "was"
-                        | "were"
-                        | "will"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "would"
-                        | "could"
-                        | "should"
-                        | "must"
-                        | "may"
-                        | "might"
-                        | "can"
-                        | "did"
-                        | "does"
-                        | "do"
-                )
+                main_verb(w)
+                    || matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "is" | "are"
+                            | "was"
+                            | "were"
+                            | "will"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "would"
+                            | "could"
+                            | "should"
+                            | "must"
+                            | "may"
+                            | "might"
+                            | "can"
+                            | "did"
+                            | "does"
+                            | "do"
+                    )
             })
         })
 }
@@ -530,7 +544,13 @@ pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<Ev
             let mention = match *s {
                 Surface::Event(_) | Surface::Series(_) if names_a_role() => None,
                 Surface::Event(e) if agreement(cx.kb, e) && !signing_stated(cx.prose, &sentence, &hit.span) => None,
+                Surface::Event(e) if election(cx.kb, e) && aftermath_stated(cx.prose, &sentence, &hit.span) => None,
                 Surface::Event(e) => Some(named(cx, &sentence, hits, i, e)),
+                Surface::Series(series)
+                    if election_series(cx.kb, series) && aftermath_stated(cx.prose, &sentence, &hit.span) =>
+                {
+                    None
+                }
                 Surface::Series(series) => Some(in_series(cx, &sentence, hits, i, series)),
                 Surface::Org(_) => numbered_session_of(cx, &sentence, hits, i),
                 Surface::Country { form, .. } if form != CountryForm::Demonym => visit(cx, &sentence, hits, i),
@@ -571,6 +591,42 @@ fn agreement(kb: &Kb, event: usize) -> bool {
     kb.events.get(event).is_some_and(|e| e.is_agreement())
 }
 
+fn election(kb: &Kb, event: usize) -> bool {
+    kb.events.get(event).is_some_and(|e| e.is_election())
+}
+
+/// A series of elections: its events are elections.
+fn election_series(kb: &Kb, series: usize) -> bool {
+    let Some(id) = kb.series.get(series).map(|s| s.id.get_ref()) else {
+        return false;
+    };
+    kb.events
+        .iter()
+        .any(|e| e.series.as_ref() == Some(id) && e.is_election())
+}
+
+/// "was declared the winner of Mexico's presidential election on 8 July", "the election
+/// results were announced on 6 June": a word of what came after polling day (see
+/// `aftermath_words`) before the election's name in its sentence, or between the name and
+/// the next comma or number. The date is then that later day's.
+fn aftermath_stated(prose: &str, sentence: &Range<usize>, span: &Range<usize>) -> bool {
+    let from = crate::text::floor_char_boundary(prose, span.start.saturating_sub(SIGNING_REACH).max(sentence.start));
+    let rest = crate::text::get(prose, span.end..sentence.end);
+    let to = span.end
+        + rest
+            .find(|c: char| c == ',' || c == ';' || c.is_ascii_digit())
+            .unwrap_or(rest.len());
+    crate::text::get(prose, from..span.start)
+        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .chain(crate::text::get(prose, span.end..to).split(|c: char| !c.is_alphabetic() && c != '-'))
+        .any(|w| {
+            !w.is_empty()
+                && super::words::GRAMMAR
+                    .aftermath_words
+                    .contains(w.to_ascii_lowercase().as_str())
+        })
+}
+
 /// How far around an agreement's name a verb of signing is looked for, in bytes.
 const SIGNING_REACH: usize = 60;
 
@@ -586,6 +642,18 @@ fn signing_stated(prose: &str, sentence: &Range<usize>, span: &Range<usize>) -> 
         .filter(|w| !w.is_empty())
         .map(str::to_ascii_lowercase)
         .collect();
+    // "signed the protocol for Britain to join the CPTPP on Sunday": what was signed is a
+    // step in the agreement's later life (see `later_instruments`), not the agreement.
+    let around = crate::text::get(prose, from..span.start)
+        .split(|c: char| !c.is_alphabetic())
+        .chain(crate::text::get(prose, span.end..to).split(|c: char| !c.is_alphabetic()));
+    if around.filter(|w| !w.is_empty()).any(|w| {
+        super::words::GRAMMAR
+            .later_instruments
+            .contains(w.to_ascii_lowercase().as_str())
+    }) {
+        return false;
+    }
     // "agreed in principle on 30 September": a step before the agreement, not its day.
     words.iter().enumerate().any(|(k, w)| {
         super::words::GRAMMAR.signing_verbs.contains(w.as_str())
@@ -742,9 +810,12 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
             .iter()
             .enumerate()
             .filter(|(_, e)| {
-                // Meetings are told apart by who met (see `meeting`), not by the city alone.
+                // Meetings are told apart by who met (see `meeting`), not by the city alone;
+                // "the Chequers talks" are no agreement signed there, nor an election.
                 e.kind.as_deref() != Some("visit")
                     && !e.is_meeting()
+                    && !e.is_agreement()
+                    && !e.is_election()
                     && e.place.as_deref().is_some_and(|p| same_city(p, &city))
                     && in_year(e)
             })

@@ -31,6 +31,8 @@ struct Lists {
     noun_modifiers: Vec<String>,
     event_roles: Vec<String>,
     signing_verbs: Vec<String>,
+    aftermath_words: Vec<String>,
+    later_instruments: Vec<String>,
     keeping_verbs: Vec<String>,
     policy_nouns: Vec<String>,
     spans_of_time: Vec<String>,
@@ -95,6 +97,10 @@ pub struct Grammar {
     pub event_roles: HashSet<String>,
     /// "signed", "concluded": verbs that state an agreement's own day.
     pub signing_verbs: HashSet<String>,
+    /// "certified", "results": words that put a later day in an election's life.
+    pub aftermath_words: HashSet<String>,
+    /// "join", "protocol": near an agreement's name, what was signed is a later step.
+    pub later_instruments: HashSet<String>,
     /// "keep", "maintained": verbs before a possessive that keep the policy after it.
     pub keeping_verbs: HashSet<String>,
     /// "position", "policy": a standing policy between a possessive and a stance verb.
@@ -168,6 +174,8 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         noun_modifiers: set(lists.noun_modifiers),
         event_roles: set(lists.event_roles),
         signing_verbs: set(lists.signing_verbs),
+        aftermath_words: set(lists.aftermath_words),
+        later_instruments: set(lists.later_instruments),
         keeping_verbs: set(lists.keeping_verbs),
         policy_nouns: set(lists.policy_nouns),
         spans_of_time: lists.spans_of_time,

@@ -205,11 +205,18 @@ impl Kb {
         let events = merge(files, |p| &p.event, |x| by_id(&x.id));
         let topics = merge(files, |p| &p.topic, |x| by_id(&x.id));
         let predicates = merge(files, |p| &p.predicate, |x| by_id(&x.id));
-        // A stance is keyed by its actor and topic.
+        // A stance is keyed by its actor, topic and start: a position that changed is two
+        // stances, each in force over its own period.
         let stances = merge(
             files,
             |p| &p.stance,
-            |x| (format!("{}\u{0}{}", x.actor.get_ref(), x.topic), x.actor.span()),
+            |x| {
+                let since = x.since.map(|d| d.to_string()).unwrap_or_default();
+                (
+                    format!("{}\u{0}{}\u{0}{since}", x.actor.get_ref(), x.topic),
+                    x.actor.span(),
+                )
+            },
         );
         let mut kb = Kb {
             predicates: predicates.items,
@@ -410,11 +417,12 @@ impl Kb {
     /// The series of an organisation's meetings: the one it names, else one whose id
     /// starts with its own ("brics-summit" for BRICS).
     pub fn org_series(&self, org: &str) -> Option<usize> {
-        let named = self
-            .org_index
-            .get(org)
-            .and_then(|&i| self.organizations.get(i))
-            .and_then(|o| o.series.first())
+        // Only an organisation holds summits: a country's code may prefix the series of
+        // its elections ("in-general-election").
+        let o = self.org_index.get(org).and_then(|&i| self.organizations.get(i))?;
+        let named = o
+            .series
+            .first()
             .and_then(|s| self.series.iter().position(|x| x.id.get_ref() == s));
         named.or_else(|| {
             let prefix = format!("{}-", org.to_lowercase());
@@ -542,7 +550,7 @@ mod tests {
     }
 
     /// An entry whose id an earlier pack has replaces it where it stood, in pack order;
-    /// a stance is keyed by its actor and topic.
+    /// a stance is keyed by its actor, topic and start.
     #[test]
     fn a_later_entry_replaces_an_earlier_one_in_place() {
         let first = file(

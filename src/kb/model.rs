@@ -238,6 +238,12 @@ impl Event {
     pub fn is_agreement(&self) -> bool {
         self.kind.as_deref() == Some("agreement")
     }
+
+    /// An election or a referendum (`kind = "election"`): named again when its results
+    /// are certified, challenged or annulled, days or weeks after polling day.
+    pub fn is_election(&self) -> bool {
+        self.kind.as_deref() == Some("election")
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

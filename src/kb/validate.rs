@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::surface::Surface;
-use super::{Kb, within};
+use super::{Entry, Kb, within};
 use crate::error::{LoadError, Origin};
 use crate::kb::load::LoadedFile;
 use crate::kb::model::Precision;
@@ -17,6 +17,7 @@ pub fn check(files: &[LoadedFile], kb: &Kb) -> Vec<LoadError> {
     duplicates(files, &mut errors);
     sources(kb, &mut errors);
     overlaps(kb, &mut errors);
+    changed_positions(kb, &mut errors);
     ambiguous(kb, &mut errors);
     keys(kb, &mut errors);
     errors
@@ -111,6 +112,36 @@ fn sources(kb: &Kb, errors: &mut Vec<LoadError>) {
             s.source.as_deref(),
             &s.at,
         );
+    }
+}
+
+/// Two stances of one actor on one topic whose periods overlap: a position that changed
+/// needs `until` on the earlier one, or a claim would contradict one of them whatever it said.
+fn changed_positions(kb: &Kb, errors: &mut Vec<LoadError>) {
+    let mut seen: HashMap<(&str, &str), Vec<&Entry<crate::kb::model::Stance>>> = HashMap::new();
+    for s in &kb.stances {
+        seen.entry((s.actor.get_ref(), s.topic.as_str())).or_default().push(s);
+    }
+    let mut pairs: Vec<_> = seen.into_values().filter(|v| v.len() > 1).collect();
+    pairs.sort_by_key(|v| (v[0].at.path.to_string(), v[0].at.line()));
+    for group in pairs {
+        for (i, a) in group.iter().enumerate() {
+            for b in &group[i + 1..] {
+                let starts_before_end =
+                    |x: &crate::kb::model::Stance, y: &crate::kb::model::Stance| match (x.since, y.until) {
+                        (Some(s), Some(u)) => s <= u,
+                        _ => true,
+                    };
+                if starts_before_end(a, b) && starts_before_end(b, a) {
+                    errors.push(b.at.error(format!(
+                        "stance of `{}` on `{}` overlaps the one at {}: give the earlier one `until`",
+                        b.actor.get_ref(),
+                        b.topic,
+                        a.at
+                    )));
+                }
+            }
+        }
     }
 }
 

@@ -133,10 +133,13 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
         };
     }
     // A known event the sentence names dates it: "Obama at the Hangzhou summit" — unless
-    // only an ordinal picked it, which may be the very error.
+    // only an ordinal picked it, which may be the very error. An election does not: the
+    // winner is named by the office it gave them ("Prime Minister Starmer, who won the
+    // 2024 general election").
     let event = cx.ex.events_starting_in(span.clone()).iter().find_map(|m| {
         let e = cx.kb.events.get(m.event?)?;
-        (m.span.start >= span.start
+        (!e.is_election()
+            && m.span.start >= span.start
             && m.span.end <= span.end
             && m.pins_time()
             && e.precision == crate::kb::model::Precision::Day
