@@ -108,6 +108,9 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         // "backed India's campaign for a permanent seat": after a possessive, a verb's form
         // is a noun in someone else's object, and the verb before it governs through it.
         .filter(|(span, _, noun)| *noun || !after_possessive(prose, span.start))
+        // "scaling back X": the last word of a phrase that turns a stance around is no verb
+        // of its own.
+        .filter(|(span, _, _)| !ends_inverting_frame(prose, span))
         .collect();
     let triggers = through_durations(prose, triggers);
     // "rejected calls for X": "calls for" is the object of the verb before it, not a verb
@@ -773,11 +776,34 @@ fn object_reachable(prose: &str, from: usize, to: usize, topics: &[(Range<usize>
         return true;
     }
     let words: Vec<String> = without_frames(words.into_iter().filter(|w| !w.is_empty()).collect());
+    // A name or its possessive before the topic says whose it is, not what it is:
+    // "maintain Britain's military aid to Ukraine", "scaling back British military aid".
+    let owner = |w: &str| {
+        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+        bare.starts_with(|c: char| c.is_uppercase()) && bare.chars().all(char::is_alphabetic)
+    };
     words.len() <= 40
         && words.iter().all(|w| {
-            let w = w.to_ascii_lowercase();
-            GRAMMAR.object_words.contains(w.as_str()) || (w.ends_with("ly") && w.len() > 4)
+            let lower = w.to_ascii_lowercase();
+            GRAMMAR.object_words.contains(lower.as_str()) || (lower.ends_with("ly") && lower.len() > 4) || owner(w)
         })
+}
+
+/// Whether a stance word is the last word of a longer phrase that turns a stance around:
+/// "back" in "scaling back aid".
+fn ends_inverting_frame(prose: &str, span: &Range<usize>) -> bool {
+    let before = crate::text::get(prose, span.start.saturating_sub(40)..span.start).to_ascii_lowercase();
+    let written = crate::text::get(prose, span.clone()).to_ascii_lowercase();
+    let before: Vec<&str> = before.split_whitespace().collect();
+    GRAMMAR.inverting_frames.iter().any(|f| {
+        f.len() > 1
+            && f.last().is_some_and(|last| *last == written)
+            && before.len() >= f.len() - 1
+            && before[before.len() - (f.len() - 1)..]
+                .iter()
+                .zip(&f[..f.len() - 1])
+                .all(|(a, b)| a == b)
+    })
 }
 
 /// The words left when the phrases that pass a stance through ("calls for") are taken out.

@@ -592,4 +592,48 @@ position = "oppose"
         assert_eq!(kb.stances.len(), 1);
         assert_eq!(kb.stances[0].position, Position::Oppose);
     }
+
+    /// A position that changed is two stances, each over its own period; two periods that
+    /// overlap are a validation error.
+    #[test]
+    fn a_changed_position_keeps_both_periods() {
+        let text = |until: &str| {
+            format!(
+                r#"
+[[country]]
+id = "AA"
+name = "A"
+[[topic]]
+id = "t"
+[[stance]]
+actor = "AA"
+topic = "t"
+position = "oppose"
+since = 2017-12-02
+{until}
+source = "s"
+[[stance]]
+actor = "AA"
+topic = "t"
+position = "support"
+since = 2022-02-16
+source = "s"
+"#
+            )
+        };
+        let files = [file("a.toml", &text("until = 2021-01-19"))];
+        let kb = Kb::build(&files).unwrap_or_else(|e| panic!("{e:?}"));
+        let positions: Vec<Position> = kb.stances_on("AA", "t").map(|s| s.position).collect();
+        assert_eq!(positions, [Position::Oppose, Position::Support]);
+        assert!(
+            validate::check(&files, &kb)
+                .iter()
+                .all(|e| !e.to_string().contains("overlaps"))
+        );
+
+        let files = [file("a.toml", &text(""))];
+        let kb = Kb::build(&files).unwrap_or_else(|e| panic!("{e:?}"));
+        let errors: Vec<String> = validate::check(&files, &kb).iter().map(|e| e.to_string()).collect();
+        assert!(errors.iter().any(|e| e.contains("overlaps")), "{errors:?}");
+    }
 }
