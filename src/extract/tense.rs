@@ -317,6 +317,11 @@ fn forward(after: &str) -> Tense {
             return Tense::Future;
         }
         let prev = k.checked_sub(1).and_then(|p| ahead.get(p)).copied();
+        // "COP30, to be held in the Amazon": a participle after a bare "be" (an infinitive
+        // or a modal's) is no past tense.
+        if prev.is_some_and(|p| p.eq_ignore_ascii_case("be")) && classify(w) == Some(Tense::Past) {
+            return Tense::Unknown;
+        }
         if past_passive(prev, w) && classify(w).is_none() {
             return Tense::Past;
         }

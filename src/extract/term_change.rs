@@ -314,11 +314,24 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
     // The date: the nearest one after the title in its clause, or one that opens the
     // sentence just before the person ("On 11 April 2022, Shehbaz Sharif was sworn in …").
     // A year alone, or the dateline's own date, dates nothing here.
+    // "took office … following his victory in Saturday's election": a word that brings in
+    // another event's time, or a date in the possessive ("Saturday's"), which dates the
+    // noun after it, dates no term change.
     let clause_ok = |between: &str| {
         !between.contains([';', '(', ')', '.', ','])
             && !between.contains(", when ")
             && !between.contains(", and ")
             && between.split_whitespace().count() <= 8
+            && !between.split_whitespace().any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "after" | "following" | "since" | "ahead"
+                )
+            })
+    };
+    let possessive = |d: &DateMention| {
+        let rest = crate::text::from(prose, d.span.end);
+        rest.starts_with("'s ") || rest.starts_with("’s ")
     };
     // The sentence's own dates (dates come in the order of the text).
     let first = dates.partition_point(|d| d.span.start < sentence.start);
@@ -328,7 +341,7 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         .iter()
         .enumerate()
         .map(|(k, d)| (first + k, d))
-        .filter(|(_, d)| in_sentence(d) && d.span.start >= title_span.end)
+        .filter(|(_, d)| in_sentence(d) && d.span.start >= title_span.end && !possessive(d))
         .find(|(_, d)| clause_ok(crate::text::get(prose, title_span.end..d.span.start)));
     let before = || {
         dates[first..last]

@@ -33,6 +33,7 @@ struct Lists {
     signing_verbs: Vec<String>,
     aftermath_words: Vec<String>,
     later_instruments: Vec<String>,
+    other_holders: Vec<String>,
     keeping_verbs: Vec<String>,
     policy_nouns: Vec<String>,
     spans_of_time: Vec<String>,
@@ -101,6 +102,8 @@ pub struct Grammar {
     pub aftermath_words: HashSet<String>,
     /// "join", "protocol": near an agreement's name, what was signed is a later step.
     pub later_instruments: HashSet<String>,
+    /// "predecessor": after a title, a date past one of these is another holder's time.
+    pub other_holders: HashSet<String>,
     /// "keep", "maintained": verbs before a possessive that keep the policy after it.
     pub keeping_verbs: HashSet<String>,
     /// "position", "policy": a standing policy between a possessive and a stance verb.
@@ -176,6 +179,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         signing_verbs: set(lists.signing_verbs),
         aftermath_words: set(lists.aftermath_words),
         later_instruments: set(lists.later_instruments),
+        other_holders: set(lists.other_holders),
         keeping_verbs: set(lists.keeping_verbs),
         policy_nouns: set(lists.policy_nouns),
         spans_of_time: lists.spans_of_time,

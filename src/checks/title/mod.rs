@@ -261,6 +261,17 @@ fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool 
     if !elaborates && breaks || SHIFT.is_match(between) {
         return false;
     }
+    // "President Milei has told …, reversing the course set by his predecessor four months
+    // ago": a date after another holder of the office (`other_holders`) is that holder's time.
+    if title.start <= other.start
+        && between.split(|c: char| !c.is_alphabetic()).any(|w| {
+            crate::extract::words::GRAMMAR
+                .other_holders
+                .contains(w.to_ascii_lowercase().as_str())
+        })
+    {
+        return false;
+    }
     // A quotation's words belong to when they were spoken, which a date outside it does
     // not give ("'… the trust President Trump has placed in me,' Rubio said after Trump
     // picked him in November").
