@@ -598,7 +598,8 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
     if (under_someone(&cx.doc.prose, &t.span) || period) && !person_terms.is_empty() {
         return Verdict::Unknown; // "served as health minister under President Khatami"
     }
-    let outgoing = t.modifier == Modifier::Transition && is_outgoing(&cx.doc.prose, &t.span);
+    let outgoing = t.modifier == Modifier::Transition
+        && (is_outgoing(&cx.doc.prose, &t.span) || is_outgoing(&cx.doc.prose, &t.title_span));
     match t.modifier {
         Modifier::Current => {}
         Modifier::Then if from_sentence => {}
