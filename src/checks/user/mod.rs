@@ -54,8 +54,13 @@ fn words_regex(phrases: &[&str], ignorecase: bool, at: &Origin) -> Result<Regex,
             format!("{before}{}{after}", regex::escape(p))
         })
         .collect();
+    // Phrases in ASCII are matched with ASCII word boundaries and case folding, whose
+    // automaton builds in a fraction of the time of Unicode's: a word character next to a
+    // phrase is then an ASCII one.
+    let ascii = phrases.iter().all(|p| p.is_ascii());
     RegexBuilder::new(&format!("(?:{})", alternation.join("|")))
         .case_insensitive(ignorecase)
+        .unicode(!ascii)
         .build()
         .map_err(|e| at.error(format!("cannot build the pattern: {e}")))
 }
