@@ -57,10 +57,21 @@ pub fn fold(word: &str) -> String {
 
 /// The key under which transliterations of one name meet: `Zelenskyy`, `Zelensky` and
 /// `Selenskyj` do not all meet (z/s is a real difference), but `Zelenskyy`/`Zelensky`,
-/// `Sergey`/`Sergei`/`Sergej`, `Masoud`/`Massoud` and `Kim Jong-un`/`Kim Jong Un` do.
+/// `Sergey`/`Sergei`/`Sergej`, `Masoud`/`Massoud`, `Mahmood`/`Mahmud` and `Kim Jong-un`/`Kim
+/// Jong Un` do.
 pub fn key(name: &str) -> String {
     let folded: String = fold(name).chars().filter(|c| c.is_alphanumeric()).collect();
-    let mut s = folded;
+    // "oo" is a long u (`Mahmood`/`Mahmud`, `Amarasooriya`/`Amarasuriya`), but not before
+    // "ng", where it is a doubled o (`Loong`/`Long`).
+    let mut s = String::with_capacity(folded.len());
+    let mut rest = folded.as_str();
+    while let Some(at) = rest.find("oo") {
+        s.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        s.push_str(if after.starts_with("ng") { "oo" } else { "u" });
+        rest = after;
+    }
+    s.push_str(rest);
     for (from, to) in [
         ("kh", "h"),
         ("ph", "f"),
@@ -189,6 +200,9 @@ mod tests {
             ("Erdoğan", "Erdogan"),
             ("Kim Jong-un", "Kim Jong Un"),
             ("Khamenei", "Hamenei"),
+            ("Amarasooriya", "Amarasuriya"),
+            ("Mahmood", "Mahmud"),
+            ("Lee Hsien Loong", "Lee Hsien Long"),
         ] {
             assert!(same_key(a, b), "{a} / {b}");
         }
