@@ -65,9 +65,8 @@ pub fn key(name: &str) -> String {
     // "ng", where it is a doubled o (`Loong`/`Long`).
     let mut s = String::with_capacity(folded.len());
     let mut rest = folded.as_str();
-    while let Some(at) = rest.find("oo") {
-        s.push_str(&rest[..at]);
-        let after = &rest[at + 2..];
+    while let Some((before, after)) = rest.split_once("oo") {
+        s.push_str(before);
         s.push_str(if after.starts_with("ng") { "oo" } else { "u" });
         rest = after;
     }
