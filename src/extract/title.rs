@@ -56,7 +56,7 @@ static OTHER_OFFICE: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
 });
 static FORMER: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
     crate::pattern::scanner(
-        r"(?i)(?-u:\b)(?:former|ex-|late|erstwhile|onetime|one-time|previous|[a-z]+-time|ousted|deposed|toppled|overthrown|exiled|(?:ousting|overthrow|removal|impeachment|death|assassination|resignation|fall)\s+of(?:\s+the)?)\s*$",
+        r"(?i)(?-u:\b)(?:former|ex-|late|erstwhile|onetime|one-time|previous|[a-z]+-time|ousted|deposed|toppled|overthrown|exiled|(?:ousting|overthrow|removal|impeachment|death|assassination|resignation|fall)\s+of(?:\s+the)?|(?:his|her|their|the)\s+late\s+[a-z]+)\s*$",
     )
 });
 static AS_BEFORE: LazyLock<crate::pattern::Scanner> =
@@ -193,6 +193,15 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ve
         }
         let Some((t, country_hit, first)) = found else { continue };
         let title_hit = &hits[t];
+        // "Nawaf Salam, the president of the International Court of Justice": a title of a
+        // body the record does not know is no office of the country in view.
+        let country_after_title = country_hit.is_some_and(|c| hits[c].span.start > title_hit.span.start);
+        if after_country.is_none()
+            && !country_after_title
+            && of_another_body(crate::text::from(prose, title_hit.span.end))
+        {
+            continue;
+        }
         // Modifiers sit before the phrase ("former Russian Foreign Minister") or between
         // the country and the title ("Russia's former foreign minister").
         let phrase_start = hits[first].span.start;
@@ -284,6 +293,16 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ve
         });
     }
     out
+}
+
+/// Whether the text after a title begins "of (the) <Capitalised>": the body it heads.
+fn of_another_body(tail: &str) -> bool {
+    let Some(rest) = tail.trim_start().strip_prefix("of ") else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("the ").unwrap_or(rest).trim_start();
+    rest.starts_with(|c: char| c.is_uppercase())
 }
 
 fn modifier_gap(gap: &str) -> bool {

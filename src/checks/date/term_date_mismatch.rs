@@ -92,6 +92,16 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                 };
                 day >= start - chrono::Days::new(before) && day <= end + chrono::Days::new(after)
             }
+            // "became foreign minister last October", of a minister named on 30 October
+            // and sworn in on 4 November: a month agrees with a start a few days after it.
+            (Precision::Day, false)
+                if m.change == Change::Start
+                    && matches!(m.step, Step::Appointed | Step::Either)
+                    && day > end
+                    && day <= end + chrono::Days::new(APPOINTMENT_LAG) =>
+            {
+                true
+            }
             (Precision::Day | Precision::Month, _) => {
                 (day.year(), day.month()) >= (start.year(), start.month())
                     && (day.year(), day.month()) <= (end.year(), end.month())
