@@ -355,6 +355,17 @@ fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<us
         .iter()
         .any(|(_, r)| crate::text::get(rest, r.clone()).starts_with(char::is_uppercase));
     let context = std::cell::OnceCell::new();
+    // Most key phrases start with a word the object does not hold: look those up in a set
+    // before walking the object's words for them.
+    let present: std::collections::HashSet<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+    let find = |phrase: &str| {
+        phrase
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| present.contains(first))
+            .then(|| find_phrase(&words, phrase))
+            .flatten()
+    };
     // (groups, found whole, topic, from the first key found to the end of the last)
     let mut best: Option<(usize, bool, usize, Option<Range<usize>>)> = None;
     let mut tie = false;
@@ -365,10 +376,7 @@ fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<us
         // borrowed from around the object.
         let may_borrow = usize::from(capitalised && topic.keys.len() >= 3);
         for group in &topic.keys {
-            let here = group
-                .iter()
-                .filter_map(|phrase| find_phrase(&words, phrase))
-                .min_by_key(|r| r.end);
+            let here = group.iter().filter_map(|phrase| find(phrase)).min_by_key(|r| r.end);
             match here {
                 Some(r) => {
                     found = Some(found.map_or(r.clone(), |f| f.start.min(r.start)..f.end.max(r.end)));
@@ -383,9 +391,11 @@ fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<us
         // Only an object that names its party ("India's campaign for a permanent seat") is
         // specific enough to take the rest from around it.
         let named = || {
-            topic.keys.iter().flatten().any(|p| {
-                find_phrase(&words, p).is_some_and(|r| crate::text::get(rest, r).starts_with(char::is_uppercase))
-            })
+            topic
+                .keys
+                .iter()
+                .flatten()
+                .any(|p| find(p).is_some_and(|r| crate::text::get(rest, r).starts_with(char::is_uppercase)))
         };
         let fits = whole
             || (missing == 1 && may_borrow == 1 && named() && {
@@ -394,7 +404,7 @@ fn keyed_topic(kb: &Kb, prose: &str, from: usize, to: usize) -> Option<(Range<us
                 topic.keys.iter().all(|group| {
                     group
                         .iter()
-                        .any(|p| find_phrase(&words, p).is_some() || find_phrase(context, p).is_some())
+                        .any(|p| find(p).is_some() || find_phrase(context, p).is_some())
                 })
             });
         if !fits {
