@@ -616,15 +616,19 @@ fn aftermath_stated(prose: &str, sentence: &Range<usize>, span: &Range<usize>) -
         + rest
             .find(|c: char| c == ',' || c == ';' || c.is_ascii_digit())
             .unwrap_or(rest.len());
-    crate::text::get(prose, from..span.start)
-        .split(|c: char| !c.is_alphabetic() && c != '-')
-        .chain(crate::text::get(prose, span.end..to).split(|c: char| !c.is_alphabetic() && c != '-'))
-        .any(|w| {
-            !w.is_empty()
-                && super::words::GRAMMAR
-                    .aftermath_words
-                    .contains(w.to_ascii_lowercase().as_str())
-        })
+    has_word_of(
+        crate::text::get(prose, from..span.start),
+        &super::words::GRAMMAR.aftermath_words,
+    ) || has_word_of(
+        crate::text::get(prose, span.end..to),
+        &super::words::GRAMMAR.aftermath_words,
+    )
+}
+
+/// Whether `text` holds a word (letters and hyphens, compared lowercased) of `set`.
+fn has_word_of(text: &str, set: &std::collections::HashSet<String>) -> bool {
+    text.split(|c: char| !c.is_alphabetic() && c != '-')
+        .any(|w| !w.is_empty() && set.contains(w.to_ascii_lowercase().as_str()))
 }
 
 /// How far around an agreement's name a verb of signing is looked for, in bytes.
@@ -644,14 +648,10 @@ fn signing_stated(prose: &str, sentence: &Range<usize>, span: &Range<usize>) -> 
         .collect();
     // "signed the protocol for Britain to join the CPTPP on Sunday": what was signed is a
     // step in the agreement's later life (see `later_instruments`), not the agreement.
-    let around = crate::text::get(prose, from..span.start)
-        .split(|c: char| !c.is_alphabetic())
-        .chain(crate::text::get(prose, span.end..to).split(|c: char| !c.is_alphabetic()));
-    if around.filter(|w| !w.is_empty()).any(|w| {
-        super::words::GRAMMAR
-            .later_instruments
-            .contains(w.to_ascii_lowercase().as_str())
-    }) {
+    let later = &super::words::GRAMMAR.later_instruments;
+    if has_word_of(crate::text::get(prose, from..span.start), later)
+        || has_word_of(crate::text::get(prose, span.end..to), later)
+    {
         return false;
     }
     // "agreed in principle on 30 September": a step before the agreement, not its day.
