@@ -169,6 +169,16 @@ mod unlisted {
         if mw.len() >= 2 && aw.len() >= 2 && spelling::key(&mw.concat()) == spelling::key(&aw.concat()) {
             return true;
         }
+        // A middle name given once and left out once, and the given name respelled:
+        // "Raphael Grossi" after "Rafael Mariano Grossi".
+        if mw.len() >= 2
+            && aw.len() >= 2
+            && let (Some(mf), Some(ml), Some(af), Some(al)) = (mw.first(), mw.last(), aw.first(), aw.last())
+            && ml == al
+            && mf != af
+        {
+            return spelling::same_key(mf, af) || spelling::same_word(mf, af);
+        }
         // A surname alone against a full name: "Jayshankar" after "Subrahmanyam Jaishankar".
         // A word alone that names no one the record knows, is no given name and is no part
         // of a full name anywhere in the draft, a letter away from the surname of someone
@@ -219,6 +229,8 @@ mod unlisted {
         let joined = |w: &[String]| w.concat().to_lowercase();
         (mw.len() == 1 && aw.last().map(first) == mw.first().map(first))
             || (mw.len() >= 2 && aw.len() >= 2 && joined(mw).replace('-', "") == joined(aw).replace('-', ""))
+            // "Raphael Grossi" and "Rafael Mariano Grossi": one surname, a middle name once.
+            || (mw.len() >= 2 && aw.len() >= 2 && mw.last() == aw.last() && mw.first().map(first) == aw.first().map(first))
     }
 
     /// How many distinct names back a later spelling is compared: a person respelled is
