@@ -83,7 +83,19 @@ fn filler(word: &str) -> bool {
     let word = word.to_ascii_lowercase();
     matches!(
         word.as_str(),
-        "as" | "the" | "a" | "new" | "country's" | "nation's" | "its" | "their" | "his" | "her" | "acting" | "interim"
+        "as" | "the"
+            | "a"
+            | "new"
+            | "country's"
+            | "nation's"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "acting"
+            | "interim"
+            | "youngest"
+            | "oldest"
     ) || super::ordinal::is_ordinal(&word)
 }
 
@@ -248,7 +260,16 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
     }
     // The title: the first role or office after the phrase, with only fillers between.
     let mut country = None;
-    let mut at = phrase.end;
+    // "was sworn in on 11 March 2022 as the country's youngest president": a date right
+    // after the phrase stands between it and its office.
+    let right_after = dates.iter().position(|d| {
+        d.span.start > phrase.end
+            && d.span.end <= sentence.end
+            && matches!(crate::text::get(prose, phrase.end..d.span.start).trim(), "on" | "in")
+    });
+    let mut at = right_after
+        .and_then(|i| dates.get(i))
+        .map_or(phrase.end, |d| d.span.end);
     let mut title = None;
     for h in hits.iter().filter(|h| h.span.start >= phrase.end) {
         let between = crate::text::get(prose, at..h.span.start);
@@ -358,7 +379,9 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
             })
     };
     // A year alone dates nothing here.
-    let date = after
+    let date = right_after
+        .and_then(|i| Some((i, dates.get(i)?)))
+        .or(after)
         .or_else(before)
         .filter(|(_, d)| d.is_day() || d.is_month())
         .map(|(i, _)| i);
