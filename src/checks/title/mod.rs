@@ -305,12 +305,36 @@ fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool 
     }
 }
 
+/// Whether the word after a title is a verb in the present, or the auxiliary of the present
+/// perfect: "… has insisted", "… says".
+fn present_after(prose: &str, end: usize) -> bool {
+    crate::text::from(prose, end)
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "has" | "have" | "is" | "are" | "says" | "insists" | "maintains" | "argues"
+            )
+        })
+}
+
 /// Whether the person held the office at a date or known event named in the few
 /// sentences before the title's.
 fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) -> bool {
     let Some(s) = cx.ex.title_sentence.get(i).copied() else {
         return false;
     };
+    // "Secretary of State Rex Tillerson has insisted …": a title before a verb in the present
+    // speaks of the draft's own time, whatever the paragraph before narrated.
+    if cx
+        .ex
+        .titles
+        .get(i)
+        .is_some_and(|t| present_after(&cx.doc.prose, t.span.end))
+    {
+        return false;
+    }
     let (Some(here), Some(from)) = (
         cx.ex.sentences.get(s),
         cx.ex.sentences.get(s.saturating_sub(NARRATIVE_REACH)),
