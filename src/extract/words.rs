@@ -34,6 +34,7 @@ struct Lists {
     aftermath_words: Vec<String>,
     later_instruments: Vec<String>,
     other_holders: Vec<String>,
+    present_verbs: Vec<String>,
     keeping_verbs: Vec<String>,
     policy_nouns: Vec<String>,
     spans_of_time: Vec<String>,
@@ -104,6 +105,8 @@ pub struct Grammar {
     pub later_instruments: HashSet<String>,
     /// "predecessor": after a title, a date past one of these is another holder's time.
     pub other_holders: HashSet<String>,
+    /// "has", "says": after a title, a verb of the draft's own time.
+    pub present_verbs: HashSet<String>,
     /// "keep", "maintained": verbs before a possessive that keep the policy after it.
     pub keeping_verbs: HashSet<String>,
     /// "position", "policy": a standing policy between a possessive and a stance verb.
@@ -180,6 +183,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         aftermath_words: set(lists.aftermath_words),
         later_instruments: set(lists.later_instruments),
         other_holders: set(lists.other_holders),
+        present_verbs: set(lists.present_verbs),
         keeping_verbs: set(lists.keeping_verbs),
         policy_nouns: set(lists.policy_nouns),
         spans_of_time: lists.spans_of_time,

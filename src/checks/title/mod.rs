@@ -306,17 +306,12 @@ fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool 
 }
 
 /// Whether the word after a title is a verb in the present, or the auxiliary of the present
-/// perfect: "… has insisted", "… says".
+/// perfect (`present_verbs`): "… has insisted", "… says".
 fn present_after(prose: &str, end: usize) -> bool {
     crate::text::from(prose, end)
         .split_whitespace()
         .next()
-        .is_some_and(|w| {
-            matches!(
-                w,
-                "has" | "have" | "is" | "are" | "says" | "insists" | "maintains" | "argues"
-            )
-        })
+        .is_some_and(|w| crate::extract::words::GRAMMAR.present_verbs.contains(w))
 }
 
 /// Whether the person held the office at a date or known event named in the few
