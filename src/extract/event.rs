@@ -597,12 +597,7 @@ fn election(kb: &Kb, event: usize) -> bool {
 
 /// A series of elections: its events are elections.
 fn election_series(kb: &Kb, series: usize) -> bool {
-    let Some(id) = kb.series.get(series).map(|s| s.id.get_ref()) else {
-        return false;
-    };
-    kb.events
-        .iter()
-        .any(|e| e.series.as_ref() == Some(id) && e.is_election())
+    kb.series_events(series).any(|(_, e)| e.is_election())
 }
 
 /// "was declared the winner of Mexico's presidential election on 8 July", "the election
@@ -793,12 +788,10 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
         .map(|&(_, series)| series)
         .chain(cx.recent_series)
         .find_map(|series| {
-            let id = cx.kb.series.get(series)?.id.get_ref();
-            let mut there = cx.kb.events.iter().enumerate().filter(|(_, e)| {
-                e.series.as_deref() == Some(id.as_str())
-                    && e.place.as_deref().is_some_and(|p| same_city(p, &city))
-                    && in_year(e)
-            });
+            let mut there = cx
+                .kb
+                .series_events(series)
+                .filter(|(_, e)| e.place.as_deref().is_some_and(|p| same_city(p, &city)) && in_year(e));
             match (there.next(), there.next()) {
                 (Some((i, _)), None) => Some(i),
                 _ => None,
@@ -932,16 +925,7 @@ fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut
         let Some(series) = named_before.or(cx.recent_series) else {
             continue;
         };
-        let Some(series_id) = cx.kb.series.get(series).map(|s| s.id.get_ref().clone()) else {
-            continue;
-        };
-        let members = || {
-            cx.kb
-                .events
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.series.as_deref() == Some(series_id.as_str()))
-        };
+        let members = || cx.kb.series_events(series);
         let written = date.and_then(|d| cx.dates.get(d));
         let when = written.and_then(|d| d.start);
         // The days the date covers ("in 2005" is the whole year), moved by `shift` years:
@@ -1049,17 +1033,11 @@ fn owned_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &m
             continue;
         }
         let ord_span = after + ord.start()..after + ord.end();
-        let series_id = cx
-            .kb
-            .series
-            .get(series)
-            .map(|s| s.id.get_ref().as_str())
-            .unwrap_or_default();
         let event = cx
             .kb
-            .events
-            .iter()
-            .position(|e| e.series.as_deref() == Some(series_id) && e.ordinal == Some(n));
+            .series_events(series)
+            .find(|(_, e)| e.ordinal == Some(n))
+            .map(|(i, _)| i);
         let first_after = hits.partition_point(|h| h.span.start < span.end);
         let mention = EventMention {
             place: attached_place_after(cx, hits, first_after, span.end, sentence),
@@ -1120,20 +1098,7 @@ fn in_series(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, 
     let year = YEAR_BEFORE
         .captures(crate::text::get(cx.prose, prev_end..span.start))
         .and_then(|c| c.get(1)?.as_str().parse::<i32>().ok());
-    let series_id = cx
-        .kb
-        .series
-        .get(series)
-        .map(|s| s.id.get_ref().clone())
-        .unwrap_or_default();
-    let members: Vec<usize> = cx
-        .kb
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.series.as_deref() == Some(series_id.as_str()))
-        .map(|(i, _)| i)
-        .collect();
+    let members: Vec<usize> = cx.kb.series_events(series).map(|(i, _)| i).collect();
     // For telling which meeting is meant, any date in the clause will do, even one the
     // text does not tie to the mention closely enough to compare.
     let limit = clause_end(cx.prose, span.end, sentence.end);

@@ -262,10 +262,13 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
     let mut country = None;
     // "was sworn in on 11 March 2022 as the country's youngest president": a date right
     // after the phrase stands between it and its office.
-    let right_after = dates.iter().position(|d| {
-        d.span.start > phrase.end
-            && d.span.end <= sentence.end
-            && matches!(crate::text::get(prose, phrase.end..d.span.start).trim(), "on" | "in")
+    // Dates come in the order of the text: the first one after the phrase, if only "on" or
+    // "in" stands between.
+    let right_after = Some(dates.partition_point(|d| d.span.start <= phrase.end)).filter(|&i| {
+        dates.get(i).is_some_and(|d| {
+            d.span.end <= sentence.end
+                && matches!(crate::text::get(prose, phrase.end..d.span.start).trim(), "on" | "in")
+        })
     });
     let mut at = right_after
         .and_then(|i| dates.get(i))

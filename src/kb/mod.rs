@@ -414,6 +414,15 @@ impl Kb {
         self.organizations.iter().position(|o| o.series.contains(id))
     }
 
+    /// The events of a series (an index into `series`), each with its index into `events`.
+    pub fn series_events(&self, series: usize) -> impl Iterator<Item = (usize, &Entry<Event>)> {
+        let id = self.series.get(series).map(|s| s.id.get_ref().as_str());
+        self.events
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| id.is_some() && e.series.as_deref() == id)
+    }
+
     /// The series of an organisation's meetings: the one it names, else one whose id
     /// starts with its own ("brics-summit" for BRICS).
     pub fn org_series(&self, org: &str) -> Option<usize> {
