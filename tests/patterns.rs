@@ -125,7 +125,8 @@ fn the_scanners_find_what_regex_finds() {
     let text = "SAMARKAND, 14 April 2023 (TDI) - Both countries, which oppose it, met. They said the \
                 Putin-Xi talks and the 15th summit, then-President Ángel Díaz said; critics said \
                 its leaders' summit <!-- factlint-disable --> www.example.org/x the two sides \
-                2019 state visit to \u{a0}Moscow.";
+                2019 state visit to \u{a0}Moscow, the former then acting talks between the 2nd \
+                twenty-first as the Ángel";
     for (call, pattern, _) in patterns() {
         if !call.ends_with("scanner(") {
             continue;
@@ -133,8 +134,10 @@ fn the_scanners_find_what_regex_finds() {
         let pattern: &'static str = Box::leak(pattern.into_boxed_str());
         let ours = factlint::pattern::scanner(pattern);
         let theirs = regex::Regex::new(pattern).expect("compiles");
-        for cut in [text.len(), 40, 90, 150] {
-            let hay = &text[..text.floor_char_boundary(cut)];
+        // Every prefix, so that patterns which end at the end of the text meet their match
+        // there ("…the 15th ", "…then-", "…state visit to ").
+        for cut in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let hay = &text[..cut];
             let a: Vec<_> = ours.find_iter(hay).map(|m| m.range()).collect();
             let b: Vec<_> = theirs.find_iter(hay).map(|m| m.range()).collect();
             assert_eq!(a, b, "{pattern:?} on {hay:?}");
@@ -152,4 +155,42 @@ fn the_scanners_find_what_regex_finds() {
             }
         }
     }
+}
+
+/// A searching pattern read as ending at the end of the text is searched backwards from
+/// there, so the reading must agree with the parsed pattern: every match, through every
+/// alternative, ends with `$`.
+#[test]
+fn searching_patterns_read_as_ending_at_the_end_do() {
+    use regex_syntax::hir::Look;
+    let mut wrong = Vec::new();
+    let mut anchored = 0;
+    for (call, pattern, f) in patterns() {
+        if !call.ends_with("scanner(") {
+            continue;
+        }
+        let Ok(hir) = regex_syntax::parse(&pattern) else {
+            continue; // reported by the test above
+        };
+        let parsed = hir.properties().look_set_suffix().contains(Look::End);
+        anchored += usize::from(parsed);
+        if parsed != factlint::pattern::ends_at_end(&pattern) {
+            wrong.push(format!("{}: {pattern:?}", f.display()));
+        }
+    }
+    assert!(wrong.is_empty(), "patterns read wrongly:\n{}", wrong.join("\n"));
+    assert!(anchored >= 5, "only {anchored} patterns end at the end");
+}
+
+/// Searched backwards, a pattern that ends at the end finds what a forward search finds.
+#[test]
+fn a_pattern_that_ends_at_the_end_finds_the_leftmost_match() {
+    let s = factlint::pattern::scanner(r"(?i)(?-u:\b)then[\s-]*$");
+    let m = s.find("said the then - ").map(|m| m.range());
+    assert_eq!(m, Some(9..16));
+    assert!(s.find("said the then- minister").is_none());
+    assert!(s.find("authen ").is_none());
+    let ordinal = factlint::pattern::scanner(r"(?-u:\b)(\d{1,3})(?:st|nd|rd|th)\s+$");
+    let c = ordinal.captures("at the 15th  ").expect("a match");
+    assert_eq!(c.get(1).map(|g| g.as_str()), Some("15"));
 }

@@ -11,7 +11,7 @@
 mod scanner;
 
 pub use regex_lite::{Captures, Match, Regex};
-pub use scanner::{MAGIC, Scanner, entries, scanner, write_entry};
+pub use scanner::{MAGIC, Scanner, ends_at_end, entries, scanner, write_entry};
 
 /// Unicode's White_Space characters, as the inside of a character class.
 const WHITE_SPACE: &str =

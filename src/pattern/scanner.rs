@@ -8,13 +8,18 @@
 //!
 //! Capture groups are read, on a match only, by `regex-lite` run from the match's start:
 //! the DFAs find where a pattern matches, not its groups.
+//!
+//! A pattern that ends with `$` asks what stands right before a point ("the 15th " before a
+//! summit's name), and is given all the text up to it. It is searched backwards from the end
+//! with the reverse automaton, so it costs what its match spans, not the length of the text.
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex_automata::Input;
+use regex_automata::dfa::Automaton;
 use regex_automata::dfa::regex::Regex as DfaRegex;
 use regex_automata::dfa::sparse::DFA;
+use regex_automata::{Anchored, Input};
 
 /// The compiled scanners, written by `tests/patterns.rs`.
 static IMAGE: &[u8] = include_bytes!("scanners.image");
@@ -26,6 +31,8 @@ type Dfa = DfaRegex<DFA<&'static [u8]>>;
 pub struct Scanner {
     pattern: &'static str,
     engine: Engine,
+    /// Every match ends where the text ends (see `ends_at_end`).
+    at_end: bool,
     groups: OnceLock<Option<regex_lite::Regex>>,
 }
 
@@ -68,6 +75,7 @@ pub fn scanner(pattern: &'static str) -> Scanner {
     Scanner {
         pattern,
         engine,
+        at_end: ends_at_end(pattern),
         groups: OnceLock::new(),
     }
 }
@@ -83,6 +91,13 @@ impl Scanner {
 
     fn find_at<'h>(&self, haystack: &'h str, at: usize) -> Option<Match<'h>> {
         let (start, end) = match &self.engine {
+            Engine::Ahead(dfa) if self.at_end => {
+                // Every match ends at the end, so the leftmost is the longest run of the
+                // reverse automaton anchored there.
+                let input = Input::new(haystack).range(at..).anchored(Anchored::Yes);
+                let start = dfa.reverse().try_search_rev(&input).ok()??.offset();
+                (start, haystack.len())
+            }
             Engine::Ahead(dfa) => {
                 let m = dfa.find(Input::new(haystack).range(at..))?;
                 (m.start(), m.end())
@@ -146,6 +161,13 @@ impl Scanner {
         let all = c.get(0)?;
         (all.start() == m.start && all.end() == m.end).then_some(c)
     }
+}
+
+/// Whether every match of the pattern ends at the end of the text: it ends with `$`, outside
+/// any group that could be skipped. `tests/patterns.rs` checks this reading against the
+/// parsed pattern for every pattern in the tree.
+pub fn ends_at_end(pattern: &str) -> bool {
+    pattern.ends_with('$') && !pattern.ends_with(r"\$")
 }
 
 /// The pattern's automata from the image, if it holds them.
