@@ -757,11 +757,31 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, even
 
 /// "The Hangzhou summit": a known city followed by "summit" (or "meeting", "conference")
 /// names the event held there nearest the date the text gives, or the draft's date.
+/// Whether copy calls the event a summit: its name or its series' does not make it a forum,
+/// a dialogue or a conference ("the New Delhi summit" is no Raisina Dialogue).
+fn called_summit(kb: &Kb, e: &crate::kb::model::Event) -> bool {
+    let series = e
+        .series
+        .as_deref()
+        .and_then(|id| kb.series.iter().find(|s| s.id.get_ref() == id));
+    let names = std::iter::once(&e.name).chain(series.into_iter().flat_map(|s| s.names.iter()));
+    let mut other = false;
+    for n in names {
+        let n = n.to_ascii_lowercase();
+        if n.contains("summit") {
+            return true;
+        }
+        other |= ["forum", "dialogue", "conference"].iter().any(|w| n.contains(w));
+    }
+    !other
+}
+
 fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -> Option<EventMention> {
     static NOUN: LazyLock<Regex> =
         LazyLock::new(|| crate::pattern::compile(r"^\s+(?:summit|meeting|conference|talks)(?-u:\b)"));
     let hit = &hits[i];
     let noun = NOUN.find(crate::text::from(cx.prose, hit.span.end))?;
+    let summit = noun.as_str().trim_start().eq_ignore_ascii_case("summit");
     let span = hit.span.start..hit.span.end + noun.end();
     let Some(Place::City(city)) = place_of(cx.kb, hit) else {
         return None;
@@ -797,6 +817,12 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
                 _ => None,
             }
         });
+    let days_in_sentence: Vec<NaiveDate> = cx
+        .dates
+        .iter()
+        .filter(|d| d.span.start >= sentence.start && d.span.end <= sentence.end && d.is_day())
+        .filter_map(|d| d.start)
+        .collect();
     let nearest = || {
         cx.kb
             .events
@@ -809,13 +835,22 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
                     && !e.is_meeting()
                     && !e.is_agreement()
                     && !e.is_election()
+                    && (!summit || called_summit(cx.kb, e))
                     && e.place.as_deref().is_some_and(|p| same_city(p, &city))
                     && in_year(e)
             })
-            .map(|(i, e)| (i, distance(e, when)))
-            .filter(|(_, d)| *d <= 366 || year.is_some())
-            .min_by_key(|(_, d)| *d)
-            .map(|(i, _)| i)
+            // "adopted on 9 September 2023, on the first day of the New Delhi summit": a
+            // meeting there on a day the sentence gives is the one meant.
+            .map(|(i, e)| {
+                (
+                    i,
+                    distance(e, when),
+                    !days_in_sentence.iter().any(|&d| distance(e, d) == 0),
+                )
+            })
+            .filter(|&(_, d, elsewhere)| d <= 366 || year.is_some() || !elsewhere)
+            .min_by_key(|&(_, d, elsewhere)| (elsewhere, d))
+            .map(|(i, _, _)| i)
     };
     let event = in_context.or_else(nearest)?;
     let series = cx

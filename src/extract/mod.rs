@@ -182,6 +182,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
     if as_of.guessed_year
         && as_of.source == asof::AsOfSource::Dateline
         && let Some(date) = dateline_year_from_events(kb, &hits, as_of.date)
+        && !writes_later_years(prose, date)
     {
         as_of.date = date;
         as_of.guessed_year = false;
@@ -393,6 +394,19 @@ fn dateline_year_from_events(kb: &Kb, hits: &[Hit], guessed: chrono::NaiveDate) 
         [year] => guessed.with_year(*year),
         _ => None,
     }
+}
+
+/// A year written in the draft more than a year after `date`: copy looks back on what it
+/// reports, so a draft that writes of "October 2023" is not of 2017, whatever meeting of
+/// 2017 its dateline's day and city fit ("BEIJING, May 16 - … in Beijing for the Belt and
+/// Road Forum", whose first edition closed on 15 May 2017).
+fn writes_later_years(prose: &str, date: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    prose
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .any(|y| (1900..=2100).contains(&y) && y > date.year() + 1)
 }
 
 /// How many sentences back a topic may be referred to as "the deal".

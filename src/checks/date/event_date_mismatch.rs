@@ -26,7 +26,9 @@ The visit ran 20-22 March 2023. A single day inside the event (`on 21 March`) is
 month (`in March 2023`) that overlaps it. A relative or vague mention is compared at its own grain:
 `last week's summit` must overlap last week, `the summit in early 2023` must fall in roughly
 January to April 2023; no day-level correction is suggested for them. Seasons (which depend on the
-hemisphere) and dates counted from another date in the text (`two days later`) are not judged.
+hemisphere) and dates counted from another date in the text (`two days later`) are not judged. A
+weekday written alone after a verb in the present (`opens on Friday`) is accepted if the event
+falls on it in the week before or the week after the draft's date.
 Events the knowledge base does not know stay silent.
 
 Meetings are named by who took part (`Lavrov met Qin Gang in New Delhi on 3 March 2023`, `the
@@ -35,6 +37,45 @@ record holds only some of their meetings, so a date is compared only with a reco
 the place the text gives, in the year of the date; copy about another meeting stays silent.",
     kind: Kind::Check(run),
 };
+
+/// A weekday written alone with no verb that sets its tense ("opens on Friday": a meeting
+/// on the calendar) names the one before or the one after the draft's date: the event on
+/// either of them is not contradicted. "closed on Wednesday" is the one before.
+fn fits_the_other_week(cx: &Context<'_>, d: &crate::extract::date::DateMention, e: &crate::kb::model::Event) -> bool {
+    let Some(day) = d
+        .start
+        .filter(|_| d.relative && d.grain == crate::extract::date::Grain::Day)
+    else {
+        return false;
+    };
+    if crate::calendar::weekday_word(d.text.trim()).is_none() {
+        return false;
+    }
+    let Some(s) = cx.ex.sentence_at(d.span.start).and_then(|s| cx.ex.sentences.get(s)) else {
+        return false;
+    };
+    let before = crate::text::get(&cx.doc.prose, s.start..d.span.start);
+    let after = crate::text::get(&cx.doc.prose, d.span.end..s.end);
+    if crate::extract::tense::around(before, after) != crate::extract::tense::Tense::Unknown {
+        return false;
+    }
+    // The verb just before is in the present: "opens on Friday", "meets Tuesday".
+    let mut words = before.split_whitespace().rev();
+    let verb = match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("on") => words.next(),
+        w => w,
+    };
+    let present = verb.is_some_and(|v| {
+        v.len() > 3 && v.ends_with('s') && !v.ends_with("ss") && v.chars().all(|c| c.is_ascii_lowercase())
+    });
+    if !present {
+        return false;
+    }
+    let end = e.end.unwrap_or(e.start);
+    [day - chrono::Days::new(7), day + chrono::Days::new(7)]
+        .iter()
+        .any(|x| *x >= e.start && *x <= end)
+}
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     // The meetings each date is given to, for a range given to several at once.
@@ -67,7 +108,11 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         if shared && spans_it {
             continue;
         }
-        if !disagrees(d, e) || fits_another_year(d, e) || super::ordinal_points_elsewhere(cx, m).is_some() {
+        if !disagrees(d, e)
+            || fits_another_year(d, e)
+            || fits_the_other_week(cx, d, e)
+            || super::ordinal_points_elsewhere(cx, m).is_some()
+        {
             continue; // the ordinal is what is wrong: date/wrong-ordinal says so
         }
         let end = e.end.unwrap_or(e.start);
