@@ -134,11 +134,17 @@ pub fn subjects(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> V
     let mut out: Vec<Subject> = Vec::new();
     let mut phrase: Option<ActorPhrase> = None;
     let mut last_end = 0;
+    // The phrase's items were joined by a bare "and": its list is closed, and a later ", and"
+    // opens a clause of its own ("talks between Belgrade and Pristina, and Sánchez said …").
+    let mut closed = false;
     for hit in hits.iter().filter(|h| h.surfaces.iter().copied().any(is_name_like)) {
-        let joined = phrase.is_some() && JOIN.is_match(crate::text::get(prose, last_end..hit.span.start));
+        let gap = crate::text::get(prose, last_end..hit.span.start);
+        let joined = phrase.is_some() && JOIN.is_match(gap) && !(closed && gap.contains(','));
         if !joined && let Some(p) = phrase.take() {
             out.push(Subject::Actors(p));
         }
+        closed = joined && !gap.contains(',') && gap.split_whitespace().any(|w| ["and", "nor", "&"].contains(&w))
+            || joined && closed;
         let p = phrase.get_or_insert_with(|| ActorPhrase {
             span: hit.span.clone(),
             actors: Vec::new(),
