@@ -143,8 +143,8 @@ pub fn subjects(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> V
         if !joined && let Some(p) = phrase.take() {
             out.push(Subject::Actors(p));
         }
-        closed = joined && !gap.contains(',') && gap.split_whitespace().any(|w| ["and", "nor", "&"].contains(&w))
-            || joined && closed;
+        let bare_and = !gap.contains(',') && gap.split_whitespace().any(|w| ["and", "nor", "&"].contains(&w));
+        closed = joined && (closed || bare_and);
         let p = phrase.get_or_insert_with(|| ActorPhrase {
             span: hit.span.clone(),
             actors: Vec::new(),

@@ -732,7 +732,7 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, even
         series: event
             .and_then(|e| cx.kb.events.get(e))
             .and_then(|e| e.series.as_ref())
-            .and_then(|s| cx.kb.series.iter().position(|x| x.id.get_ref() == s)),
+            .and_then(|s| cx.kb.series_index(s)),
         // A name that carries the ordinal ("21st meeting of the SCO …") states it.
         ordinal: event
             .and_then(|e| cx.kb.events.get(e))
@@ -760,10 +760,7 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, even
 /// Whether copy calls the event a summit: its name or its series' does not make it a forum,
 /// a dialogue or a conference ("the New Delhi summit" is no Raisina Dialogue).
 fn called_summit(kb: &Kb, e: &crate::kb::model::Event) -> bool {
-    let series = e
-        .series
-        .as_deref()
-        .and_then(|id| kb.series.iter().find(|s| s.id.get_ref() == id));
+    let series = e.series.as_deref().and_then(|id| kb.series.get(kb.series_index(id)?));
     let names = std::iter::once(&e.name).chain(series.into_iter().flat_map(|s| s.names.iter()));
     let mut other = false;
     for n in names {
@@ -817,13 +814,14 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
                 _ => None,
             }
         });
-    let days_in_sentence: Vec<NaiveDate> = cx
-        .dates
-        .iter()
-        .filter(|d| d.span.start >= sentence.start && d.span.end <= sentence.end && d.is_day())
-        .filter_map(|d| d.start)
-        .collect();
     let nearest = || {
+        let lo = cx.dates.partition_point(|d| d.span.start < sentence.start);
+        let hi = cx.dates.partition_point(|d| d.span.start < sentence.end).max(lo);
+        let days_in_sentence: Vec<NaiveDate> = cx.dates[lo..hi]
+            .iter()
+            .filter(|d| d.is_day())
+            .filter_map(|d| d.start)
+            .collect();
         cx.kb
             .events
             .iter()
@@ -835,9 +833,9 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
                     && !e.is_meeting()
                     && !e.is_agreement()
                     && !e.is_election()
-                    && (!summit || called_summit(cx.kb, e))
                     && e.place.as_deref().is_some_and(|p| same_city(p, &city))
                     && in_year(e)
+                    && (!summit || called_summit(cx.kb, e))
             })
             // "adopted on 9 September 2023, on the first day of the New Delhi summit": a
             // meeting there on a day the sentence gives is the one meant.
@@ -858,7 +856,7 @@ fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -
         .events
         .get(event)
         .and_then(|e| e.series.as_ref())
-        .and_then(|s| cx.kb.series.iter().position(|x| x.id.get_ref() == s));
+        .and_then(|s| cx.kb.series_index(s));
     let m = EventMention {
         span,
         event: Some(event),

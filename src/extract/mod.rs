@@ -182,7 +182,11 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
     if as_of.guessed_year
         && as_of.source == asof::AsOfSource::Dateline
         && let Some(date) = dateline_year_from_events(kb, &hits, as_of.date)
-        && !writes_later_years(prose, date)
+        // Copy looks back on what it reports: a draft that writes of "October 2023" is not
+        // of 2017, whatever meeting of 2017 its dateline's day and city fit ("BEIJING, May
+        // 16 - … in Beijing for the Belt and Road Forum", whose first edition closed on 15
+        // May 2017).
+        && !reading.years_written().any(|y| y > chrono::Datelike::year(&date) + 1)
     {
         as_of.date = date;
         as_of.guessed_year = false;
@@ -260,7 +264,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
             .rev()
             .filter(|m| !m.anaphoric)
             .find_map(|m| kb.events.get(m.event?)?.series.as_deref())
-            .and_then(|id| kb.series.iter().position(|x| x.id.get_ref() == id));
+            .and_then(|id| kb.series_index(id));
         out.events.extend(events);
         out.events.extend(meeting::extract(&cx, s, in_sentence));
         if let Some(&(_, series)) = series_here.last() {
@@ -295,7 +299,7 @@ fn meeting_orgs(kb: &Kb, hits: &[Hit]) -> Vec<actors::Resolved> {
                 Surface::Series(i) => kb.series_org(i),
                 Surface::Event(e) => {
                     let series = kb.events.get(e)?.series.as_ref()?;
-                    kb.series_org(kb.series.iter().position(|x| x.id.get_ref() == series)?)
+                    kb.series_org(kb.series_index(series)?)
                 }
                 _ => None,
             })?;
@@ -394,19 +398,6 @@ fn dateline_year_from_events(kb: &Kb, hits: &[Hit], guessed: chrono::NaiveDate) 
         [year] => guessed.with_year(*year),
         _ => None,
     }
-}
-
-/// A year written in the draft more than a year after `date`: copy looks back on what it
-/// reports, so a draft that writes of "October 2023" is not of 2017, whatever meeting of
-/// 2017 its dateline's day and city fit ("BEIJING, May 16 - … in Beijing for the Belt and
-/// Road Forum", whose first edition closed on 15 May 2017).
-fn writes_later_years(prose: &str, date: chrono::NaiveDate) -> bool {
-    use chrono::Datelike;
-    prose
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<i32>().ok())
-        .any(|y| (1900..=2100).contains(&y) && y > date.year() + 1)
 }
 
 /// How many sentences back a topic may be referred to as "the deal".

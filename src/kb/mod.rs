@@ -414,6 +414,11 @@ impl Kb {
         self.organizations.iter().position(|o| o.series.contains(id))
     }
 
+    /// The index into `series` of the series with this id.
+    pub fn series_index(&self, id: &str) -> Option<usize> {
+        self.series.iter().position(|x| x.id.get_ref() == id)
+    }
+
     /// The events of a series (an index into `series`), each with its index into `events`.
     pub fn series_events(&self, series: usize) -> impl Iterator<Item = (usize, &Entry<Event>)> {
         let id = self.series.get(series).map(|s| s.id.get_ref().as_str());
@@ -429,10 +434,7 @@ impl Kb {
         // Only an organisation holds summits: a country's code may prefix the series of
         // its elections ("in-general-election").
         let o = self.org_index.get(org).and_then(|&i| self.organizations.get(i))?;
-        let named = o
-            .series
-            .first()
-            .and_then(|s| self.series.iter().position(|x| x.id.get_ref() == s));
+        let named = o.series.first().and_then(|s| self.series_index(s));
         named.or_else(|| {
             let prefix = format!("{}-", org.to_lowercase());
             self.series.iter().position(|x| x.id.get_ref().starts_with(&prefix))

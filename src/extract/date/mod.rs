@@ -176,6 +176,17 @@ impl Reading {
         resolve::all(prose, &self.raws, anchor, tense, |_| true)
     }
 
+    /// The years the text writes out, in every mention that gives one.
+    pub fn years_written(&self) -> impl Iterator<Item = i32> + '_ {
+        self.raws
+            .iter()
+            .flat_map(|r| std::iter::once(&r.start).chain(&r.end))
+            .filter_map(|p| match p {
+                grammar::Point::Cal { y, .. } => *y,
+                _ => None,
+            })
+    }
+
     /// Resolve the mentions inside `range` only.
     pub fn resolve_within(&self, prose: &str, range: Range<usize>, anchor: Anchor) -> Vec<DateMention> {
         resolve::all(prose, &self.raws, anchor, &|_| Tense::Unknown, |r| {
