@@ -76,19 +76,37 @@ pub fn has_settings(pack: &PackFile) -> bool {
         || !pack.consistency.is_empty()
 }
 
-/// A file that holds facts (anything but settings).
+/// A file that holds facts (anything but settings). The pattern names every table, so a
+/// table added to `PackFile` must be sorted here before the crate compiles.
 pub fn has_facts(file: &LoadedFile) -> bool {
-    let p = &file.pack;
-    !(p.country.is_empty()
-        && p.organization.is_empty()
-        && p.person.is_empty()
-        && p.role.is_empty()
-        && p.office.is_empty()
-        && p.series.is_empty()
-        && p.event.is_empty()
-        && p.topic.is_empty()
-        && p.stance.is_empty()
-        && p.predicate.is_empty())
+    let PackFile {
+        country,
+        organization,
+        membership,
+        person,
+        role,
+        office,
+        series,
+        event,
+        topic,
+        stance,
+        predicate,
+        checks: _,
+        existence: _,
+        substitution: _,
+        consistency: _,
+    } = &file.pack;
+    !(country.is_empty()
+        && organization.is_empty()
+        && membership.is_empty()
+        && person.is_empty()
+        && role.is_empty()
+        && office.is_empty()
+        && series.is_empty()
+        && event.is_empty()
+        && topic.is_empty()
+        && stance.is_empty()
+        && predicate.is_empty())
 }
 
 /// A file's path and text, shared by every fact read from it.

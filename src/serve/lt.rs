@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::{Regex, compile};
 use serde_json::{Value, json};
 
 use super::http::{Request, Response, parse_form};
@@ -248,7 +248,7 @@ pub fn check(state: &'static State, request: &Request) -> Response {
     )
 }
 
-static SOURCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s;,]+").unwrap_or_else(|_| unreachable!()));
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| compile(r"https?://[^\s;,]+"));
 
 /// A URL found in running text, without the punctuation after it: a closing parenthesis
 /// is kept only when the URL opened one (`…/Minister_of_Foreign_Affairs_(Russia)`).
