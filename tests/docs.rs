@@ -65,6 +65,10 @@ fn readme_table() -> String {
     for r in reported() {
         let _ = writeln!(md, "| `{}` | {} | {} |", r.id, r.severity, r.summary);
     }
+    md.push_str("\nA rule pack can also declare checks of its own, of these kinds:\n\n| kind | severity | what it flags |\n|---|---|---|\n");
+    for r in kinds() {
+        let _ = writeln!(md, "| `[[{}]]` | {} | {} |", r.id, r.severity, r.summary);
+    }
     md
 }
 
