@@ -106,7 +106,7 @@ static JOIN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-fn actor_of(kb: &Kb, s: Surface) -> Option<String> {
+pub(super) fn actor_of(kb: &Kb, s: Surface) -> Option<String> {
     match s {
         Surface::Country { country, form } if form != CountryForm::Demonym => {
             kb.countries.get(country).map(|c| c.id.get_ref().clone())

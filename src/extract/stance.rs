@@ -133,6 +133,7 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         })
         .map(|(_, t)| t.clone())
         .collect();
+    let triggers = through_stance_nouns(prose, triggers);
     for (ti, (trigger, position, noun)) in triggers.iter().enumerate() {
         if !*noun && !hypothetical_sentence {
             let clause_start = ti.checked_sub(1).map_or(sentence.start, |p| triggers[p].0.end);
@@ -181,7 +182,7 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         let free = if governed.is_empty() {
             let ahead = crate::text::get(prose, trigger.end..scope_end);
             let lead = ahead.len() - ahead.trim_start().len();
-            match free_object(prose, trigger.end + lead, scope_end) {
+            match free_object(kb, input.hits, prose, trigger.end + lead, scope_end) {
                 Some(f) => Some(f),
                 None => continue,
             }
@@ -198,6 +199,19 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         else {
             continue;
         };
+        // "Sikorski, who has condemned backing for Kyiv, called for …": a name that ends a
+        // relative clause is not the subject of the verb after the clause; its antecedent is.
+        if let Some(antecedent) = before_relative_clause(prose, &sentence, subject.span(), trigger.start)
+            && let Some((i, s)) = input
+                .subjects
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, s)| s.span().end <= antecedent)
+        {
+            si = i;
+            subject = s;
+        }
         // "Moscow, he said, supports …": the speaker of an aside is not the subject.
         let mut speaker = None;
         let tail = crate::text::get(prose, subject.span().end..trigger.start);
@@ -556,6 +570,73 @@ fn through_durations(
     out
 }
 
+/// Where the relative clause that `name` ends begins (the comma before `who` or `which`),
+/// when the clause closes with a comma just before `verb`: "Russia, which borders Ukraine,
+/// opposes …".
+fn before_relative_clause(prose: &str, sentence: &Range<usize>, name: Range<usize>, verb: usize) -> Option<usize> {
+    let closing = crate::text::get(prose, name.end..verb).trim();
+    if closing != "," {
+        return None;
+    }
+    let before = crate::text::get(prose, sentence.start..name.start);
+    let lower = before.to_ascii_lowercase();
+    let opens = [", who ", ", which "].iter().filter_map(|r| lower.rfind(r)).max()?;
+    // The clause runs unbroken to the name.
+    if before.get(opens + 1..)?.contains([',', ';', '(', ')']) {
+        return None;
+    }
+    Some(sentence.start + opens)
+}
+
+/// "backs continued support for Ukraine", "condemned Western backing for Kyiv": a stance
+/// noun in a verb's object passes its stance through the verb, turned by it (to oppose
+/// support for X is to oppose X; to reject opposition to X is to support X). The pair reads
+/// as one verb whose object follows the noun.
+fn through_stance_nouns(
+    prose: &str,
+    triggers: Vec<(Range<usize>, Position, bool)>,
+) -> Vec<(Range<usize>, Position, bool)> {
+    let mut out = Vec::with_capacity(triggers.len());
+    let mut triggers = triggers.into_iter().peekable();
+    while let Some((span, position, noun)) = triggers.next() {
+        let object_noun = triggers
+            .peek()
+            .filter(|(next, _, next_noun)| {
+                !noun
+                    && *next_noun
+                    && next.start >= span.end
+                    && stand_before_stance_noun(crate::text::get(prose, span.end..next.start))
+            })
+            .cloned();
+        match object_noun {
+            Some((next, inner, _)) => {
+                triggers.next();
+                let turned = match position {
+                    Position::Support => inner,
+                    Position::Oppose => inner.opposite(),
+                };
+                out.push((span.start..next.end, turned, false));
+            }
+            None => out.push((span, position, noun)),
+        }
+    }
+    out
+}
+
+/// Whether every word between a verb and a stance noun may modify the noun: an article or
+/// other object word, an adjective of stance or of kind (`noun_modifiers`, `support_kinds`),
+/// or a capitalised name or its possessive ("Western", "Europe's").
+fn stand_before_stance_noun(gap: &str) -> bool {
+    gap.split_whitespace().all(|w| {
+        let lower = w.to_lowercase();
+        GRAMMAR.object_words.contains(lower.as_str())
+            || GRAMMAR.noun_modifiers.contains(lower.as_str())
+            || GRAMMAR.support_kinds.contains(lower.as_str())
+            || (w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "'’-".contains(c)))
+    })
+}
+
 /// Whether the words between a possessive and a stance verb name a policy (`policy_nouns`):
 /// "(long-standing) position of", "policy of".
 fn policy_of(gap: &str) -> bool {
@@ -589,8 +670,9 @@ fn after_possessive(prose: &str, at: usize) -> bool {
 
 /// The object of a stance verb the knowledge base does not know: a short noun phrase up
 /// to the first punctuation, preposition or conjunction ("backed the $50 billion loan").
-/// Only its content words are kept; a pronoun or a clause is no object.
-fn free_object(prose: &str, from: usize, to: usize) -> Option<(Range<usize>, Vec<String>)> {
+/// Only its content words are kept; a pronoun or a clause is no object. A country or
+/// organisation is kept as its id, so that "Kyiv" and "Ukraine" are one object.
+fn free_object(kb: &Kb, hits: &[Hit], prose: &str, from: usize, to: usize) -> Option<(Range<usize>, Vec<String>)> {
     const STOP: &[&str] = &[
         "and", "or", "but", "which", "that", "who", "to", "in", "at", "on", "with", "by", "from", "for", "as", "of",
         "over", "after", "before", "during", "because", "since", "while", "if", "when", "amid",
@@ -635,16 +717,32 @@ fn free_object(prose: &str, from: usize, to: usize) -> Option<(Range<usize>, Vec
         if !lower.chars().all(|c| c.is_alphanumeric() || "$€£%-'’".contains(c)) {
             break;
         }
+        let start = from + offset;
         offset += raw.len();
         end = from + offset - (raw.len() - raw.trim_end().len()) - (w.len() - bare.len());
-        if !GRAMMAR.object_words.contains(lower.as_str()) {
-            words.push(lower);
+        let actor = hits
+            .iter()
+            .filter(|h| h.span.start <= start && end <= h.span.end)
+            .find_map(|h| h.surfaces.iter().find_map(|s| super::actors::actor_of(kb, *s)));
+        match actor {
+            // One id for a name of several words ("South Korea").
+            Some(id) => {
+                let id = format!("@{id}");
+                if words.last() != Some(&id) {
+                    words.push(id);
+                }
+            }
+            None if !GRAMMAR.object_words.contains(lower.as_str()) => words.push(lower),
+            None => {}
         }
         if bare.len() != w.len() || words.len() > 6 {
             break;
         }
     }
     let head = words.last()?;
+    if head.starts_with('@') {
+        return Some((from..end, words));
+    }
     if NOT_OBJECTS.contains(&head.as_str()) || head.chars().count() < 3 || !head.chars().all(char::is_alphabetic) {
         return None;
     }
@@ -957,13 +1055,22 @@ fn reported_by_other(
         super::clause::Reach::Verb,
     )
     .map_or(input.sentence.end, |i| trigger.end + i);
+    // "Stubb, who backs support for Ukraine, said …": a statement in a relative clause on
+    // its subject is reported, after the clause, by that subject.
+    let relative_on_subject = {
+        let gap = crate::text::get(input.prose, subject.span().end..trigger.start).trim_start();
+        gap.strip_prefix(',').is_some_and(|g| {
+            let first = g.split_whitespace().next().unwrap_or("");
+            ["who", "which", "that"].iter().any(|r| first.eq_ignore_ascii_case(r))
+        })
+    };
     REPORTING.find_iter(text).any(|m| {
         let at = input.sentence.start + m.start();
         let end = input.sentence.start + m.end();
         if at >= subject.span().start && at < trigger.start {
             return false; // the subject's own verb: "China reiterated that it opposes"
         }
-        if at >= clause_end {
+        if at >= clause_end || (relative_on_subject && at >= trigger.end) {
             return false;
         }
         let according = m.as_str().to_ascii_lowercase().starts_with("according");

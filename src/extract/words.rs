@@ -18,6 +18,7 @@ struct Lists {
     passive_auxiliaries: Vec<String>,
     object_words: Vec<String>,
     object_frames: Vec<String>,
+    support_kinds: Vec<String>,
     inverting_frames: Vec<String>,
     topic_heads: Vec<Vec<String>>,
     term_starts: Vec<String>,
@@ -74,6 +75,7 @@ pub struct Grammar {
     pub object_words: HashSet<String>,
     /// "calls for": phrases that pass a stance through to its topic; lowercase words.
     pub object_frames: Vec<Vec<String>>,
+    pub support_kinds: HashSet<String>,
     /// "lifting": phrases that turn a stance around on the topic after them; lowercase words.
     pub inverting_frames: Vec<Vec<String>>,
     /// Groups of nouns that refer back to a topic.
@@ -167,6 +169,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         passive_auxiliaries: set(lists.passive_auxiliaries),
         object_words: set(lists.object_words),
         object_frames: words_of(&lists.object_frames),
+        support_kinds: set(lists.support_kinds),
         inverting_frames: words_of(&lists.inverting_frames),
         topic_heads: lists.topic_heads,
         term_starts: lists.term_starts,
