@@ -43,6 +43,9 @@ pub struct TermChange {
     pub date: Option<usize>,
     /// Which day of taking office the phrase names.
     pub step: Step,
+    /// The clause names whom the person succeeds ("succeeding President X"): a change of
+    /// holder, not a new term of the same one.
+    pub succeeds: bool,
 }
 
 /// Taking office can be two days: named (appointed) on one, sworn in on the next.
@@ -391,6 +394,17 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
     if date.is_none() && title.is_empty() {
         return None;
     }
+    // "will be sworn in on 20 May, succeeding President Tsai Ing-wen": with no office after
+    // the phrase, the office is the predecessor's.
+    let from = date
+        .and_then(|i| dates.get(i))
+        .map_or(title_span.end, |d| d.span.end.max(title_span.end));
+    let predecessor = predecessors_office(prose, hits, from, sentence.end);
+    let succeeds = predecessor.is_some();
+    let (title, country) = match predecessor {
+        Some((office, written)) if title.is_empty() => (office, country.or(written)),
+        _ => (title, country),
+    };
     Some(TermChange {
         span: phrase.start..title_span.end,
         change,
@@ -405,5 +419,50 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         } else {
             Step::Either
         },
+        succeeds,
     })
+}
+
+/// The office of a predecessor named right after `from` (", succeeding President Tsai
+/// Ing-wen", "replacing Pakistan's prime minister"): its title's meanings, and the country
+/// written with it.
+fn predecessors_office(prose: &str, hits: &[Hit], from: usize, to: usize) -> Option<(Vec<Surface>, Option<usize>)> {
+    const LINKS: &[&str] = &[
+        "succeeding",
+        "replacing",
+        "to succeed",
+        "to replace",
+        "in succession to",
+    ];
+    let rest = crate::text::get(prose, from..to);
+    let trimmed = rest.trim_start().trim_start_matches(',').trim_start();
+    let lower = trimmed.to_ascii_lowercase();
+    let link = LINKS
+        .iter()
+        .find(|l| lower.strip_prefix(**l).is_some_and(|r| r.starts_with(' ')))?;
+    let start = from + (rest.len() - trimmed.len()) + link.len();
+    let mut at = start;
+    let mut country = None;
+    for h in hits.iter().filter(|h| h.span.start >= start && h.span.end <= to) {
+        if !crate::text::get(prose, at..h.span.start).split_whitespace().all(filler) {
+            return None;
+        }
+        let meanings: Vec<Surface> = h
+            .surfaces
+            .iter()
+            .copied()
+            .filter(|s| matches!(s, Surface::RoleTitle(_) | Surface::OfficeTitle(_)))
+            .collect();
+        if !meanings.is_empty() {
+            return Some((meanings, country));
+        }
+        match h.surfaces.first() {
+            Some(Surface::Country { country: c, form }) if *form != CountryForm::Metonym => {
+                country = Some(*c);
+                at = h.span.end + crate::text::possessive_len(prose, &h.span);
+            }
+            _ => return None,
+        }
+    }
+    None
 }

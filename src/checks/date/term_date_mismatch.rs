@@ -110,7 +110,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         };
         // A date written without its year ("became prime minister in October") says
         // nothing about the year: if it fits the record a year either side, say nothing.
-        if !d.year_written && shifted_agrees(start, end, &days_of(&terms, m.change), d.is_day()) {
+        if !d.year_written && !d.relative && shifted_agrees(start, end, &days_of(&terms, m.change), d.is_day()) {
             continue;
         }
         // Terms on record run unbroken through re-elections: a swearing-in a year or more
@@ -118,7 +118,9 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let inside_later = terms
             .iter()
             .any(|(_, t)| start > t.start + chrono::Days::new(365) && t.end.is_none_or(|e| start <= e));
-        if m.change == Change::Start && inside_later {
+        // A date well inside a running term may be a new term of the same holder (an
+        // inauguration after re-election), unless the clause names whom they succeed.
+        if m.change == Change::Start && inside_later && !m.succeeds {
             continue;
         }
         let days: Vec<(NaiveDate, Precision)> = terms.iter().filter_map(|(_, t)| recorded(t)).collect();

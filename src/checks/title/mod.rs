@@ -122,6 +122,9 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
                 .is_some_and(|x| crate::calendar::weekday_name(x.weekday()).eq_ignore_ascii_case(name))
         })
     };
+    // "will be sworn in on 20 May, succeeding President Tsai": a predecessor holds the office
+    // until a change that lies ahead, so the title is the draft's own time.
+    let named = named.filter(|d| !(d.start.is_some_and(|x| x > as_of.date) && follows_succession(prose, &title)));
     if let Some((a, b, year_less)) =
         named.and_then(|d| Some((d.start?, d.end?, !d.year_written && !d.relative && !weekday_fits(d))))
     {
@@ -198,6 +201,37 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
         from_sentence: false,
         year_less: false,
     }
+}
+
+/// Whether a title names a predecessor: "succeeding President X", "to replace Pakistan's
+/// prime minister".
+fn follows_succession(prose: &str, title: &Range<usize>) -> bool {
+    const LINKS: &[&str] = &[
+        "succeeding",
+        "replacing",
+        "succeed",
+        "replace",
+        "succeeds",
+        "replaces",
+        "succession to",
+    ];
+    let before = crate::text::upto(prose, title.start);
+    let mut words: Vec<&str> = before
+        .rsplit(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    // A country or "the" may stand between: "succeeding Taiwan's President", "the".
+    while words.first().is_some_and(|w| {
+        *w == "the"
+            || (w.chars().next().is_some_and(char::is_uppercase) && !LINKS.contains(&w.to_ascii_lowercase().as_str()))
+    }) {
+        words.remove(0);
+    }
+    let Some(last) = words.first() else { return false };
+    let last = last.to_ascii_lowercase();
+    LINKS.contains(&last.as_str())
+        || (last == "to" && words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("succession")))
 }
 
 /// Whether a date is a bound ("until 5 February 2026", "for a year after 5 February",
