@@ -178,7 +178,7 @@ pub(super) fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]
     // the organisation named last, identified by the ordinal, date or place given with it.
     static THE_SUMMIT: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
         crate::pattern::scanner(
-            r"(?-u:\b)[Tt]he\s+(?P<owner>(?:bloc|group|grouping|alliance|organisation|organization)['’]s\s+)?(?P<word>[0-9A-Za-z-]+\s+)?(?:(?:(?:one|two|three|four|five|\d)-day|annual|recent|latest|landmark|high-level|extraordinary|emergency|virtual)\s+)?(?P<head>summit|[Ll]eaders['’]\s+(?:[Ss]ummit|[Mm]eeting)|Economic\s+Leaders['’]\s+Meeting)(?-u:\b)",
+            r"(?-u:\b)(?:[Tt]he\s+|(?P<when>(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|week|month|weekend)|(?:[Ll]ast\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|[Yy]esterday|[Tt]oday|[Tt]omorrow)['’]s\s+))(?P<owner>(?:bloc|group|grouping|alliance|organisation|organization)['’]s\s+)?(?P<word>[0-9A-Za-z-]+\s+)?(?:(?:(?:one|two|three|four|five|\d)-day|annual|recent|latest|landmark|high-level|extraordinary|emergency|virtual)\s+)?(?P<head>summit|[Ll]eaders['’]\s+(?:[Ss]ummit|[Mm]eeting)|Economic\s+Leaders['’]\s+Meeting)(?-u:\b)",
         )
     });
     let text = crate::text::get(cx.prose, sentence.clone());
@@ -186,7 +186,9 @@ pub(super) fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]
         let (Some(m), Some(head)) = (c.get(0), c.name("head")) else {
             continue;
         };
-        let span = sentence.start + m.start()..sentence.start + m.end();
+        // "last year's summit": the mention starts after the date, which is attached to it.
+        let from = c.name("when").map_or(m.start(), |w| w.end());
+        let span = sentence.start + from..sentence.start + m.end();
         if hits
             .iter()
             .any(|h| h.span.start < span.end + 2 && span.start < h.span.end + 2)
@@ -232,63 +234,14 @@ pub(super) fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]
         let Some(series) = named_before.or(cx.recent_series) else {
             continue;
         };
-        let members = || cx.kb.series_events(series);
-        let written = date.and_then(|d| cx.dates.get(d));
-        let when = written.and_then(|d| d.start);
-        // The days the date covers ("in 2005" is the whole year), moved by `shift` years:
-        // the meeting nearest them, within two months.
-        let length = written
-            .and_then(|d| Some((d.end? - d.start?).num_days()))
-            .unwrap_or(0)
-            .max(0)
-            .unsigned_abs();
-        let nearest = |day: NaiveDate| {
-            let last = day + chrono::Days::new(length);
-            members()
-                .map(|(i, e)| {
-                    let end = e.end.unwrap_or(e.start);
-                    let gap = if end < day || e.start > last {
-                        distance(e, day).min(distance(e, last))
-                    } else {
-                        0
-                    };
-                    (i, gap)
-                })
-                .filter(|(_, d)| *d <= 60)
-                .min_by_key(|(_, d)| *d)
-        };
-        // The ordinal numbers a meeting only of an organisation named in this sentence or
-        // referred to right there ("the bloc's 23rd summit").
         let owned = named_before.is_some() || c.name("owner").is_some();
-        let event = if let (Some((n, _)), true) = (&ordinal, owned) {
-            members().find(|(_, e)| e.ordinal == Some(*n)).map(|(i, _)| i)
-        } else if let Some(when) = when {
-            // A date written without its year could be a year either side: a meeting of
-            // the series nearer that day then makes it ambiguous.
-            let (picked, gap) = nearest(when).unzip();
-            let shifted = |k: i32| when.with_year(when.year() + k).and_then(nearest).map(|(_, d)| d);
-            // A month has no day to be nearer by: any meeting a year off is as likely.
-            let by_day = written.is_some_and(|d| d.is_day());
-            let ambiguous = written.is_some_and(|d| !d.year_written)
-                && [-1, 1]
-                    .iter()
-                    .any(|&k| shifted(k).is_some_and(|d| !by_day || gap.is_some_and(|g| d < g)));
-            // An ordinal given that is not the meeting's own says another series is meant.
-            let numbered_elsewhere = |i: usize| {
-                ordinal
-                    .as_ref()
-                    .is_some_and(|(n, _)| cx.kb.events.get(i).is_some_and(|e| e.ordinal != Some(*n)))
-            };
-            // "will host the summit in November": a meeting already past is not the one meant.
-            let future = tense::around(
-                crate::text::get(cx.prose, sentence.start..span.start),
-                crate::text::get(cx.prose, span.end..sentence.end),
-            ) == Tense::Future;
-            let past = |i: usize| cx.kb.events.get(i).is_some_and(|e| e.end.unwrap_or(e.start) < cx.as_of);
-            picked.filter(|&i| !(ambiguous || numbered_elsewhere(i) || future && past(i)))
-        } else {
-            None
+        let given = Given {
+            date,
+            ordinal: ordinal.as_ref(),
+            place: place.as_ref(),
+            owned,
         };
+        let event = pick_in_series(cx, sentence, &span, series, given);
         let Some(event) = event else { continue };
         let mention = EventMention {
             span,
@@ -303,6 +256,107 @@ pub(super) fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]
             anaphoric: true,
         };
         out.push(finish(cx, sentence, mention));
+    }
+}
+
+/// What a mention of a series' meeting gives to tell which one: the date, ordinal and
+/// place written with it, and whether the series is named right there (`owned`).
+struct Given<'a> {
+    date: Option<usize>,
+    ordinal: Option<&'a (u32, Range<usize>)>,
+    place: Option<&'a (Place, Range<usize>)>,
+    owned: bool,
+}
+
+/// How far from a date counted from the draft's a meeting may be to be the one it dates.
+const RELATIVE_REACH_DAYS: i64 = 7;
+
+/// Which meeting of `series` a mention means ("the summit", "last year's summit", "NATO's
+/// summit"): the one its ordinal numbers when the series is named right there (`owned`),
+/// else the one nearest the date written with it, when no other year could be meant.
+fn pick_in_series(
+    cx: &Context<'_>,
+    sentence: &Range<usize>,
+    span: &Range<usize>,
+    series: usize,
+    given: Given<'_>,
+) -> Option<usize> {
+    let Given {
+        date,
+        ordinal,
+        place,
+        owned,
+    } = given;
+    let members = || cx.kb.series_events(series);
+    let written = date.and_then(|d| cx.dates.get(d));
+    let when = written.and_then(|d| d.start);
+    // The days the date covers ("in 2005" is the whole year), moved by `shift` years:
+    // the meeting nearest them, within two months.
+    let length = written
+        .and_then(|d| Some((d.end? - d.start?).num_days()))
+        .unwrap_or(0)
+        .max(0)
+        .unsigned_abs();
+    let nearest = |day: NaiveDate| {
+        let last = day + chrono::Days::new(length);
+        members()
+            .map(|(i, e)| {
+                let end = e.end.unwrap_or(e.start);
+                let gap = if end < day || e.start > last {
+                    distance(e, day).min(distance(e, last))
+                } else {
+                    0
+                };
+                (i, gap)
+            })
+            .filter(|(_, d)| *d <= 60)
+            .min_by_key(|(_, d)| *d)
+    };
+    // The ordinal numbers a meeting only of an organisation named in this sentence or
+    // referred to right there ("the bloc's 23rd summit").
+    if let (Some((n, _)), true) = (ordinal, owned) {
+        members().find(|(_, e)| e.ordinal == Some(*n)).map(|(i, _)| i)
+    } else if let Some(when) = when {
+        // A date written without its year could be a year either side: a meeting of
+        // the series nearer that day then makes it ambiguous.
+        let (picked, gap) = nearest(when).unzip();
+        let shifted = |k: i32| when.with_year(when.year() + k).and_then(nearest).map(|(_, d)| d);
+        // A month has no day to be nearer by: any meeting a year off is as likely.
+        let by_day = written.is_some_and(|d| d.is_day());
+        // A date counted from the draft's ("last year's summit", "at the weekend") has its
+        // year, but a meeting more than a week from it may be another one the record lacks.
+        let ambiguous = written.is_some_and(|d| {
+            if d.relative {
+                gap.is_some_and(|g| g > RELATIVE_REACH_DAYS)
+            } else {
+                !d.year_written
+                    && [-1, 1]
+                        .iter()
+                        .any(|&k| shifted(k).is_some_and(|d| !by_day || gap.is_some_and(|g| d < g)))
+            }
+        });
+        // An ordinal given that is not the meeting's own says another series is meant.
+        let numbered_elsewhere = |i: usize| {
+            ordinal
+                .as_ref()
+                .is_some_and(|(n, _)| cx.kb.events.get(i).is_some_and(|e| e.ordinal != Some(*n)))
+        };
+        // "will host the summit in November": a meeting already past is not the one meant.
+        let future = tense::around(
+            crate::text::get(cx.prose, sentence.start..span.start),
+            crate::text::get(cx.prose, span.end..sentence.end),
+        ) == Tense::Future;
+        let past = |i: usize| cx.kb.events.get(i).is_some_and(|e| e.end.unwrap_or(e.start) < cx.as_of);
+        picked.filter(|&i| !(ambiguous || numbered_elsewhere(i) || future && past(i)))
+    } else if let Some((place, _)) = place {
+        // "the summit in Vilnius": the one meeting of the series held there.
+        let mut there = members().filter(|&(i, _)| place_matches(cx.kb, i, place));
+        match (there.next(), there.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
+    } else {
+        None
     }
 }
 
@@ -324,6 +378,7 @@ pub(super) fn owned_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hi
         }
         let after = hit.span.end + owned;
         let Some(c) = NUMBERED.captures(crate::text::from(cx.prose, after)) else {
+            plain_owned_summit(cx, sentence, hits, series, hit.span.start, after, out);
             continue;
         };
         let (Some(m), Some(ord)) = (c.get(0), c.name("ord")) else {
@@ -331,8 +386,12 @@ pub(super) fn owned_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hi
         };
         let word = ord.as_str().to_ascii_lowercase();
         let n = crate::extract::ordinal::value(&word);
-        // A small ordinal in words ("its first summit in Africa") describes.
+        // A small ordinal in words ("its first summit in Africa") describes; a word that
+        // is no ordinal ("NATO's annual summit") numbers nothing.
         let Some(n) = n.filter(|&n| n > 3 || word.starts_with(|c: char| c.is_ascii_digit())) else {
+            if n.is_none() {
+                plain_owned_summit(cx, sentence, hits, series, hit.span.start, after, out);
+            }
             continue;
         };
         let span = hit.span.start..after + m.end();
@@ -360,6 +419,62 @@ pub(super) fn owned_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hi
         };
         out.push(finish(cx, sentence, mention));
     }
+}
+
+/// "NATO's summit in The Hague", "ASEAN's latest summit": a meeting of the organisation
+/// named right before it in the possessive, without an ordinal, told by the date or place
+/// given with it.
+fn plain_owned_summit(
+    cx: &Context<'_>,
+    sentence: &Range<usize>,
+    hits: &[Hit],
+    series: usize,
+    start: usize,
+    after: usize,
+    out: &mut Vec<EventMention>,
+) {
+    static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(
+            r"^\s+(?:(?:annual|latest|recent|next|upcoming|extraordinary|emergency|virtual)\s+)?summit(?-u:\b)",
+        )
+    });
+    let Some(m) = PLAIN.find(crate::text::from(cx.prose, after)) else {
+        return;
+    };
+    let span = start..after + m.end();
+    if span.end > sentence.end {
+        return;
+    }
+    let first_after = hits.partition_point(|h| h.span.start < span.end);
+    let place = attached_place_after(cx, hits, first_after, span.end, sentence);
+    let date = attached_date(cx.prose, &span, sentence, cx.dates);
+    let Some(event) = pick_in_series(
+        cx,
+        sentence,
+        &span,
+        series,
+        Given {
+            date,
+            ordinal: None,
+            place: place.as_ref(),
+            owned: true,
+        },
+    ) else {
+        return;
+    };
+    let mention = EventMention {
+        place,
+        date,
+        span,
+        event: Some(event),
+        event_id: None,
+        series: Some(series),
+        ordinal: None,
+        lead_date: None,
+        tense: Tense::Unknown,
+        anaphoric: true,
+    };
+    out.push(finish(cx, sentence, mention));
 }
 
 /// Days between a day and an event (0 inside it).
