@@ -253,6 +253,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
             prose,
             dates: &out.dates,
             as_of: out.as_of.date,
+            year_guessed: out.as_of.guessed_year,
             recent_series: named_before.or(recent_series),
             series_here: &series_here,
         };

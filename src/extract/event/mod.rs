@@ -410,6 +410,9 @@ pub struct Context<'a> {
     pub prose: &'a str,
     pub dates: &'a [DateMention],
     pub as_of: NaiveDate,
+    /// The as-of date's year is a guess (a dateline without one): a date the text gives
+    /// without its year says nothing of the year either.
+    pub year_guessed: bool,
     /// The series of the last organisation named ("the Group of 20" → G20 summits).
     pub recent_series: Option<usize>,
     /// The series of organisations named in this sentence: (where, series).

@@ -551,7 +551,10 @@ pub(super) fn in_series(
         None
     };
     let clause_date = clause_date.or_else(|| lead_date.and_then(|i| cx.dates.get(i)));
-    let date_year = clause_date.and_then(|d| d.start).map(|d| d.year());
+    let date_year = clause_date
+        .filter(|d| d.year_written || !cx.year_guessed)
+        .and_then(|d| d.start)
+        .map(|d| d.year());
     // "the next BRICS summit": the first meeting after the draft's date, whatever date or
     // place the text then gives it; not "the next summit hosted by Canada", nor "the last
     // summit …", which is as often the last of some kind.
