@@ -202,6 +202,9 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ve
         {
             continue;
         }
+        if !appositive && country_hit.is_none() && body_before(prose, hits, title_hit, sentence.start) {
+            continue;
+        }
         // Modifiers sit before the phrase ("former Russian Foreign Minister") or between
         // the country and the title ("Russia's former foreign minister").
         let phrase_start = hits[first].span.start;
@@ -303,6 +306,29 @@ fn of_another_body(tail: &str) -> bool {
     let rest = rest.trim_start();
     let rest = rest.strip_prefix("the ").unwrap_or(rest).trim_start();
     rest.starts_with(|c: char| c.is_uppercase())
+}
+
+/// "Nepali Congress president Sher Bahadur Deuba", "Senate President X": a capitalised
+/// word the record does not know, inside the sentence and right before a title, names the
+/// body whose title it is.
+fn body_before(prose: &str, hits: &[Hit], title: &Hit, sentence_start: usize) -> bool {
+    let before = crate::text::get(prose, sentence_start..title.span.start);
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() {
+        return false; // "then-President"
+    }
+    let word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
+    let word_start = sentence_start + trimmed.len() - word.len();
+    if word_start == sentence_start
+        || !word.chars().next().is_some_and(char::is_uppercase)
+        || !word.chars().all(|c| c.is_alphabetic() || c == '-')
+        || hits
+            .iter()
+            .any(|h| h.span.start <= word_start && word_start < h.span.end)
+    {
+        return false;
+    }
+    !modifier_gap(word)
 }
 
 fn modifier_gap(gap: &str) -> bool {

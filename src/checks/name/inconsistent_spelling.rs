@@ -188,6 +188,9 @@ mod unlisted {
         match (mw, aw.len()) {
             ([one], n) if (n >= 2 || a.full) && !m.full && one.chars().count() >= 5 => {
                 let Some(surname) = aw.last() else { return false };
+                if super::place_and_demonym(one, surname) {
+                    return false;
+                }
                 let unnamed = person_like
                     && m.people.is_empty()
                     && !spelling::is_given_name(one)
@@ -279,6 +282,17 @@ mod unlisted {
     }
 }
 
+/// A place and the adjective made from it ("Africa" and "African", "Nepal" and "Nepali",
+/// "Japan" and "Japanese"): two words, not one name spelled two ways.
+fn place_and_demonym(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.strip_prefix(short) {
+        Some("n" | "ns") => short.ends_with('a'),
+        Some("an" | "ans" | "ian" | "ians" | "ese" | "i" | "is") => short.chars().count() >= 4,
+        _ => false,
+    }
+}
+
 fn words(s: &str) -> Vec<String> {
     s.split_whitespace()
         .map(|w| w.to_lowercase().replace('’', "'"))
@@ -341,7 +355,16 @@ fn capital_as(written: &str, fix: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::compatible;
+    use super::{compatible, place_and_demonym};
+
+    #[test]
+    fn a_place_and_its_adjective_are_two_words() {
+        assert!(place_and_demonym("Africa", "African"));
+        assert!(place_and_demonym("Nepali", "Nepal"));
+        assert!(place_and_demonym("Japan", "Japanese"));
+        assert!(!place_and_demonym("Zelensky", "Zelenskyy"));
+        assert!(!place_and_demonym("Luxon", "Luxton"));
+    }
 
     #[test]
     fn short_forms_are_compatible() {

@@ -612,8 +612,21 @@ fn reports_leaving(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)], date: N
             || (matches!(w[0].as_str(), "from" | "of") && matches!(w[1].as_str(), "power" | "office"))
     });
     let leaving = &crate::extract::words::GRAMMAR.leaving_words;
-    stepped_down || near.iter().any(|w| leaving.contains(w.as_str()))
+    // "Chad's foreign minister, Moussa Faki Mahamat, is the new chairperson of the AU
+    // Commission", written the day after the vote: the title is who they were until the
+    // move, if the move was within days.
+    let moved_days_ago = terms
+        .iter()
+        .any(|(_, t)| t.end.is_some_and(|e| e <= date && (date - e).num_days() <= MOVE_DAYS));
+    let moving = near
+        .iter()
+        .any(|w| matches!(w.as_str(), "new" | "elected" | "appointed" | "named" | "chosen"));
+    stepped_down || near.iter().any(|w| leaving.contains(w.as_str())) || moved_days_ago && moving
 }
+
+/// How many days after leaving an office a person may still be named by it in a sentence
+/// that reports their move to another.
+const MOVE_DAYS: i64 = 7;
 
 pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
     let Some(t) = cx.ex.titles.get(i) else {

@@ -321,6 +321,11 @@ pub(super) fn attached_date(
             return Some(i);
         }
     }
+    // "Sullivan, announcing the summit last week, said": a date after the object of a verb
+    // that speaks of the meeting is that verb's.
+    if spoken_of(prose, span.start) {
+        return None;
+    }
     let limit = clause_end(prose, span.end, sentence.end);
     // The first date starting after the mention, if it starts within the clause.
     let i = dates.partition_point(|d| d.span.start < span.end);
@@ -335,6 +340,20 @@ pub(super) fn attached_date(
     (links(gap) || after_apposition(gap).is_some_and(links))
         .then_some(i)
         .filter(|_| !(names_another_event(own) || gap.len() > 3 && crate::text::dates_a_name(prose, d.span.start)))
+}
+
+/// Whether the mention at `at` is the object of a verb that speaks of a meeting rather
+/// than holds it ("announced the summit", "confirming the talks").
+fn spoken_of(prose: &str, at: usize) -> bool {
+    const STEMS: &[&str] = &["announc", "confirm", "propos", "cancel", "preview", "discuss", "unveil"];
+    let before = crate::text::upto(prose, at).trim_end();
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .filter(|b| b.ends_with(char::is_whitespace))
+        .unwrap_or(before);
+    let word = crate::text::word_before(before, before.len()).to_ascii_lowercase();
+    STEMS.iter().any(|s| word.starts_with(s)) && !word.ends_with("ment") && !word.ends_with("ion")
 }
 
 /// "COP29, scheduled for 11-22 November 2024, ran into overtime": words before a date that

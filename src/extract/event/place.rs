@@ -92,7 +92,12 @@ pub(in crate::extract) fn attached_place_after(
             || lead == "at"
             || lead.ends_with(" city of")
             || lead.ends_with(" town of");
-        if let Some(p) = place_of(cx.kb, next).filter(|_| introduced && links(&gap)) {
+        // "…, where the war in Ukraine dominated": a clause on the meeting's own place
+        // speaks of other places.
+        let opens_where = gap
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.eq_ignore_ascii_case("where"));
+        if let Some(p) = place_of(cx.kb, next).filter(|_| introduced && links(&gap) && !opens_where) {
             return Some((p, next.span.clone()));
         }
         if next
