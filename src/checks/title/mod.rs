@@ -348,6 +348,10 @@ fn present_after(prose: &str, end: usize) -> bool {
         .is_some_and(|w| crate::extract::words::GRAMMAR.present_verbs.contains(w))
 }
 
+/// How near the draft's date a change of office must be on record for a sentence reporting
+/// it to be told at the draft's time.
+const FRESH_CHANGE_DAYS: i64 = 31;
+
 /// Whether the person held the office at a date or known event named in the few
 /// sentences before the title's.
 fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) -> bool {
@@ -370,6 +374,22 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
     ) else {
         return false;
     };
+    // "Oli was sworn in by President Bhandari": a sentence reporting a change of office the
+    // record dates near the draft's date is told at that time, not at the paragraph's before.
+    let as_of = cx.ex.as_of.date;
+    let text = crate::text::get(&cx.doc.prose, here.clone()).to_ascii_lowercase();
+    let reports_change = crate::extract::words::GRAMMAR
+        .term_starts_alone
+        .iter()
+        .any(|p| text.contains(p.as_str()));
+    let fresh = |person: usize| {
+        cx.kb
+            .terms_of(person)
+            .any(|(_, t)| (t.start - as_of).num_days().abs() <= FRESH_CHANGE_DAYS)
+    };
+    if reports_change && cx.ex.people.iter().any(|p| p.sentence == s && fresh(p.person)) {
+        return false;
+    }
     let dates = cx
         .ex
         .dates_starting_in(from.start..here.start)

@@ -222,7 +222,12 @@ pub(super) fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]
                 ]
                 .contains(&w.as_str()))
         });
-        if describes && ordinal.is_none() {
+        // "the 2018 summit in Johannesburg": a year names the meeting of that year.
+        let year = c
+            .name("word")
+            .and_then(|w| w.as_str().trim_end().parse::<i32>().ok())
+            .filter(|y| (1900..=2100).contains(y));
+        if describes && ordinal.is_none() && year.is_none() {
             continue;
         }
         let named_before = cx
@@ -237,6 +242,7 @@ pub(super) fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]
         let owned = named_before.is_some() || c.name("owner").is_some();
         let given = Given {
             date,
+            year,
             ordinal: ordinal.as_ref(),
             place: place.as_ref(),
             owned,
@@ -263,6 +269,7 @@ pub(super) fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]
 /// place written with it, and whether the series is named right there (`owned`).
 struct Given<'a> {
     date: Option<usize>,
+    year: Option<i32>,
     ordinal: Option<&'a (u32, Range<usize>)>,
     place: Option<&'a (Place, Range<usize>)>,
     owned: bool,
@@ -283,11 +290,16 @@ fn pick_in_series(
 ) -> Option<usize> {
     let Given {
         date,
+        year,
         ordinal,
         place,
         owned,
     } = given;
     let members = || cx.kb.series_events(series);
+    // "Trump met Kim at the 2018 summit in Singapore", with G7 leaders in the paragraph
+    // before: a place the series never met in means another meeting, unless a day given
+    // falls within one of the series' meetings.
+    let foreign_place = place.is_some_and(|(p, _)| !members().any(|(i, _)| place_matches(cx.kb, i, p)));
     let written = date.and_then(|d| cx.dates.get(d));
     let when = written.and_then(|d| d.start);
     // The days the date covers ("in 2005" is the whole year), moved by `shift` years:
@@ -316,6 +328,15 @@ fn pick_in_series(
     // referred to right there ("the bloc's 23rd summit").
     if let (Some((n, _)), true) = (ordinal, owned) {
         members().find(|(_, e)| e.ordinal == Some(*n)).map(|(i, _)| i)
+    } else if let Some(year) = year {
+        if foreign_place {
+            return None;
+        }
+        let mut that_year = members().filter(|(_, e)| e.start.year() == year);
+        match (that_year.next(), that_year.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
     } else if let Some(when) = when {
         // A date written without its year could be a year either side: a meeting of
         // the series nearer that day then makes it ambiguous.
@@ -347,7 +368,8 @@ fn pick_in_series(
             crate::text::get(cx.prose, span.end..sentence.end),
         ) == Tense::Future;
         let past = |i: usize| cx.kb.events.get(i).is_some_and(|e| e.end.unwrap_or(e.start) < cx.as_of);
-        picked.filter(|&i| !(ambiguous || numbered_elsewhere(i) || future && past(i)))
+        let unpinned = foreign_place && gap != Some(0);
+        picked.filter(|&i| !(ambiguous || unpinned || numbered_elsewhere(i) || future && past(i)))
     } else if let Some((place, _)) = place {
         // "the summit in Vilnius": the one meeting of the series held there.
         let mut there = members().filter(|&(i, _)| place_matches(cx.kb, i, place));
@@ -455,6 +477,7 @@ fn plain_owned_summit(
         series,
         Given {
             date,
+            year: None,
             ordinal: None,
             place: place.as_ref(),
             owned: true,
