@@ -27,7 +27,9 @@ The summit ran 22-24 August 2023, after the dateline. Scheduling verbs (`was sch
 (`would`, `could`), conditionals and reported plans (`said … will`) are not read as tense, and a
 date without a written year is never judged: an anniversary story dated 26 February may well tell
 of 27 February a year before, unless the record confirms it (`was sworn in on 12 September`, when
-the record has that person taking office on 12 September of the draft's year).",
+the record has that person taking office on 12 September of the draft's year). An undated taking
+of office told in the past (`Ruto, who was sworn in as president`) is flagged when the person's
+first term in that office on record starts within three months after the draft's date.",
     kind: Kind::Check(run),
 };
 
@@ -110,6 +112,10 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
 fn term_changes(cx: &Context<'_>, severity: Severity, attached: &mut Vec<usize>, out: &mut Vec<Diagnostic>) {
     let as_of = cx.ex.as_of.date;
     for m in &cx.ex.term_changes {
+        if m.date.is_none() {
+            undated_term_start(cx, severity, m, out);
+            continue;
+        }
         let Some((i, d)) = m
             .date
             .and_then(|i| Some((i, cx.ex.dates.get(i)?)))
@@ -180,6 +186,66 @@ fn term_changes(cx: &Context<'_>, severity: Severity, attached: &mut Vec<usize>,
                 .note(cx.as_of_note()),
         );
     }
+}
+
+/// How soon after the draft's date a first term on record may start for an undated "was
+/// sworn in as president" to be read as that term.
+const UPCOMING_TERM_DAYS: i64 = 90;
+
+/// "Oligui Nguema, who was sworn in as transitional president", in a story written days
+/// before he was: an undated taking of an office told in the past, when the person's first
+/// term in it on record starts soon after the draft's date.
+fn undated_term_start(
+    cx: &Context<'_>,
+    severity: Severity,
+    m: &crate::extract::term_change::TermChange,
+    out: &mut Vec<Diagnostic>,
+) {
+    let as_of = cx.ex.as_of.date;
+    if m.change != Change::Start || m.title.is_empty() {
+        return;
+    }
+    let terms = super::term_date_mismatch::terms(cx, m, as_of);
+    let Some(first) = terms.iter().map(|(_, t)| t).min_by_key(|t| t.start) else {
+        return;
+    };
+    let ahead = (first.start - as_of).num_days();
+    if first.start_precision != Precision::Day || ahead <= 0 || ahead > UPCOMING_TERM_DAYS {
+        return;
+    }
+    let Some(s) = cx.ex.sentence_at(m.span.start).and_then(|s| cx.ex.sentences.get(s)) else {
+        return;
+    };
+    let verb_end = if m.title_span == m.span {
+        m.span.end
+    } else {
+        m.title_span.start
+    };
+    let before = crate::text::get(&cx.doc.prose, s.start..verb_end.max(s.start));
+    let after = crate::text::get(&cx.doc.prose, m.span.end..s.end);
+    if tense::around(before, after) != Tense::Past {
+        return;
+    }
+    let name = cx
+        .kb
+        .people
+        .get(m.person)
+        .map(|p| p.name.as_str())
+        .unwrap_or("this person");
+    out.push(
+        Diagnostic::new(
+            RULE.id,
+            severity,
+            m.span.clone(),
+            format!(
+                "{name} is reported to have taken office already, but the record has it on {}, after the draft's date, {}",
+                long_date(first.start),
+                long_date(as_of)
+            ),
+        )
+        .label(label(Tense::Past))
+        .note(cx.as_of_note()),
+    );
 }
 
 fn message(t: Tense, what: &str, when: &str, as_of: chrono::NaiveDate) -> String {
