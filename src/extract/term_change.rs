@@ -149,6 +149,7 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<Change>)> = LazyLock::new(|| {
         .term_starts
         .iter()
         .chain(alone)
+        .chain(GRAMMAR.term_starts_by_legislature.iter())
         .map(|p| (p, Change::Start))
         .chain(GRAMMAR.term_ends.iter().map(|p| (p, Change::End)))
         .unzip();
@@ -310,6 +311,14 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         None if alone => (phrase.clone(), Vec::new()),
         None => return None,
     };
+    // "was elected prime minister by the National Assembly": a popular election is not the
+    // start of the term, a legislature's vote is.
+    let by_legislature = GRAMMAR
+        .term_starts_by_legislature
+        .contains(&crate::text::get(prose, phrase.clone()).to_ascii_lowercase());
+    if by_legislature && (title.is_empty() || !chosen_by_legislature(crate::text::from(prose, title_span.end))) {
+        return None;
+    }
     // "Deputy prime minister" is another office.
     let before_title = crate::text::get(prose, phrase.end..title_span.start).to_ascii_lowercase();
     if before_title.contains("deputy") || before_title.contains("vice") {
@@ -414,7 +423,9 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         title_span,
         country,
         date,
-        step: if change == Change::Start {
+        step: if by_legislature {
+            Step::Appointed
+        } else if change == Change::Start {
             Step::of(crate::text::get(prose, phrase.clone()))
         } else {
             Step::Either
@@ -465,4 +476,17 @@ fn predecessors_office(prose: &str, hits: &[Hit], from: usize, to: usize) -> Opt
         }
     }
     None
+}
+
+/// Whether the words after an office say a legislature chose the holder: "by the National
+/// Assembly", "by parliament on Monday".
+fn chosen_by_legislature(after: &str) -> bool {
+    let Some(rest) = after.trim_start().strip_prefix("by ") else {
+        return false;
+    };
+    let rest = rest.to_ascii_lowercase();
+    GRAMMAR.legislatures.iter().any(|l| {
+        rest.strip_prefix(l.as_str())
+            .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric()))
+    })
 }

@@ -23,6 +23,8 @@ struct Lists {
     topic_heads: Vec<Vec<String>>,
     term_starts: Vec<String>,
     term_ends: Vec<String>,
+    term_starts_by_legislature: Vec<String>,
+    legislatures: Vec<String>,
     term_starts_alone: Vec<String>,
     clause: Clause,
     period_nouns: Vec<String>,
@@ -84,6 +86,10 @@ pub struct Grammar {
     pub term_starts: Vec<String>,
     /// "stepped down as": phrases that date the end of a term; lowercase.
     pub term_ends: Vec<String>,
+    /// "was elected": a term start only with a legislature after the office.
+    pub term_starts_by_legislature: Vec<String>,
+    /// Lowercase names of the bodies that elect a holder ("the national assembly").
+    pub legislatures: Vec<String>,
     /// "was sworn in": start phrases that need no office after them; lowercase.
     pub term_starts_alone: HashSet<String>,
     pub clause: Clause,
@@ -174,6 +180,8 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         topic_heads: lists.topic_heads,
         term_starts: lists.term_starts,
         term_ends: lists.term_ends,
+        term_starts_by_legislature: lists.term_starts_by_legislature,
+        legislatures: lists.legislatures,
         term_starts_alone: set(lists.term_starts_alone),
         clause: lists.clause,
         period_nouns: set(lists.period_nouns),

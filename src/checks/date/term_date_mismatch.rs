@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "a date of taking up or leaving an office that disagrees with the record",
     doc: "Flags the date the text gives for a person taking up an office (`sworn in as`, `took office as`,
-`became`, `was appointed`) or leaving it (`resigned as`, `stepped down as`) when every term the
+`became`, `was appointed`, `was elected prime minister by parliament`) or leaving it (`resigned as`, `stepped down as`) when every term the
 record holds for that person in that office starts (or ends) on another day, and suggests the
 recorded date.
 
