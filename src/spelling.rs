@@ -177,6 +177,18 @@ pub fn surname_slip(written: &str, surname: &str) -> bool {
         && !plural_of(&fb, &fa)
 }
 
+/// A letter added to a surname of four letters ("Mertz" for "Merz"): only for a person the
+/// record knows, since short surnames of different people often lie a letter apart
+/// ("Cary", "Carey").
+pub fn short_surname_slip(written: &str, surname: &str) -> bool {
+    let (fa, fb) = (fold(written), fold(surname));
+    fb.chars().count() == 4
+        && fa.chars().count() == 5
+        && fa.chars().next() == fb.chars().next()
+        && strsim::damerau_levenshtein(&fa, &fb) == 1
+        && !plural_of(&fa, &fb)
+}
+
 /// `kennedys` is the plural of `kennedy`.
 fn plural_of(plural: &str, one: &str) -> bool {
     plural

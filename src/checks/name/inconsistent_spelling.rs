@@ -198,7 +198,8 @@ mod unlisted {
                 !aw.contains(one)
                     && (spelling::same_key(one, surname)
                         || spelling::slip(one, surname)
-                        || unnamed && spelling::surname_slip(one, surname))
+                        || unnamed && spelling::surname_slip(one, surname)
+                        || unnamed && !a.people.is_empty() && spelling::short_surname_slip(one, surname))
             }
             _ => false,
         }
