@@ -68,6 +68,8 @@ pub struct Extraction {
     pub names: Vec<NameMention>,
     pub actors: Vec<ActorMention>,
     pub titles: Vec<TitleMention>,
+    /// "Defence Minister Naledi Pandor", where the record holds no such office for the country.
+    pub role_titles: Vec<title::RoleMention>,
     /// "NATO member Sweden", "Britain, a member of the EU"
     pub memberships: Vec<membership::MembershipClaim>,
     /// "Finland joined NATO on 4 April 2023"
@@ -200,6 +202,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
         names: proper_names::extract(prose, &hits, &sentences),
         actors: Vec::new(),
         titles: Vec::new(),
+        role_titles: Vec::new(),
         memberships: Vec::new(),
         joinings: Vec::new(),
         term_changes: Vec::new(),
@@ -235,7 +238,9 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
             as_of_span: out.as_of.span.as_ref(),
             previous,
         }));
-        for t in title::extract(kb, prose, s.clone(), in_sentence) {
+        let titles = title::extract(kb, prose, s.clone(), in_sentence);
+        out.role_titles.extend(titles.roles);
+        for t in titles.offices {
             out.titles.push(t);
             out.title_sentence.push(si);
         }

@@ -48,6 +48,25 @@ pub struct TitleMention {
     pub modifier: Modifier,
 }
 
+/// A title of a kind of office the record knows ("Defence Minister") given to a person, for
+/// a country of which the record holds no such office: it cannot be judged against terms,
+/// only against the person's other titles in the draft.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleMention {
+    pub title_span: Range<usize>,
+    pub person_span: Range<usize>,
+    #[serde(skip)]
+    pub person: usize,
+    pub role: String,
+}
+
+/// The titles of one sentence: those the record can judge, and those it knows only by role.
+#[derive(Default)]
+pub struct Titles {
+    pub offices: Vec<TitleMention>,
+    pub roles: Vec<RoleMention>,
+}
+
 /// Words before a title that make it a different office: never checked.
 static OTHER_OFFICE: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
     crate::pattern::scanner(
@@ -119,9 +138,10 @@ fn person_of(hit: &Hit) -> Option<usize> {
 }
 
 /// Title phrases in one sentence. `hits` are the knowledge-base hits inside `sentence`.
-pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Vec<TitleMention> {
+pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Titles {
     let gap = |a: &Hit, b: &Hit| crate::text::get(prose, a.span.end..b.span.start);
     let mut out = Vec::new();
+    let mut roles = Vec::new();
     for (i, hit) in hits.iter().enumerate() {
         let Some(person) = person_of(hit) else { continue };
         let mut found: Option<(usize, Option<usize>, usize)> = None; // (title hit, country hit, phrase start hit)
@@ -259,6 +279,16 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ve
         let actor = actor_hit.and_then(|c| owner_of(kb, prose, &hits[c]));
         let offices = offices_for(kb, title_hit, actor.as_deref(), person);
         if offices.is_empty() {
+            if modifier == Modifier::Current
+                && let Some(role) = role_only(kb, title_hit, actor.as_deref(), person)
+            {
+                roles.push(RoleMention {
+                    title_span: title_hit.span.clone(),
+                    person_span: hit.span.clone(),
+                    person,
+                    role,
+                });
+            }
             continue;
         }
         let span_start = if appositive { hit.span.start } else { phrase_start };
@@ -295,7 +325,7 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ve
             modifier,
         });
     }
-    out
+    Titles { offices: out, roles }
 }
 
 /// Whether the text after a title begins "of (the) <Capitalised>": the body it heads.
@@ -361,6 +391,22 @@ fn appositive_modifier(gap: &str) -> bool {
         .or_else(|| rest.strip_prefix("a "))
         .unwrap_or(rest);
     !rest.is_empty() && modifier_gap(rest)
+}
+
+/// The role a title names ("Defence Minister"), when it is one role's title and the record
+/// holds no office of that role for the country in view (the one written, or the person's).
+fn role_only(kb: &Kb, title: &Hit, actor: Option<&str>, person: usize) -> Option<String> {
+    let home = actor.or_else(|| kb.person_country(person))?;
+    kb.country(home)?;
+    let mut roles = title.surfaces.iter().filter_map(|s| match *s {
+        Surface::RoleTitle(r) => kb.roles.get(r),
+        _ => None,
+    });
+    let (Some(role), None) = (roles.next(), roles.next()) else {
+        return None;
+    };
+    let id = role.id.get_ref();
+    kb.offices_of(home, id).next().is_none().then(|| id.clone())
 }
 
 /// The offices a title can mean: for the actor the text names, or else for the person's
