@@ -263,7 +263,6 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         return None;
     }
     // The title: the first role or office after the phrase, with only fillers between.
-    let mut country = None;
     // "was sworn in on 11 March 2022 as the country's youngest president": a date right
     // after the phrase stands between it and its office.
     // Dates come in the order of the text: the first one after the phrase, if only "on" or
@@ -274,33 +273,10 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
                 && matches!(crate::text::get(prose, phrase.end..d.span.start).trim(), "on" | "in")
         })
     });
-    let mut at = right_after
+    let at = right_after
         .and_then(|i| dates.get(i))
         .map_or(phrase.end, |d| d.span.end);
-    let mut title = None;
-    for h in hits.iter().filter(|h| h.span.start >= phrase.end) {
-        let between = crate::text::get(prose, at..h.span.start);
-        if !between.split_whitespace().all(filler) {
-            break;
-        }
-        let meanings: Vec<Surface> = h
-            .surfaces
-            .iter()
-            .copied()
-            .filter(|s| matches!(s, Surface::RoleTitle(_) | Surface::OfficeTitle(_)))
-            .collect();
-        if !meanings.is_empty() {
-            title = Some((h.span.clone(), meanings));
-            break;
-        }
-        match h.surfaces.first() {
-            Some(Surface::Country { country: c, form }) if *form != CountryForm::Metonym => {
-                country = Some(*c);
-                at = h.span.end + crate::text::possessive_len(prose, &h.span);
-            }
-            _ => break,
-        }
-    }
+    let (title, mut country) = office_after(prose, hits, phrase.end, at, sentence.end);
     // "was sworn in on Tuesday": some phrases name taking office with no office after them.
     let alone = change == Change::Start
         && GRAMMAR
@@ -438,25 +414,38 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
 /// Ing-wen", "replacing Pakistan's prime minister"): its title's meanings, and the country
 /// written with it.
 fn predecessors_office(prose: &str, hits: &[Hit], from: usize, to: usize) -> Option<(Vec<Surface>, Option<usize>)> {
-    const LINKS: &[&str] = &[
-        "succeeding",
-        "replacing",
-        "to succeed",
-        "to replace",
-        "in succession to",
-    ];
     let rest = crate::text::get(prose, from..to);
     let trimmed = rest.trim_start().trim_start_matches(',').trim_start();
     let lower = trimmed.to_ascii_lowercase();
-    let link = LINKS
+    let after_to = lower.strip_prefix("to ").unwrap_or(&lower);
+    let link = GRAMMAR
+        .succession_links
         .iter()
-        .find(|l| lower.strip_prefix(**l).is_some_and(|r| r.starts_with(' ')))?;
-    let start = from + (rest.len() - trimmed.len()) + link.len();
-    let mut at = start;
+        .find(|l| after_to.strip_prefix(l.as_str()).is_some_and(|r| r.starts_with(' ')))?;
+    let start = from + (rest.len() - trimmed.len()) + (lower.len() - after_to.len()) + link.len();
+    match office_after(prose, hits, start, start, to) {
+        (Some((_, office)), country) => Some((office, country)),
+        (None, _) => None,
+    }
+}
+
+/// A title's span and what it can mean (roles and offices).
+type OfficeTitle = (Range<usize>, Vec<Surface>);
+
+/// The first title of an office among the hits from `from` to `to`, with only fillers (and
+/// a country, in the possessive or not) from `at` to it: its span and meanings, and the
+/// country written before it.
+fn office_after(
+    prose: &str,
+    hits: &[Hit],
+    from: usize,
+    mut at: usize,
+    to: usize,
+) -> (Option<OfficeTitle>, Option<usize>) {
     let mut country = None;
-    for h in hits.iter().filter(|h| h.span.start >= start && h.span.end <= to) {
+    for h in hits.iter().filter(|h| h.span.start >= from && h.span.end <= to) {
         if !crate::text::get(prose, at..h.span.start).split_whitespace().all(filler) {
-            return None;
+            break;
         }
         let meanings: Vec<Surface> = h
             .surfaces
@@ -465,17 +454,17 @@ fn predecessors_office(prose: &str, hits: &[Hit], from: usize, to: usize) -> Opt
             .filter(|s| matches!(s, Surface::RoleTitle(_) | Surface::OfficeTitle(_)))
             .collect();
         if !meanings.is_empty() {
-            return Some((meanings, country));
+            return (Some((h.span.clone(), meanings)), country);
         }
         match h.surfaces.first() {
             Some(Surface::Country { country: c, form }) if *form != CountryForm::Metonym => {
                 country = Some(*c);
                 at = h.span.end + crate::text::possessive_len(prose, &h.span);
             }
-            _ => return None,
+            _ => break,
         }
     }
-    None
+    (None, country)
 }
 
 /// Whether the words after an office say a legislature chose the holder: "by the National

@@ -23,6 +23,7 @@ struct Lists {
     topic_heads: Vec<Vec<String>>,
     term_starts: Vec<String>,
     term_ends: Vec<String>,
+    succession_links: Vec<String>,
     term_starts_by_legislature: Vec<String>,
     legislatures: Vec<String>,
     term_starts_alone: Vec<String>,
@@ -86,6 +87,8 @@ pub struct Grammar {
     pub term_starts: Vec<String>,
     /// "stepped down as": phrases that date the end of a term; lowercase.
     pub term_ends: Vec<String>,
+    /// "succeeding": words after which an office is a predecessor's; lowercase.
+    pub succession_links: Vec<String>,
     /// "was elected": a term start only with a legislature after the office.
     pub term_starts_by_legislature: Vec<String>,
     /// Lowercase names of the bodies that elect a holder ("the national assembly").
@@ -180,6 +183,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         topic_heads: lists.topic_heads,
         term_starts: lists.term_starts,
         term_ends: lists.term_ends,
+        succession_links: lists.succession_links,
         term_starts_by_legislature: lists.term_starts_by_legislature,
         legislatures: lists.legislatures,
         term_starts_alone: set(lists.term_starts_alone),

@@ -139,16 +139,7 @@ fn term_changes(cx: &Context<'_>, severity: Severity, attached: &mut Vec<usize>,
         let Some(s) = cx.ex.sentence_at(d.span.start).and_then(|s| cx.ex.sentences.get(s)) else {
             continue;
         };
-        // The phrase is the verb ("was sworn in", "took the oath", "will be sworn in as"):
-        // what stands between it and the date ("before the National Assembly") is not.
-        let verb_end = if m.title_span == m.span {
-            m.span.end
-        } else {
-            m.title_span.start
-        };
-        let before = crate::text::get(&cx.doc.prose, s.start..verb_end.max(s.start));
-        let after = crate::text::get(&cx.doc.prose, d.span.end..s.end);
-        let t = tense::around(before, after);
+        let t = change_tense(cx, m, s, d.span.end);
         let wrong = match t {
             Tense::Past => day > as_of,
             Tense::Future => day < as_of,
@@ -188,6 +179,24 @@ fn term_changes(cx: &Context<'_>, severity: Severity, attached: &mut Vec<usize>,
     }
 }
 
+/// The tense a term change is told in, in sentence `s`, read around its verb and from
+/// `after` on. The phrase is the verb ("was sworn in", "took the oath", "will be sworn in
+/// as"): what stands between it and a date ("before the National Assembly") is not.
+fn change_tense(
+    cx: &Context<'_>,
+    m: &crate::extract::term_change::TermChange,
+    s: &std::ops::Range<usize>,
+    after: usize,
+) -> Tense {
+    let verb_end = if m.title_span == m.span {
+        m.span.end
+    } else {
+        m.title_span.start
+    };
+    let before = crate::text::get(&cx.doc.prose, s.start..verb_end.max(s.start));
+    tense::around(before, crate::text::get(&cx.doc.prose, after..s.end))
+}
+
 /// How soon after the draft's date a first term on record may start for an undated "was
 /// sworn in as president" to be read as that term.
 const UPCOMING_TERM_DAYS: i64 = 90;
@@ -216,14 +225,7 @@ fn undated_term_start(
     let Some(s) = cx.ex.sentence_at(m.span.start).and_then(|s| cx.ex.sentences.get(s)) else {
         return;
     };
-    let verb_end = if m.title_span == m.span {
-        m.span.end
-    } else {
-        m.title_span.start
-    };
-    let before = crate::text::get(&cx.doc.prose, s.start..verb_end.max(s.start));
-    let after = crate::text::get(&cx.doc.prose, m.span.end..s.end);
-    if tense::around(before, after) != Tense::Past {
+    if change_tense(cx, m, s, m.span.end) != Tense::Past {
         return;
     }
     let name = cx

@@ -206,32 +206,24 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
 /// Whether a title names a predecessor: "succeeding President X", "to replace Pakistan's
 /// prime minister".
 fn follows_succession(prose: &str, title: &Range<usize>) -> bool {
-    const LINKS: &[&str] = &[
-        "succeeding",
-        "replacing",
-        "succeed",
-        "replace",
-        "succeeds",
-        "replaces",
-        "succession to",
-    ];
-    let before = crate::text::upto(prose, title.start);
-    let mut words: Vec<&str> = before
-        .rsplit(char::is_whitespace)
-        .filter(|w| !w.is_empty())
-        .take(4)
-        .collect();
-    // A country or "the" may stand between: "succeeding Taiwan's President", "the".
-    while words.first().is_some_and(|w| {
-        *w == "the"
-            || (w.chars().next().is_some_and(char::is_uppercase) && !LINKS.contains(&w.to_ascii_lowercase().as_str()))
-    }) {
-        words.remove(0);
+    let links = &crate::extract::words::GRAMMAR.succession_links;
+    let is_link = |w: &str| links.iter().any(|l| l.eq_ignore_ascii_case(w));
+    let mut before = crate::text::upto(prose, title.start).trim_end();
+    // A country or "the" may stand between: "succeeding Taiwan's President".
+    for _ in 0..3 {
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let skip = word == "the" || (word.starts_with(char::is_uppercase) && !is_link(word));
+        if !skip || word.is_empty() {
+            break;
+        }
+        before = before.strip_suffix(word).unwrap_or_default().trim_end();
     }
-    let Some(last) = words.first() else { return false };
-    let last = last.to_ascii_lowercase();
-    LINKS.contains(&last.as_str())
-        || (last == "to" && words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("succession")))
+    let lower = before.to_ascii_lowercase();
+    links.iter().any(|l| {
+        lower
+            .strip_suffix(l.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+    })
 }
 
 /// Whether a date is a bound ("until 5 February 2026", "for a year after 5 February",
@@ -387,7 +379,13 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
             .terms_of(person)
             .any(|(_, t)| (t.start - as_of).num_days().abs() <= FRESH_CHANGE_DAYS)
     };
-    if reports_change && cx.ex.people.iter().any(|p| p.sentence == s && fresh(p.person)) {
+    // People come in sentence order: only this sentence's are looked at.
+    let people = cx
+        .ex
+        .people
+        .get(cx.ex.people.partition_point(|p| p.sentence < s)..)
+        .unwrap_or_default();
+    if reports_change && people.iter().take_while(|p| p.sentence == s).any(|p| fresh(p.person)) {
         return false;
     }
     let dates = cx
