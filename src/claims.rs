@@ -216,7 +216,7 @@ fn topic_name(kb: &Kb, id: &str) -> String {
     kb.topic(id)
         .and_then(|t| {
             let with_article = t.names.iter().find(|n| n.starts_with("a ") || n.starts_with("the "));
-            with_article.or(t.names.first()).cloned()
+            with_article.or(t.names.first()).map(|n| n.to_string())
         })
         .unwrap_or_else(|| id.to_string())
 }

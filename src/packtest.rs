@@ -81,7 +81,7 @@ pub fn collect(files: &[LoadedFile]) -> Vec<Case> {
                         owner: format!("check `{}`", id.get_ref()),
                         test: t.clone(),
                         at: f.origin(t.text.span()),
-                        check: Some(id.get_ref().clone()),
+                        check: Some(id.get_ref().to_string()),
                     })
                     .collect(),
             );
@@ -130,7 +130,7 @@ pub fn run(rules: &Rules, files: &[LoadedFile], cases: &[Case]) -> (Vec<LoadErro
         }
         let doc = crate::source::Document::new(
             "pack-test.txt",
-            case.test.text.get_ref().clone(),
+            case.test.text.get_ref().to_string(),
             crate::source::Format::Text,
         );
         let opts = crate::extract::Options {

@@ -123,7 +123,7 @@ fn lexicon(kb: &Kb) -> Vec<Word> {
             p.phrases.iter().filter(|x| !x.contains('{')).map(|x| Word {
                 position: p.position,
                 kind: p.kind,
-                phrase: x.clone(),
+                phrase: x.to_string(),
             })
         })
         .collect()
@@ -179,9 +179,13 @@ fn stance_cases(kb: &Kb, pick: &mut Pick) -> Vec<Case> {
             let expect = |w: &Word| against(w).then_some("stance/contradicts-record");
             let d = dateline(as_of);
             let demonym = c.demonyms.first().cloned();
-            let metonym = c.metonyms.iter().find(|m| !m.starts_with("the ")).cloned();
+            let metonym = c
+                .metonyms
+                .iter()
+                .find(|m| !m.starts_with("the "))
+                .map(|m| m.to_string());
             let subject_forms: Vec<(&str, String)> = [
-                Some(("actor: name", c.name.clone())),
+                Some(("actor: name", c.name.to_string())),
                 metonym.map(|m| ("actor: capital", m)),
                 demonym
                     .clone()
@@ -627,7 +631,7 @@ fn name_cases(kb: &Kb, pick: &mut Pick) -> Vec<Case> {
         if kb
             .people
             .iter()
-            .any(|q| q.name == other_full || q.aliases.contains(&other))
+            .any(|q| q.name == other_full || q.aliases.iter().any(|a| *a == other))
         {
             continue;
         }

@@ -109,9 +109,9 @@ static JOIN: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn actor_of(kb: &Kb, s: Surface) -> Option<String> {
     match s {
         Surface::Country { country, form } if form != CountryForm::Demonym => {
-            kb.countries.get(country).map(|c| c.id.get_ref().clone())
+            kb.countries.get(country).map(|c| c.id.get_ref().to_string())
         }
-        Surface::Org(o) => kb.organizations.get(o).map(|o| o.id.get_ref().clone()),
+        Surface::Org(o) => kb.organizations.get(o).map(|o| o.id.get_ref().to_string()),
         _ => None,
     }
 }
@@ -183,12 +183,12 @@ pub fn subjects(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> V
                         })
                 });
                 if title_next && let Some(c) = kb.countries.get(country) {
-                    push_unique(&mut p.actors, c.id.get_ref().clone());
+                    push_unique(&mut p.actors, c.id.get_ref().to_string());
                 }
                 // "the Chinese side", "Russian President Vladimir Putin" (the person adds it too).
                 if DESCRIPTOR.is_match(crate::text::from(prose, hit.span.end)) {
                     if let Some(c) = kb.countries.get(country) {
-                        push_unique(&mut p.actors, c.id.get_ref().clone());
+                        push_unique(&mut p.actors, c.id.get_ref().to_string());
                     }
                     if let Some(m) = DESCRIPTOR.find(crate::text::from(prose, hit.span.end)) {
                         p.span.end = hit.span.end + m.end();

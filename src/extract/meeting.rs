@@ -38,7 +38,7 @@ struct Group {
 
 fn party_of(kb: &Kb, hits: &[Hit], demonyms: bool) -> Option<Party> {
     let person = hits.iter().flat_map(|h| &h.surfaces).find_map(|s| match *s {
-        Surface::Person { person, .. } => kb.people.get(person).map(|p| Party::Person(p.id.get_ref().clone())),
+        Surface::Person { person, .. } => kb.people.get(person).map(|p| Party::Person(p.id.get_ref().to_string())),
         _ => None,
     });
     person.or_else(|| {
@@ -57,7 +57,7 @@ fn party_of(kb: &Kb, hits: &[Hit], demonyms: bool) -> Option<Party> {
             Surface::Country { country, form } if form != CountryForm::Demonym || demonyms => kb
                 .countries
                 .get(country)
-                .map(|c| Party::Country(c.id.get_ref().clone())),
+                .map(|c| Party::Country(c.id.get_ref().to_string())),
             _ => None,
         })
     })
@@ -341,7 +341,7 @@ fn with_parties(kb: &Kb, parties: &[Party]) -> Vec<usize> {
         .filter(|(_, e)| {
             e.is_meeting()
                 && parties.iter().all(|p| match p {
-                    Party::Person(id) => e.participants.contains(id),
+                    Party::Person(id) => e.participants.iter().any(|p| p == id),
                     Party::Country(c) => e
                         .participants
                         .iter()

@@ -310,7 +310,7 @@ fn meeting_orgs(kb: &Kb, hits: &[Hit]) -> Vec<actors::Resolved> {
                 _ => None,
             })?;
             Some(actors::Resolved {
-                actors: vec![kb.organizations.get(org)?.id.get_ref().clone()],
+                actors: vec![kb.organizations.get(org)?.id.get_ref().to_string()],
                 antecedent: h.span.clone(),
             })
         })
@@ -329,7 +329,7 @@ fn collect_names(kb: &Kb, prose: &str, hits: &[Hit], sentence: usize, out: &mut 
                         person_id: kb
                             .people
                             .get(person)
-                            .map(|p| p.id.get_ref().clone())
+                            .map(|p| p.id.get_ref().to_string())
                             .unwrap_or_default(),
                         person,
                         sentence,
@@ -341,7 +341,7 @@ fn collect_names(kb: &Kb, prose: &str, hits: &[Hit], sentence: usize, out: &mut 
                         out.actors.push(ActorMention {
                             span: hit.span.clone(),
                             text: crate::text::get(prose, hit.span.clone()).to_string(),
-                            actor: c.id.get_ref().clone(),
+                            actor: c.id.get_ref().to_string(),
                         });
                     }
                     break;
@@ -351,7 +351,7 @@ fn collect_names(kb: &Kb, prose: &str, hits: &[Hit], sentence: usize, out: &mut 
                         out.actors.push(ActorMention {
                             span: hit.span.clone(),
                             text: crate::text::get(prose, hit.span.clone()).to_string(),
-                            actor: org.id.get_ref().clone(),
+                            actor: org.id.get_ref().to_string(),
                         });
                     }
                     break;

@@ -107,9 +107,9 @@ fn title_of(hit: &Hit) -> bool {
 fn country_of(kb: &Kb, hit: &Hit, demonym_ok: bool) -> Option<String> {
     hit.surfaces.iter().find_map(|s| match *s {
         Surface::Country { country, form } if demonym_ok || form != CountryForm::Demonym => {
-            kb.countries.get(country).map(|c| c.id.get_ref().clone())
+            kb.countries.get(country).map(|c| c.id.get_ref().to_string())
         }
-        Surface::Org(o) => kb.organizations.get(o).map(|o| o.id.get_ref().clone()),
+        Surface::Org(o) => kb.organizations.get(o).map(|o| o.id.get_ref().to_string()),
         _ => None,
     })
 }
@@ -301,7 +301,7 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ti
             person_id: kb
                 .people
                 .get(person)
-                .map(|p| p.id.get_ref().clone())
+                .map(|p| p.id.get_ref().to_string())
                 .unwrap_or_default(),
             actor,
             actor_span: actor_hit.map(|c| hits[c].span.clone()),
@@ -319,7 +319,7 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ti
             office_ids: offices
                 .iter()
                 .filter_map(|&o| kb.offices.get(o))
-                .map(|o| o.id.get_ref().clone())
+                .map(|o| o.id.get_ref().to_string())
                 .collect(),
             offices,
             modifier,
@@ -406,7 +406,7 @@ fn role_only(kb: &Kb, title: &Hit, actor: Option<&str>, person: usize) -> Option
         return None;
     };
     let id = role.id.get_ref();
-    kb.offices_of(home, id).next().is_none().then(|| id.clone())
+    kb.offices_of(home, id).next().is_none().then(|| id.to_string())
 }
 
 /// The offices a title can mean: for the actor the text names, or else for the person's

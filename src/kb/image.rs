@@ -21,7 +21,7 @@ use super::pack::PackFile;
 use crate::error::{LoadError, SourceText};
 
 /// Bump when a type stored in the image changes shape.
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 
 /// The hash of `rules/` this binary was built with.
 pub const RULES_HASH: &str = env!("FACTLINT_RULES_HASH");

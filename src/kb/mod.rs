@@ -25,6 +25,7 @@ use crate::error::{LoadError, Origin};
 use load::LoadedFile;
 use model::*;
 use pack::PackFile;
+use stored::Stored;
 
 // In the image (`image`) an origin is its path, span and line; the text is the embedded
 // file's, borrowed.
@@ -141,7 +142,7 @@ impl Kb {
 }
 
 /// Whether a person's surname is written more than one way among their spellings.
-fn spelled_variously(name: &str, variants: &[String]) -> bool {
+fn spelled_variously(name: &str, variants: &[Stored]) -> bool {
     let surname = |n: &str| n.split_whitespace().last().map(crate::spelling::fold);
     variants.iter().any(|v| surname(v) != surname(name))
 }
@@ -171,8 +172,8 @@ fn merge<T: Clone>(
 }
 
 /// The key of an entry that has an `id`, and where the id is written.
-fn by_id(id: &spanned::Spanned<String>) -> (String, Range<usize>) {
-    (id.get_ref().clone(), id.span())
+fn by_id(id: &spanned::Spanned<Stored>) -> (String, Range<usize>) {
+    (id.get_ref().to_string(), id.span())
 }
 
 impl Kb {
@@ -243,7 +244,7 @@ impl Kb {
         }
         for (oi, office) in kb.offices.iter().enumerate() {
             for (ti, term) in office.term.iter().enumerate() {
-                if let Some(&pi) = kb.person_index.get(term.person.get_ref()) {
+                if let Some(&pi) = kb.person_index.get(term.person.get_ref().as_str()) {
                     kb.person_terms.entry(pi).or_default().push((oi, ti));
                 }
             }
@@ -260,10 +261,10 @@ impl Kb {
         let series_ids: HashMap<&str, ()> = self.series.iter().map(|s| (s.id.get_ref().as_str(), ())).collect();
         for o in &self.offices {
             match (&o.country, &o.organization) {
-                (Some(c), None) if !self.country_index.contains_key(c) => {
+                (Some(c), None) if !self.country_index.contains_key(c.as_str()) => {
                     errors.push(o.at.error(format!("office `{}` names unknown country `{c}`", o.id.get_ref())));
                 }
-                (None, Some(g)) if !self.org_index.contains_key(g) => {
+                (None, Some(g)) if !self.org_index.contains_key(g.as_str()) => {
                     errors.push(o.at.error(format!("office `{}` names unknown organization `{g}`", o.id.get_ref())));
                 }
                 (Some(_), Some(_)) | (None, None) => errors.push(o.at.error(format!(
@@ -272,14 +273,14 @@ impl Kb {
                 ))),
                 _ => {}
             }
-            if !self.role_index.contains_key(&o.role) {
+            if !self.role_index.contains_key(o.role.as_str()) {
                 errors.push(o.at.error(format!("office `{}` names unknown role `{}`", o.id.get_ref(), o.role)));
             }
             for t in &o.term {
                 // Where the term is written, worked out only for an error: counting lines
                 // is the slow part of loading a large pack.
                 let at = || o.at.within(t.person.span());
-                if !self.person_index.contains_key(t.person.get_ref()) {
+                if !self.person_index.contains_key(t.person.get_ref().as_str()) {
                     errors.push(at().error(format!("term names unknown person `{}`", t.person.get_ref())));
                 }
                 if t.end.is_some_and(|e| e < t.start) {
@@ -289,8 +290,8 @@ impl Kb {
         }
         for p in &self.people {
             if let Some(c) = &p.country
-                && !self.country_index.contains_key(c)
-                && !self.org_index.contains_key(c)
+                && !self.country_index.contains_key(c.as_str())
+                && !self.org_index.contains_key(c.as_str())
             {
                 errors.push(p.at.error(format!("person `{}` names unknown country `{c}`", p.id.get_ref())));
             }
@@ -303,17 +304,17 @@ impl Kb {
                 errors.push(e.at.error(format!("event `{id}` names unknown series `{s}`")));
             }
             for c in e.country.iter().chain(&e.host) {
-                if !self.country_index.contains_key(c) {
+                if !self.country_index.contains_key(c.as_str()) {
                     errors.push(e.at.error(format!("event `{id}` names unknown country `{c}`")));
                 }
             }
             if let Some(v) = &e.visitor
-                && !self.person_index.contains_key(v)
+                && !self.person_index.contains_key(v.as_str())
             {
                 errors.push(e.at.error(format!("event `{id}` names unknown person `{v}`")));
             }
             for p in &e.participants {
-                if !self.person_index.contains_key(p) && !self.country_index.contains_key(p) {
+                if !self.person_index.contains_key(p.as_str()) && !self.country_index.contains_key(p.as_str()) {
                     errors.push(e.at.error(format!(
                         "event `{id}` names unknown participant `{p}`: expected a person or country id"
                     )));
@@ -332,10 +333,10 @@ impl Kb {
         }
         for m in &self.memberships {
             let org = m.organization.get_ref();
-            if !self.org_index.contains_key(org) {
+            if !self.org_index.contains_key(org.as_str()) {
                 errors.push(m.at.error(format!("membership names unknown organization `{org}`")));
             }
-            if !self.country_index.contains_key(&m.country) {
+            if !self.country_index.contains_key(m.country.as_str()) {
                 errors.push(m.at.error(format!("membership names unknown country `{}`", m.country)));
             }
             if m.until.is_some_and(|u| u <= m.since) {
@@ -349,7 +350,7 @@ impl Kb {
             if !self.is_actor(s.actor.get_ref()) {
                 errors.push(s.at.error(format!("stance names unknown actor `{}`", s.actor.get_ref())));
             }
-            if !self.topic_index.contains_key(&s.topic) {
+            if !self.topic_index.contains_key(s.topic.as_str()) {
                 errors.push(s.at.error(format!("stance names unknown topic `{}`", s.topic)));
             }
         }
@@ -392,10 +393,10 @@ impl Kb {
                 // "the EU", "the African Union"; "NATO", "BRICS"
                 let o = &self.organizations[i];
                 let the = format!("the {}", o.name);
-                if o.name.contains(' ') || o.aliases.contains(&the) {
+                if o.name.contains(' ') || o.aliases.iter().any(|a| *a == the) {
                     the
                 } else {
-                    o.name.clone()
+                    o.name.to_string()
                 }
             },
         )

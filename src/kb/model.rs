@@ -13,25 +13,25 @@ use serde::{Deserialize, Deserializer, Serialize};
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackTest {
-    pub text: Spanned<String>,
+    pub text: Spanned<Stored>,
     #[serde(default, deserialize_with = "opt_date", serialize_with = "ser_opt_date")]
     pub as_of: Option<NaiveDate>,
-    pub expect: Vec<Spanned<String>>,
+    pub expect: Vec<Spanned<Stored>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
-    pub id: Spanned<String>,
-    pub name: String,
-    pub official: Option<String>,
+    pub id: Spanned<Stored>,
+    pub name: Stored,
+    pub official: Option<Stored>,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Stored>,
     #[serde(default)]
-    pub demonyms: Vec<String>,
-    pub capital: Option<String>,
+    pub demonyms: Vec<Stored>,
+    pub capital: Option<Stored>,
     #[serde(default)]
-    pub metonyms: Vec<String>,
+    pub metonyms: Vec<Stored>,
     pub source: Option<Stored>,
     /// Examples the pack's tests check: `[[country.test]]`.
     #[serde(default)]
@@ -41,14 +41,14 @@ pub struct Country {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
-    pub id: Spanned<String>,
-    pub name: String,
+    pub id: Spanned<Stored>,
+    pub name: Stored,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Stored>,
     /// The series of its meetings (`nato-summit`): "the alliance" after "the NATO summit"
     /// is the organisation.
     #[serde(default)]
-    pub series: Vec<String>,
+    pub series: Vec<Stored>,
     pub source: Option<Stored>,
     /// Examples the pack's tests check: `[[organization.test]]`.
     #[serde(default)]
@@ -61,8 +61,8 @@ pub struct Organization {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
-    pub organization: Spanned<String>,
-    pub country: String,
+    pub organization: Spanned<Stored>,
+    pub country: Stored,
     #[serde(deserialize_with = "date", serialize_with = "ser_date")]
     pub since: NaiveDate,
     #[serde(default)]
@@ -91,13 +91,13 @@ impl Membership {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
-    pub id: Spanned<String>,
-    pub name: String,
+    pub id: Spanned<Stored>,
+    pub name: Stored,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Stored>,
     #[serde(default)]
-    pub variants: Vec<String>,
-    pub country: Option<String>,
+    pub variants: Vec<Stored>,
+    pub country: Option<Stored>,
     pub source: Option<Stored>,
     /// Examples the pack's tests check: `[[person.test]]`.
     #[serde(default)]
@@ -107,11 +107,11 @@ pub struct Person {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
-    pub id: Spanned<String>,
+    pub id: Spanned<Stored>,
     #[serde(default)]
-    pub titles: Vec<String>,
+    pub titles: Vec<Stored>,
     #[serde(default)]
-    pub informal: Vec<String>,
+    pub informal: Vec<Stored>,
     /// Examples the pack's tests check: `[[role.test]]`.
     #[serde(default)]
     pub test: Vec<PackTest>,
@@ -120,12 +120,12 @@ pub struct Role {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Office {
-    pub id: Spanned<String>,
-    pub country: Option<String>,
-    pub organization: Option<String>,
-    pub role: String,
+    pub id: Spanned<Stored>,
+    pub country: Option<Stored>,
+    pub organization: Option<Stored>,
+    pub role: Stored,
     #[serde(default)]
-    pub titles: Vec<String>,
+    pub titles: Vec<Stored>,
     /// Days by which a swearing-in may follow the recorded start of a term: Iran's
     /// president takes office when endorsed and is sworn in before parliament days later.
     #[serde(default)]
@@ -141,7 +141,7 @@ pub struct Office {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
-    pub person: Spanned<String>,
+    pub person: Spanned<Stored>,
     #[serde(deserialize_with = "date", serialize_with = "ser_date")]
     pub start: NaiveDate,
     #[serde(default)]
@@ -183,9 +183,9 @@ impl Precision {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Series {
-    pub id: Spanned<String>,
+    pub id: Spanned<Stored>,
     #[serde(default)]
-    pub names: Vec<String>,
+    pub names: Vec<Stored>,
     pub source: Option<Stored>,
     /// Examples the pack's tests check: `[[series.test]]`.
     #[serde(default)]
@@ -195,19 +195,19 @@ pub struct Series {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    pub id: Spanned<String>,
-    pub name: String,
+    pub id: Spanned<Stored>,
+    pub name: Stored,
     #[serde(default)]
-    pub aliases: Vec<String>,
-    pub series: Option<String>,
+    pub aliases: Vec<Stored>,
+    pub series: Option<Stored>,
     pub ordinal: Option<u32>,
-    pub kind: Option<String>,
+    pub kind: Option<Stored>,
     /// A meeting's participants: ids of people or countries. Copy names a meeting by
     /// them ("talks between Lavrov and Wang Yi", "the Russia–China talks").
     #[serde(default)]
-    pub participants: Vec<String>,
-    pub visitor: Option<String>,
-    pub host: Option<String>,
+    pub participants: Vec<Stored>,
+    pub visitor: Option<Stored>,
+    pub host: Option<Stored>,
     #[serde(deserialize_with = "date", serialize_with = "ser_date")]
     pub start: NaiveDate,
     #[serde(default, deserialize_with = "opt_date", serialize_with = "ser_opt_date")]
@@ -219,8 +219,8 @@ pub struct Event {
     pub programme_start: Option<NaiveDate>,
     #[serde(default)]
     pub precision: Precision,
-    pub place: Option<String>,
-    pub country: Option<String>,
+    pub place: Option<Stored>,
+    pub country: Option<Stored>,
     pub source: Option<Stored>,
     /// Examples the pack's tests check: `[[event.test]]`.
     #[serde(default)]
@@ -249,14 +249,14 @@ impl Event {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
-    pub id: Spanned<String>,
+    pub id: Spanned<Stored>,
     #[serde(default)]
-    pub names: Vec<String>,
+    pub names: Vec<Stored>,
     /// How copy paraphrases the topic, as groups of words: the topic is read from the
     /// object of a stance word when each group has a phrase there (`[["Security
     /// Council", "UNSC"], ["expand", "expanding", "expansion"]]`).
     #[serde(default)]
-    pub keys: Vec<Vec<String>>,
+    pub keys: Vec<Vec<Stored>>,
     pub source: Option<Stored>,
     /// Examples the pack's tests check: `[[topic.test]]`.
     #[serde(default)]
@@ -270,13 +270,13 @@ pub struct Topic {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Predicate {
-    pub id: Spanned<String>,
+    pub id: Spanned<Stored>,
     pub kind: PredicateKind,
     pub position: Position,
     #[serde(default)]
-    pub phrases: Vec<String>,
+    pub phrases: Vec<Stored>,
     #[serde(default)]
-    pub also: Vec<String>,
+    pub also: Vec<Stored>,
     /// Examples the pack's tests check: `[[predicate.test]]`.
     #[serde(default)]
     pub test: Vec<PackTest>,
@@ -320,8 +320,8 @@ impl Position {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stance {
-    pub actor: Spanned<String>,
-    pub topic: String,
+    pub actor: Spanned<Stored>,
+    pub topic: Stored,
     pub position: Position,
     #[serde(default, deserialize_with = "opt_date", serialize_with = "ser_opt_date")]
     pub since: Option<NaiveDate>,

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::Kb;
+use super::stored::Stored;
 use crate::calendar::long_date;
 
 pub fn stats(kb: &Kb) -> String {
@@ -33,7 +34,7 @@ pub fn stats(kb: &Kb) -> String {
     out
 }
 
-fn matches(query: &str, id: &str, names: &[&String]) -> bool {
+fn matches(query: &str, id: &str, names: &[&Stored]) -> bool {
     let q = query.trim().to_lowercase();
     id.to_lowercase() == q || names.iter().any(|n| n.to_lowercase() == q)
 }
@@ -49,7 +50,7 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         format!("  record: {at} (source: {})", source.as_deref().unwrap_or("none"))
     };
     for (pi, p) in kb.people.iter().enumerate() {
-        let names: Vec<&String> = std::iter::once(&p.name).chain(&p.aliases).chain(&p.variants).collect();
+        let names: Vec<&Stored> = std::iter::once(&p.name).chain(&p.aliases).chain(&p.variants).collect();
         if !matches(query, p.id.get_ref(), &names) {
             continue;
         }
@@ -72,7 +73,7 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         out.push('\n');
     }
     for (oi, o) in kb.offices.iter().enumerate() {
-        let names: Vec<&String> = o.titles.iter().collect();
+        let names: Vec<&Stored> = o.titles.iter().collect();
         if !(o.id.get_ref().eq_ignore_ascii_case(query.trim()) || matches(query, "", &names) && names.len() == 1) {
             continue;
         }
@@ -88,7 +89,7 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         out.push('\n');
     }
     for e in &kb.events {
-        let names: Vec<&String> = std::iter::once(&e.name).chain(&e.aliases).collect();
+        let names: Vec<&Stored> = std::iter::once(&e.name).chain(&e.aliases).collect();
         if !matches(query, e.id.get_ref(), &names) {
             continue;
         }
@@ -110,7 +111,7 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         let _ = writeln!(out, "{}\n", record(&e.at, &e.source));
     }
     for c in &kb.countries {
-        let names: Vec<&String> = std::iter::once(&c.name)
+        let names: Vec<&Stored> = std::iter::once(&c.name)
             .chain(&c.aliases)
             .chain(&c.demonyms)
             .chain(&c.metonyms)
@@ -152,7 +153,7 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         out.push('\n');
     }
     for o in &kb.organizations {
-        let names: Vec<&String> = std::iter::once(&o.name).chain(&o.aliases).collect();
+        let names: Vec<&Stored> = std::iter::once(&o.name).chain(&o.aliases).collect();
         if !matches(query, o.id.get_ref(), &names) {
             continue;
         }
@@ -200,14 +201,14 @@ pub fn show(kb: &Kb, query: &str) -> Option<String> {
         out.push('\n');
     }
     for t in &kb.topics {
-        let names: Vec<&String> = t.names.iter().collect();
+        let names: Vec<&Stored> = t.names.iter().collect();
         if !matches(query, t.id.get_ref(), &names) {
             continue;
         }
         let _ = writeln!(
             out,
             "topic {} ({})",
-            t.names.first().map_or("", String::as_str),
+            t.names.first().map_or("", Stored::as_str),
             t.id.get_ref()
         );
         for s in kb.stances.iter().filter(|s| &s.topic == t.id.get_ref()) {

@@ -12,7 +12,7 @@ pub static IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.imag
 
 /// A string owned, or a range of bytes of `IMAGE` (read as UTF-8 when it is used, so that
 /// loading the image neither copies nor validates the thousands it holds).
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub enum Stored {
     Owned(Box<str>),
     Image { start: u32, len: u32 },
@@ -67,6 +67,74 @@ impl From<&str> for Stored {
 impl From<String> for Stored {
     fn from(s: String) -> Self {
         Self::Owned(s.into_boxed_str())
+    }
+}
+
+impl From<Stored> for String {
+    fn from(s: Stored) -> Self {
+        s.as_str().to_string()
+    }
+}
+
+impl Default for Stored {
+    fn default() -> Self {
+        Self::Owned(Box::default())
+    }
+}
+
+impl PartialEq for Stored {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Stored {}
+
+impl PartialEq<str> for Stored {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Stored {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Stored {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialOrd for Stored {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Stored {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for Stored {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h)
+    }
+}
+
+impl std::borrow::Borrow<str> for Stored {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Stored {
+    fn as_ref(&self) -> &str {
+        self.as_str()
     }
 }
 

@@ -37,7 +37,7 @@ fn keys(kb: &Kb, errors: &mut Vec<LoadError>) {
                 t.id.get_ref()
             )));
         }
-        if let Some(p) = t.keys.iter().flatten().find(|p| p.to_lowercase() != **p) {
+        if let Some(p) = t.keys.iter().flatten().find(|p| p.to_lowercase() != p.as_str()) {
             errors.push(t.at.error(format!(
                 "topic `{}` has a key `{p}` with capitals: write keys in lowercase",
                 t.id.get_ref()
@@ -48,18 +48,19 @@ fn keys(kb: &Kb, errors: &mut Vec<LoadError>) {
 
 fn duplicates(files: &[LoadedFile], errors: &mut Vec<LoadError>) {
     let mut seen: HashMap<(&str, String), Origin> = HashMap::new();
-    let mut note = |kind: &'static str, id: &crate::kb::spanned::Spanned<String>, file: &LoadedFile| {
-        let here = file.origin(id.span());
-        if id.get_ref().trim().is_empty() {
-            errors.push(here.error(format!("{kind} has an empty `id`")));
-            return;
-        }
-        if let Some(first) = seen.get(&(kind, id.get_ref().clone())) {
-            errors.push(here.error(format!("{kind} `{}` is defined twice (first at {first})", id.get_ref())));
-        } else {
-            seen.insert((kind, id.get_ref().clone()), here);
-        }
-    };
+    let mut note =
+        |kind: &'static str, id: &crate::kb::spanned::Spanned<crate::kb::stored::Stored>, file: &LoadedFile| {
+            let here = file.origin(id.span());
+            if id.get_ref().trim().is_empty() {
+                errors.push(here.error(format!("{kind} has an empty `id`")));
+                return;
+            }
+            if let Some(first) = seen.get(&(kind, id.get_ref().to_string())) {
+                errors.push(here.error(format!("{kind} `{}` is defined twice (first at {first})", id.get_ref())));
+            } else {
+                seen.insert((kind, id.get_ref().to_string()), here);
+            }
+        };
     for f in files {
         let p = &f.pack;
         p.country.iter().for_each(|x| note("country", &x.id, f));

@@ -215,7 +215,7 @@ pub(super) fn terms<'a>(cx: &'a Context<'_>, m: &TermChange, date: NaiveDate) ->
     let actor = m
         .country
         .and_then(|c| kb.countries.get(c))
-        .map(|c| c.id.get_ref().clone())
+        .map(|c| c.id.get_ref().to_string())
         .or_else(|| kb.person_country(m.person).map(str::to_string));
     let mut offices: Vec<usize> = Vec::new();
     for s in &m.title {

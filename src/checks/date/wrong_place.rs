@@ -71,7 +71,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .label(format!("the record says {right}"))
-            .with_label(m.span.clone(), e.name.clone())
+            .with_label(m.span.clone(), e.name.to_string())
             .note(super::event_note(e))
             .with_record(&e.at.path, e.at.line())
             .suggest(span.clone(), right),

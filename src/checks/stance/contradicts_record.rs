@@ -124,7 +124,7 @@ fn topic_name(cx: &Context<'_>, id: &str) -> String {
                 if !has_article && (lower.contains(" of ") || lower.ends_with(" principle")) {
                     format!("the {n}")
                 } else {
-                    n
+                    n.to_string()
                 }
             },
         )

@@ -827,5 +827,5 @@ pub fn term_text(kb: &Kb, office: usize, term: &Term) -> String {
 }
 
 pub fn person_name(kb: &Kb, t: &TitleMention) -> String {
-    kb.people.get(t.person).map(|p| p.name.clone()).unwrap_or_default()
+    kb.people.get(t.person).map(|p| p.name.to_string()).unwrap_or_default()
 }

@@ -51,9 +51,9 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         if let (Some(span), Some(home)) = (&t.actor_span, home) {
             let written = cx.doc.text.get(span.clone()).unwrap_or_default();
             let replacement = if t.actor_is_demonym {
-                home.demonyms.first().cloned()
+                home.demonyms.first().map(|d| d.to_string())
             } else {
-                Some(home.name.clone())
+                Some(home.name.to_string())
             };
             if let Some(r) = replacement.filter(|r| r != written) {
                 diag = diag

@@ -101,7 +101,7 @@ impl UserCheck {
     ) -> Result<Self, LoadError> {
         check_id(common.id.get_ref(), &at)?;
         Ok(Self {
-            id: common.id.get_ref().clone(),
+            id: common.id.get_ref().to_string(),
             severity: severity(common.severity, &at)?,
             kind,
             matcher: matcher(&at)?,

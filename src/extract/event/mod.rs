@@ -496,7 +496,7 @@ pub(super) fn finish(cx: &Context<'_>, sentence: &Range<usize>, mut m: EventMent
     m.event_id = m
         .event
         .and_then(|e| cx.kb.events.get(e))
-        .map(|e| e.id.get_ref().clone());
+        .map(|e| e.id.get_ref().to_string());
     m
 }
 

@@ -12,15 +12,19 @@ pub(super) fn place_of(kb: &Kb, hit: &Hit) -> Option<Place> {
         } => {
             let c = kb.countries.get(country)?;
             match &c.capital {
-                Some(cap) if c.metonyms.iter().any(|m| m == cap) => Some(Place::City(cap.clone())),
-                _ => Some(Place::Country(c.id.get_ref().clone())),
+                Some(cap) if c.metonyms.iter().any(|m| m == cap) => Some(Place::City(cap.to_string())),
+                _ => Some(Place::Country(c.id.get_ref().to_string())),
             }
         }
         Surface::Country { country, form } if form != CountryForm::Demonym => kb
             .countries
             .get(country)
-            .map(|c| Place::Country(c.id.get_ref().clone())),
-        Surface::Place(e) => kb.events.get(e).and_then(|e| e.place.clone()).map(Place::City),
+            .map(|c| Place::Country(c.id.get_ref().to_string())),
+        Surface::Place(e) => kb
+            .events
+            .get(e)
+            .and_then(|e| e.place.as_ref())
+            .map(|p| Place::City(p.to_string())),
         _ => None,
     })
 }

@@ -92,7 +92,7 @@ pub(super) fn visit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: 
                     })
             })
     })?;
-    let visitor_id = cx.kb.people.get(visitor)?.id.get_ref().clone();
+    let visitor_id = cx.kb.people.get(visitor)?.id.get_ref().to_string();
     let candidates = cx.kb.events.iter().enumerate().filter(|(e, x)| {
         x.kind.as_deref() == Some("visit")
             && x.visitor.as_deref() == Some(visitor_id.as_str())
