@@ -137,7 +137,9 @@ fn other_ending(a: &str, b: &str) -> bool {
     let (ra, rb) = (&ca[common..], &cb[common..]);
     let tail = ra.iter().rev().zip(rb.iter().rev()).take_while(|(x, y)| x == y).count();
     let (ra, rb) = (&ra[..ra.len() - tail], &rb[..rb.len() - tail]);
-    !(ra.len() == rb.len() && ra.iter().chain(rb).all(vowel))
+    // A difference inside the word, before a shared last letter, is no ending ("Anis",
+    // "Anies").
+    tail == 0 && !(ra.len() == rb.len() && ra.iter().chain(rb).all(vowel))
 }
 
 /// True when `a` and `b` are the same key but a different spelling.
@@ -175,6 +177,23 @@ pub fn surname_slip(written: &str, surname: &str) -> bool {
         && strsim::damerau_levenshtein(&fa, &fb) == 1
         && !plural_of(&fa, &fb)
         && !plural_of(&fb, &fa)
+}
+
+/// One word is the other with an `h` after a consonant, as transliterations add or drop
+/// it ("Limjaroenrath", "Limjaroenrat"; "Gandhi", "Gandi").
+pub fn silent_h(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold(a), fold(b));
+    let (long, short) = if fa.len() > fb.len() { (fa, fb) } else { (fb, fa) };
+    let (cl, cs): (Vec<char>, Vec<char>) = (long.chars().collect(), short.chars().collect());
+    if cl.len() != cs.len() + 1 {
+        return false;
+    }
+    let at = cl.iter().zip(&cs).take_while(|(x, y)| x == y).count();
+    let consonant_before = at > 0
+        && cl
+            .get(at - 1)
+            .is_some_and(|c| c.is_alphabetic() && !"aeiouy".contains(*c));
+    cl.get(at) == Some(&'h') && consonant_before && cl[at + 1..] == cs[at..]
 }
 
 /// A letter added to a surname of four letters ("Mertz" for "Merz"): only for a person the
@@ -242,5 +261,16 @@ mod tests {
         assert!(!slip("Clintons", "Clinton"));
         assert!(slip("Jaishanker", "Jaishankar"));
         assert!(!slip("Angels", "Engels"));
+        // A vowel added inside a word, before a letter both share, is no other ending.
+        assert!(same_word("Anis", "Anies"));
+    }
+
+    #[test]
+    fn a_silent_h_after_a_consonant_is_a_transliteration() {
+        assert!(silent_h("Limjaroenrath", "Limjaroenrat"));
+        assert!(silent_h("Gandi", "Gandhi"));
+        assert!(!silent_h("Buddhist", "Buddhism"));
+        assert!(!silent_h("Asia", "Asian"));
+        assert!(!silent_h("Bahrain", "Barain"));
     }
 }

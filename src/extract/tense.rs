@@ -208,7 +208,13 @@ pub fn around(before: &str, after: &str) -> Tense {
         && first
             .as_deref()
             .is_some_and(|w| matches!(w, "at" | "on" | "in" | "during"));
-    let opens_clause = !relative && (count <= 3 || opening_phrase);
+    // "The embassy, reopened in 2015 under Obama, will stay open": a participle of the
+    // clause governs the date, and the verb after it is the main clause's.
+    let participle = WORD.find_iter(clause).any(|m| {
+        let w = m.as_str();
+        w.len() > 4 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
+    });
+    let opens_clause = !relative && !participle && (count <= 3 || opening_phrase);
     if opens_clause {
         let t = forward(after);
         if t != Tense::Unknown {

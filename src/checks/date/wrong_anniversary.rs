@@ -46,10 +46,10 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let Some(marked) = marked_date(cx, at, sentence.end) else {
             continue;
         };
-        let Some(time) = sentence_time(cx, sentence.start, span.start) else {
+        let Some((time, year_only)) = sentence_time(cx, sentence.start, span.start) else {
             continue;
         };
-        let Some(right) = expected(marked, time) else {
+        let Some(right) = expected(marked, time, year_only) else {
             continue;
         };
         if right.contains(&n) {
@@ -112,29 +112,38 @@ fn marked_date<'a>(cx: &'a Context<'_>, at: usize, sentence_end: usize) -> Optio
 }
 
 /// The time the sentence speaks of: a date it gives before the anniversary, else the draft's.
-fn sentence_time(cx: &Context<'_>, start: usize, before: usize) -> Option<NaiveDate> {
+/// The time the sentence speaks of, and whether it is a year alone ("this year", "in
+/// 2023"), in which the anniversary falls whatever its month.
+fn sentence_time(cx: &Context<'_>, start: usize, before: usize) -> Option<(NaiveDate, bool)> {
     let given = cx
         .ex
         .dates_starting_in(start..before)
         .iter()
         .rev()
         .filter(|d| d.span.end <= before && Some(&d.span) != cx.ex.as_of.span.as_ref())
-        .find_map(|d| d.start.filter(|_| d.year_written || !cx.ex.as_of.guessed_year));
+        .find_map(|d| {
+            d.start
+                .filter(|_| d.year_written || !cx.ex.as_of.guessed_year)
+                .map(|s| (s, !(d.is_day() || d.is_month())))
+        });
     match given {
         Some(d) => Some(d),
         None if cx.ex.as_of.guessed_year => None,
-        None => Some(cx.ex.as_of.date),
+        None => Some((cx.ex.as_of.date, false)),
     }
 }
 
 /// The numbers the anniversary may rightly have: the one nearest the time for a date known
 /// to the day or month, or a year either way for a year alone.
-fn expected(marked: &DateMention, time: NaiveDate) -> Option<Vec<u32>> {
+fn expected(marked: &DateMention, time: NaiveDate, year_only: bool) -> Option<Vec<u32>> {
     let d = marked.start?;
-    if d >= time {
+    if d >= time && !(year_only && d.year() < time.year()) {
         return None;
     }
     let years = time.year() - d.year();
+    if year_only && (marked.is_day() || marked.is_month()) {
+        return u32::try_from(years).ok().filter(|n| *n > 0).map(|n| vec![n]);
+    }
     if !(marked.is_day() || marked.is_month()) {
         let around = (years - 1).max(1)..=years + 1;
         return Some(around.filter_map(|n| u32::try_from(n).ok()).collect());

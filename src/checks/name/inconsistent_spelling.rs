@@ -155,8 +155,13 @@ mod unlisted {
             // given names: "Abiy Ahmet" after "Abiy Ahmed".
             let known = !a.people.is_empty() && m.people.iter().all(|p| a.people.contains(p));
             let surname_only = mw.last() != aw.last() && mw.len() >= 2;
+            // Or the long surname of anyone, after the same given names, with a
+            // transliteration's silent `h` more or less: "Pita Limjaroenrath" after "Pita
+            // Limjaroenrat".
+            let long = |w: &str| w.chars().count() >= LONG_SURNAME;
             return match differ.as_slice() {
                 [(x, y)] if known && surname_only && spelling::surname_slip(x, y) => true,
+                [(x, y)] if surname_only && long(x) && long(y) && spelling::silent_h(x, y) => true,
                 [(x, y)] => spelling::same_key(x, y) || spelling::same_word(x, y),
                 // "Kim Jong-un" / "Kim Jong Un" has the same words but one hyphen fewer.
                 _ => {
@@ -188,7 +193,7 @@ mod unlisted {
         match (mw, aw.len()) {
             ([one], n) if (n >= 2 || a.full) && !m.full && one.chars().count() >= 5 => {
                 let Some(surname) = aw.last() else { return false };
-                if super::place_and_demonym(one, surname) {
+                if super::place_and_demonym(one, surname) || super::cognates(one, surname) {
                     return false;
                 }
                 let unnamed = person_like
@@ -236,6 +241,10 @@ mod unlisted {
             // "Raphael Grossi" and "Rafael Mariano Grossi": one surname, a middle name once.
             || (mw.len() >= 2 && aw.len() >= 2 && mw.last() == aw.last() && mw.first().map(first) == aw.first().map(first))
     }
+
+    /// The letters of a surname from which a silent `h` more or less is read as a
+    /// respelling even of someone the record does not know.
+    const LONG_SURNAME: usize = 8;
 
     /// How many distinct names back a later spelling is compared: a person respelled is
     /// respelled within a story, and the bound keeps an archive of stories linear.
@@ -292,6 +301,19 @@ fn place_and_demonym(a: &str, b: &str) -> bool {
         Some("an" | "ans" | "ian" | "ians" | "ese" | "i" | "is") => short.chars().count() >= 4,
         _ => false,
     }
+}
+
+/// A word and its Spanish or Portuguese cognate ("Revolution" and "Revolución",
+/// "Constitution" and "Constituição"): a name and its translation, not a respelling.
+fn cognates(a: &str, b: &str) -> bool {
+    let (fa, fb) = (crate::spelling::fold(a), crate::spelling::fold(b));
+    let stem = |w: &str| -> Option<String> {
+        ["tion", "cion", "cao"]
+            .iter()
+            .find_map(|s| w.strip_suffix(s))
+            .map(str::to_string)
+    };
+    fa != fb && matches!((stem(&fa), stem(&fb)), (Some(x), Some(y)) if x == y)
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -365,6 +387,9 @@ mod tests {
         assert!(place_and_demonym("Japan", "Japanese"));
         assert!(!place_and_demonym("Zelensky", "Zelenskyy"));
         assert!(!place_and_demonym("Luxon", "Luxton"));
+        assert!(super::cognates("Revolution", "Revolución"));
+        assert!(super::cognates("Nação", "Nation"));
+        assert!(!super::cognates("Revolution", "Resolution"));
     }
 
     #[test]

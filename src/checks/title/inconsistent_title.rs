@@ -44,7 +44,9 @@ fn roles(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let office = cx.ex.titles.iter().enumerate().find(|(i, t)| {
             t.person == r.person
                 && t.modifier == Modifier::Current
-                && !matches!(verdict(cx, *i), Verdict::WrongOffice { .. })
+                // An office title the record refutes is reported as such; the role title
+                // beside it may be the right one.
+                && matches!(verdict(cx, *i), Verdict::Holds | Verdict::Unknown)
                 && t.offices
                     .iter()
                     .all(|&o| kb.offices.get(o).is_some_and(|x| x.role != r.role))

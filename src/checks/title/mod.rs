@@ -125,6 +125,11 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
     // "will be sworn in on 20 May, succeeding President Tsai": a predecessor holds the office
     // until a change that lies ahead, so the title is the draft's own time.
     let named = named.filter(|d| !(d.start.is_some_and(|x| x > as_of.date) && follows_succession(prose, &title)));
+    // "Milei's foreign minister, Gerardo Werthein, took the post last month": a date after
+    // the title that dates the person's taking of the office is the term-date check's to
+    // judge; the title is who they are now.
+    let person_end = cx.ex.titles.get(i).map_or(title.end, |t| t.person_span.end.max(t.span.end));
+    let named = named.filter(|d| !(d.span.start >= person_end && takes_office_after(prose, person_end, &span)));
     if let Some((a, b, year_less)) =
         named.and_then(|d| Some((d.start?, d.end?, !d.year_written && !d.relative && !weekday_fits(d))))
     {
@@ -576,9 +581,35 @@ fn reports_death(cx: &Context<'_>, i: usize) -> bool {
             && w[2].starts_with(char::is_uppercase)
             && crate::calendar::month_number(w[2]).is_none()
     });
+    // "before attending Trong's national funeral": a mourner's title, not the dead's. A
+    // funeral or memorial someone attends, or one owned by a name, is another's.
+    let person = cx
+        .ex
+        .titles
+        .get(i)
+        .map(|t| crate::text::get(&cx.doc.prose, t.person_span.clone()));
+    let someone_elses = |k: usize| {
+        let noun = matches!(
+            words[k].to_ascii_lowercase().as_str(),
+            "funeral" | "memorial" | "death" | "memory"
+        );
+        let attended = words[k.saturating_sub(4)..k].iter().any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "attend" | "attends" | "attended" | "attending"
+            )
+        });
+        let owned = words[k.saturating_sub(3)..k].iter().any(|w| {
+            w.len() > 2
+                && w.starts_with(char::is_uppercase)
+                && (text.contains(&format!("{w}'s")) || text.contains(&format!("{w}’s")))
+                && !person.is_some_and(|p| p.contains(*w))
+        });
+        noun && (attended || owned)
+    };
     NAMED_AFTER.iter().any(|p| lower.contains(p))
         || the_late
-        || words.iter().any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        || (0..words.len()).any(|k| WORDS.contains(&words[k].to_ascii_lowercase().as_str()) && !someone_elses(k))
 }
 
 /// A title next to words of someone's fall or departure is the one held up to it:
@@ -642,6 +673,22 @@ fn reports_leaving(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)], date: N
     stepped_down || near.iter().any(|w| leaving.contains(w.as_str())) || moved_days_ago && moving
 }
 
+/// Whether the titled person is the subject of a taking of office right after their name
+/// ("…, Gerardo Werthein, took the post last month", "President X was sworn in on
+/// Thursday"); not a possessive ("President Biden's aide took office …").
+fn takes_office_after(prose: &str, end: usize, sentence: &Range<usize>) -> bool {
+    const LEAD: &[&str] = &["who", "has", "had", "only", "just", "recently", "formally", "officially"];
+    let after = crate::text::get(prose, end..sentence.end.max(end)).to_ascii_lowercase();
+    let mut rest = after.trim_start_matches([',', ' ']);
+    while let Some(w) = LEAD.iter().find(|w| rest.starts_with(&format!("{w} "))) {
+        rest = rest.get(w.len()..).unwrap_or("").trim_start();
+    }
+    crate::extract::words::GRAMMAR
+        .term_starts_alone
+        .iter()
+        .any(|p| rest.strip_prefix(p.as_str()).is_some_and(|r| !r.starts_with(char::is_alphanumeric)))
+}
+
 /// How many days after leaving an office a person may still be named by it in a sentence
 /// that reports their move to another.
 const MOVE_DAYS: i64 = 7;
@@ -678,7 +725,10 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
     if (!from_sentence && (cx.ex.as_of.guessed_year || shifted)) || reports_death(cx, i) {
         return Verdict::Unknown; // no year to judge at, or a title held until death
     }
-    let period = names_a_period(&cx.doc.prose, &t.span);
+    // A period of the person's cannot lie wholly after the draft's date: "calling on
+    // President X's government" in a year before X took office is no period of X's.
+    let period =
+        names_a_period(&cx.doc.prose, &t.span) && person_terms.iter().any(|(_, term)| term.start <= cx.ex.as_of.date);
     if (under_someone(&cx.doc.prose, &t.span) || period) && !person_terms.is_empty() {
         return Verdict::Unknown; // "served as health minister under President Khatami"
     }
