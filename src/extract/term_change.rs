@@ -276,12 +276,22 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
     let at = right_after
         .and_then(|i| dates.get(i))
         .map_or(phrase.end, |d| d.span.end);
-    let (title, mut country) = office_after(prose, hits, phrase.end, at, sentence.end);
+    let (title, country) = office_after(prose, hits, phrase.end, at, sentence.end);
     // "was sworn in on Tuesday": some phrases name taking office with no office after them.
     let alone = change == Change::Start
         && GRAMMAR
             .term_starts_alone
             .contains(&crate::text::get(prose, phrase.clone()).to_ascii_lowercase());
+    // "who took office in March last year and is Chile's youngest president": the office
+    // is the one the same subject is then said to hold.
+    let (title, country) = match title {
+        None if alone => match predicate_office(prose, hits, at, sentence.end) {
+            Some((t, c)) => (Some(t), c.or(country)),
+            None => (None, country),
+        },
+        t => (t, country),
+    };
+    let mut country = country;
     let (title_span, title) = match title {
         Some(t) => t,
         None if alone => (phrase.clone(), Vec::new()),
@@ -435,6 +445,29 @@ type OfficeTitle = (Range<usize>, Vec<Surface>);
 /// The first title of an office among the hits from `from` to `to`, with only fillers (and
 /// a country, in the possessive or not) from `at` to it: its span and meanings, and the
 /// country written before it.
+/// How many words may stand between a taking of office and "and is …" for the office after
+/// it to be the one taken.
+const PREDICATE_REACH_WORDS: usize = 6;
+
+/// The office in "… and is <office>" or "… and was <office>" right after a taking of office
+/// with none of its own.
+fn predicate_office(prose: &str, hits: &[Hit], from: usize, to: usize) -> Option<(OfficeTitle, Option<usize>)> {
+    let rest = crate::text::get(prose, from..to);
+    let clause = rest.split([';', ',', '.']).next().unwrap_or("");
+    let at = [" and is ", " and was "]
+        .iter()
+        .filter_map(|p| clause.find(p).map(|i| i + p.len()))
+        .min()?;
+    if clause.get(..at).unwrap_or("").split_whitespace().count() > PREDICATE_REACH_WORDS {
+        return None;
+    }
+    let start = from + at;
+    match office_after(prose, hits, start, start, to) {
+        (Some(t), c) => Some((t, c)),
+        _ => None,
+    }
+}
+
 fn office_after(
     prose: &str,
     hits: &[Hit],

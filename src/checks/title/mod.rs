@@ -128,7 +128,11 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
     // "Milei's foreign minister, Gerardo Werthein, took the post last month": a date after
     // the title that dates the person's taking of the office is the term-date check's to
     // judge; the title is who they are now.
-    let person_end = cx.ex.titles.get(i).map_or(title.end, |t| t.person_span.end.max(t.span.end));
+    let person_end = cx
+        .ex
+        .titles
+        .get(i)
+        .map_or(title.end, |t| t.person_span.end.max(t.span.end));
     let named = named.filter(|d| !(d.span.start >= person_end && takes_office_after(prose, person_end, &span)));
     if let Some((a, b, year_less)) =
         named.and_then(|d| Some((d.start?, d.end?, !d.year_written && !d.relative && !weekday_fits(d))))
@@ -677,16 +681,25 @@ fn reports_leaving(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)], date: N
 /// ("…, Gerardo Werthein, took the post last month", "President X was sworn in on
 /// Thursday"); not a possessive ("President Biden's aide took office …").
 fn takes_office_after(prose: &str, end: usize, sentence: &Range<usize>) -> bool {
-    const LEAD: &[&str] = &["who", "has", "had", "only", "just", "recently", "formally", "officially"];
+    const LEAD: &[&str] = &[
+        "who",
+        "has",
+        "had",
+        "only",
+        "just",
+        "recently",
+        "formally",
+        "officially",
+    ];
     let after = crate::text::get(prose, end..sentence.end.max(end)).to_ascii_lowercase();
     let mut rest = after.trim_start_matches([',', ' ']);
     while let Some(w) = LEAD.iter().find(|w| rest.starts_with(&format!("{w} "))) {
         rest = rest.get(w.len()..).unwrap_or("").trim_start();
     }
-    crate::extract::words::GRAMMAR
-        .term_starts_alone
-        .iter()
-        .any(|p| rest.strip_prefix(p.as_str()).is_some_and(|r| !r.starts_with(char::is_alphanumeric)))
+    crate::extract::words::GRAMMAR.term_starts_alone.iter().any(|p| {
+        rest.strip_prefix(p.as_str())
+            .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+    })
 }
 
 /// How many days after leaving an office a person may still be named by it in a sentence
