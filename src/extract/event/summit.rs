@@ -249,6 +249,9 @@ pub(super) fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]
         };
         let event = pick_in_series(cx, sentence, &span, series, given);
         let Some(event) = event else { continue };
+        // "the bloc's summit in Buenos Aires", the bloc named in the sentence: the place
+        // pins the meeting as its name would.
+        let pinned = owned && place.as_ref().is_some_and(|(p, _)| place_matches(cx.kb, event, p));
         let mention = EventMention {
             span,
             event: Some(event),
@@ -259,7 +262,7 @@ pub(super) fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]
             date,
             lead_date: None,
             tense: Tense::Unknown,
-            anaphoric: true,
+            anaphoric: !pinned,
         };
         out.push(finish(cx, sentence, mention));
     }
@@ -341,7 +344,29 @@ fn pick_in_series(
         // A date written without its year could be a year either side: a meeting of
         // the series nearer that day then makes it ambiguous.
         let (picked, gap) = nearest(when).unzip();
-        let shifted = |k: i32| when.with_year(when.year() + k).and_then(nearest).map(|(_, d)| d);
+        // "will host the summit in November": a meeting already past is not the one meant.
+        let tense = tense::around(
+            crate::text::get(cx.prose, sentence.start..span.start),
+            crate::text::get(cx.prose, span.end..sentence.end),
+        );
+        let past = |i: usize| cx.kb.events.get(i).is_some_and(|e| e.end.unwrap_or(e.start) < cx.as_of);
+        // A meeting a year either side competes only if it fits what else the sentence
+        // says: the place given with it, and the tense ("attended" a meeting still ahead
+        // is not meant).
+        let could_be = |i: usize| {
+            place.is_none_or(|(p, _)| place_matches(cx.kb, i, p))
+                && match tense {
+                    Tense::Past => cx.kb.events.get(i).is_some_and(|e| e.start <= cx.as_of),
+                    Tense::Future => !past(i),
+                    _ => true,
+                }
+        };
+        let shifted = |k: i32| {
+            when.with_year(when.year() + k)
+                .and_then(nearest)
+                .filter(|&(i, _)| could_be(i))
+                .map(|(_, d)| d)
+        };
         // A month has no day to be nearer by: any meeting a year off is as likely.
         let by_day = written.is_some_and(|d| d.is_day());
         // A date counted from the draft's ("last year's summit", "at the weekend") has its
@@ -362,12 +387,7 @@ fn pick_in_series(
                 .as_ref()
                 .is_some_and(|(n, _)| cx.kb.events.get(i).is_some_and(|e| e.ordinal != Some(*n)))
         };
-        // "will host the summit in November": a meeting already past is not the one meant.
-        let future = tense::around(
-            crate::text::get(cx.prose, sentence.start..span.start),
-            crate::text::get(cx.prose, span.end..sentence.end),
-        ) == Tense::Future;
-        let past = |i: usize| cx.kb.events.get(i).is_some_and(|e| e.end.unwrap_or(e.start) < cx.as_of);
+        let future = tense == Tense::Future;
         let unpinned = foreign_place && gap != Some(0);
         picked.filter(|&i| !(ambiguous || unpinned || numbered_elsewhere(i) || future && past(i)))
     } else if let Some((place, _)) = place {
@@ -485,6 +505,9 @@ fn plain_owned_summit(
     ) else {
         return;
     };
+    // "CELAC's summit in Buenos Aires" names its meeting as fully as "the CELAC summit in
+    // Buenos Aires"; without the place, it is told only by the date given.
+    let pinned = place.as_ref().is_some_and(|(p, _)| place_matches(cx.kb, event, p));
     let mention = EventMention {
         place,
         date,
@@ -495,7 +518,7 @@ fn plain_owned_summit(
         ordinal: None,
         lead_date: None,
         tense: Tense::Unknown,
-        anaphoric: true,
+        anaphoric: !pinned,
     };
     out.push(finish(cx, sentence, mention));
 }
