@@ -224,7 +224,8 @@ mod unlisted {
     /// as many words that share all but one, or hyphenation that moves their letters; a
     /// word alone against a surname with the same first letter.
     fn worth_comparing(mw: &[String], aw: &[String]) -> bool {
-        let first = |w: &String| w.chars().next().map(|c| c.to_lowercase().collect::<String>());
+        // The first letter as transliterations write it: "Kassem" and "Qassem" start alike.
+        let first = |w: &String| spelling::key(w).chars().next();
         if mw.len() == aw.len() {
             let differ = mw.iter().zip(aw).filter(|(x, y)| x != y).count();
             let letters = |w: &[String]| {

@@ -22,7 +22,11 @@ Foreign Minister of Russia Qin Gang and Foreign Minister of China Sergey Lavrov 
 ```
 The fix offers the person's own country, written the same way (name, demonym or possessive). Taking
 up such an office is flagged the same way (`Peters, who becomes Australian foreign minister`), when
-the record has the person in that role for their own country only.",
+the record has the person in that role for their own country only.
+
+A minister given another cabinet portfolio (`Defence Minister Radosław Sikorski`, in a story of
+the day the record has him as Poland's foreign minister) is flagged too, when the draft gives the
+person no other title and names no other time near the title.",
     kind: Kind::Check(run),
 };
 
@@ -64,6 +68,79 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         out.push(diag);
     }
     taking_office(cx, severity, out);
+    other_portfolio(cx, severity, out);
+}
+
+/// How many sentences back a date may set the time a portfolio title speaks of.
+const PORTFOLIO_REACH: usize = 2;
+
+/// Days from the draft's date within which a date is the story's own ("on Thursday").
+const STORY_DAYS: i64 = 7;
+
+/// "Defence Minister Radosław Sikorski" on a day the record has Sikorski as foreign
+/// minister: a portfolio the record holds no office for, given to its country's foreign
+/// minister of the draft's day. Only when the draft gives the person no other title (that
+/// is the inconsistent-title check's) and no date near the title moves the time.
+fn other_portfolio(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    let kb = cx.kb;
+    let as_of = cx.ex.as_of.date;
+    if cx.ex.as_of.guessed_year {
+        return;
+    }
+    for r in &cx.ex.role_titles {
+        let titled_otherwise = cx.ex.titles.iter().any(|t| t.person == r.person)
+            || cx
+                .ex
+                .role_titles
+                .iter()
+                .any(|o| o.person == r.person && o.role != r.role);
+        if titled_otherwise || matches!(r.role.as_str(), "head-of-state" | "head-of-government") {
+            continue;
+        }
+        let Some(si) = cx.ex.sentence_at(r.title_span.start) else {
+            continue;
+        };
+        let (Some(from), Some(here)) = (
+            cx.ex.sentences.get(si.saturating_sub(PORTFOLIO_REACH)),
+            cx.ex.sentences.get(si),
+        ) else {
+            continue;
+        };
+        let dated = cx
+            .ex
+            .dates_starting_in(from.start..here.end)
+            .iter()
+            // The story's own days ("on Thursday") keep the draft's time.
+            .any(|d| {
+                Some(&d.span) != cx.ex.as_of.span.as_ref()
+                    && d.start.is_none_or(|s| (s - as_of).num_days().abs() > STORY_DAYS)
+            });
+        if dated {
+            continue;
+        }
+        let held = kb.terms_of(r.person).find(|(o, term)| {
+            kb.offices.get(*o).is_some_and(|x| x.role == "foreign-minister")
+                && crate::kb::within(term, as_of) == crate::kb::Within::Yes
+        });
+        let Some((office, term)) = held else { continue };
+        let name = kb.people.get(r.person).map(|p| p.name.to_string()).unwrap_or_default();
+        let role = r.role.replace('-', " ");
+        out.push(
+            Diagnostic::new(
+                RULE.id,
+                severity,
+                r.title_span.clone(),
+                format!(
+                    "{name} is called {role} here, but on {} the record has {name} as {}",
+                    crate::calendar::long_date(as_of),
+                    kb.office_label(office)
+                ),
+            )
+            .label(format!("{name} was {}", kb.office_label(office)))
+            .note(format!("{name} was {}", term_text(kb, office, term)))
+            .note(cx.as_of_note()),
+        );
+    }
 }
 
 /// "Peters, who becomes Australian foreign minister for the third time": taking up an
