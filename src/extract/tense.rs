@@ -387,6 +387,10 @@ fn auxiliaries(before: &[&str]) -> Tense {
     }
     let mut verdict = Tense::Past;
     for w in before.iter().rev() {
+        // "Diplomats said leaders attended …": the verb that reports is another clause's.
+        if matches!(w.to_ascii_lowercase().as_str(), "said" | "says" | "say" | "announced") {
+            break;
+        }
         match classify(w) {
             Some(Tense::Future) => return Tense::Future,
             Some(Tense::Unknown) => return Tense::Unknown,
