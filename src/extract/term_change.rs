@@ -70,9 +70,9 @@ impl Step {
         let phrase = phrase.to_ascii_lowercase();
         if phrase.contains("appointed") || phrase.contains("named") {
             Step::Appointed
-        } else if phrase.contains("inaugurated") || phrase.starts_with("took up") {
+        } else if phrase.contains("inaugurat") || phrase.starts_with("took up") {
             Step::Inaugurated
-        } else if phrase.contains("sworn") || phrase.contains("oath") {
+        } else if phrase.contains("sworn") || phrase.contains("swearing") || phrase.contains("oath") {
             Step::Sworn
         } else {
             Step::Either
@@ -231,7 +231,28 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
             [aux, "and"] => GRAMMAR.passive_auxiliaries.contains(&aux.to_ascii_lowercase()),
             _ => false,
         };
-    let named = if coordinated {
+    // "Anwar's swearing-in", "Trump's second inauguration": a noun's person owns it.
+    let noun = GRAMMAR
+        .term_start_nouns
+        .contains(&crate::text::get(prose, phrase.clone()).to_ascii_lowercase());
+    let owner = || {
+        hits.iter()
+            .rev()
+            .find(|h| h.span.end <= phrase.start)
+            .filter(|h| {
+                let owned = crate::text::possessive_len(prose, &h.span);
+                owned > 0
+                    && h.span.start >= sentence.start
+                    && crate::text::get(prose, h.span.end + owned..phrase.start)
+                        .split_whitespace()
+                        .count()
+                        <= NOUN_MODIFIERS
+            })
+            .and_then(person_of)
+    };
+    let named = if noun {
+        Some(owner()?)
+    } else if coordinated {
         people_before()
             .filter(|h| h.span.start >= sentence.start)
             .find_map(person_of)
@@ -386,7 +407,10 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         .or_else(before)
         .filter(|(_, d)| d.is_day() || d.is_month())
         .map(|(i, _)| i);
-    if date.is_none() && title.is_empty() {
+    // With neither a date nor an office, only a noun owned by its person says whose taking
+    // of office is meant ("Lula's swearing-in will take place at the National Congress"),
+    // and only its tense can be judged.
+    if date.is_none() && title.is_empty() && !noun {
         return None;
     }
     // "will be sworn in on 20 May, succeeding President Tsai Ing-wen": with no office after
@@ -445,6 +469,10 @@ type OfficeTitle = (Range<usize>, Vec<Surface>);
 /// The first title of an office among the hits from `from` to `to`, with only fillers (and
 /// a country, in the possessive or not) from `at` to it: its span and meanings, and the
 /// country written before it.
+/// How many words may stand between an owner and a noun of taking office ("Trump's second
+/// inauguration").
+const NOUN_MODIFIERS: usize = 2;
+
 /// How many words may stand between a taking of office and "and is …" for the office after
 /// it to be the one taken.
 const PREDICATE_REACH_WORDS: usize = 6;

@@ -349,12 +349,19 @@ fn body_before(prose: &str, hits: &[Hit], title: &Hit, sentence_start: usize) ->
     }
     let word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
     let word_start = sentence_start + trimmed.len() - word.len();
+    let covering = hits
+        .iter()
+        .find(|h| h.span.start <= word_start && word_start < h.span.end && h.span.end <= title.span.start);
+    // "COP27 President Sameh Shoukry": the president of a meeting the record knows.
+    if let Some(h) = covering {
+        return h
+            .surfaces
+            .iter()
+            .all(|s| matches!(s, Surface::Event(_) | Surface::Series(_)));
+    }
     if word_start == sentence_start
         || !word.chars().next().is_some_and(char::is_uppercase)
         || !word.chars().all(|c| c.is_alphabetic() || c == '-')
-        || hits
-            .iter()
-            .any(|h| h.span.start <= word_start && word_start < h.span.end)
     {
         return false;
     }

@@ -27,6 +27,7 @@ struct Lists {
     term_starts_by_legislature: Vec<String>,
     legislatures: Vec<String>,
     term_starts_alone: Vec<String>,
+    term_start_nouns: Vec<String>,
     clause: Clause,
     period_nouns: Vec<String>,
     event_heads: Vec<String>,
@@ -95,6 +96,8 @@ pub struct Grammar {
     pub legislatures: Vec<String>,
     /// "was sworn in": start phrases that need no office after them; lowercase.
     pub term_starts_alone: HashSet<String>,
+    /// "swearing-in": start phrases that are nouns, owned by their person; lowercase.
+    pub term_start_nouns: HashSet<String>,
     pub clause: Clause,
     /// "term", "tenure", "presidency": a stretch of someone's time in office.
     pub period_nouns: HashSet<String>,
@@ -187,6 +190,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         term_starts_by_legislature: lists.term_starts_by_legislature,
         legislatures: lists.legislatures,
         term_starts_alone: set(lists.term_starts_alone),
+        term_start_nouns: set(lists.term_start_nouns),
         clause: lists.clause,
         period_nouns: set(lists.period_nouns),
         event_heads: set(lists.event_heads),

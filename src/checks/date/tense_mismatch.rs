@@ -60,6 +60,12 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
+        // "Baku will host the UN climate conference in November", written in February: a
+        // month or day without its year was read as the nearest, but the series meets in
+        // that month a year later too, as the tense says.
+        if other_year_fits(cx, m) {
+            continue;
+        }
         out.push(
             Diagnostic::new(
                 RULE.id,
@@ -114,6 +120,7 @@ fn term_changes(cx: &Context<'_>, severity: Severity, attached: &mut Vec<usize>,
     for m in &cx.ex.term_changes {
         if m.date.is_none() {
             undated_term_start(cx, severity, m, out);
+            taken_already(cx, severity, m, out);
             continue;
         }
         let Some((i, d)) = m
@@ -121,6 +128,8 @@ fn term_changes(cx: &Context<'_>, severity: Severity, attached: &mut Vec<usize>,
             .and_then(|i| Some((i, cx.ex.dates.get(i)?)))
             .filter(|(_, d)| d.is_day() && !d.relative)
         else {
+            undated_term_start(cx, severity, m, out);
+            taken_already(cx, severity, m, out);
             continue;
         };
         let (Some(start), Some(end)) = (d.start, d.end) else {
@@ -248,6 +257,94 @@ fn undated_term_start(
         .label(label(Tense::Past))
         .note(cx.as_of_note()),
     );
+}
+
+/// How recently a term on record must have started for a taking of office told as still to
+/// come ("Anwar's swearing-in will take place on Thursday", the day after it did) to be read
+/// as that one.
+const RECENT_START_DAYS: i64 = 30;
+
+/// A taking of office told as still to come, when the record has the person taking it in the
+/// days before the draft's date. An inauguration may follow the oath by days, so it is not
+/// judged.
+fn taken_already(
+    cx: &Context<'_>,
+    severity: Severity,
+    m: &crate::extract::term_change::TermChange,
+    out: &mut Vec<Diagnostic>,
+) {
+    use crate::extract::term_change::Step;
+    let as_of = cx.ex.as_of.date;
+    if m.change != Change::Start || m.step == Step::Inaugurated {
+        return;
+    }
+    let terms = super::term_date_mismatch::terms(cx, m, as_of);
+    let Some(recent) = terms
+        .iter()
+        .map(|(_, t)| t)
+        .filter(|t| t.start_precision == Precision::Day && t.start < as_of)
+        .max_by_key(|t| t.start)
+    else {
+        return;
+    };
+    if (as_of - recent.start).num_days() > RECENT_START_DAYS {
+        return;
+    }
+    let Some(s) = cx.ex.sentence_at(m.span.start).and_then(|s| cx.ex.sentences.get(s)) else {
+        return;
+    };
+    if change_tense(cx, m, s, m.span.end) != Tense::Future {
+        return;
+    }
+    let name = cx
+        .kb
+        .people
+        .get(m.person)
+        .map(|p| p.name.as_str())
+        .unwrap_or("this person");
+    out.push(
+        Diagnostic::new(
+            RULE.id,
+            severity,
+            m.span.clone(),
+            format!(
+                "{name}'s taking office is reported as still to come, but the record has it on {}, before the draft's date, {}",
+                long_date(recent.start),
+                long_date(as_of)
+            ),
+        )
+        .label(label(Tense::Future))
+        .note(cx.as_of_note()),
+    );
+}
+
+/// Whether the mention's date, written without its year, falls in another meeting of the
+/// same series a year later (told in the future) or earlier (told in the past).
+fn other_year_fits(cx: &Context<'_>, m: &crate::extract::event::EventMention) -> bool {
+    let Some(d) = m.date.and_then(|i| cx.ex.dates.get(i)) else {
+        return false;
+    };
+    let (Some(start), Some(end), Some(series)) = (d.start, d.end, m.series) else {
+        return false;
+    };
+    if d.year_written || d.relative {
+        return false;
+    }
+    let years = match m.tense {
+        Tense::Future => 1,
+        Tense::Past => -1,
+        Tense::Unknown => return false,
+    };
+    let shift = |x: chrono::NaiveDate| {
+        use chrono::Datelike;
+        x.with_year(x.year() + years)
+    };
+    let (Some(a), Some(b)) = (shift(start), shift(end)) else {
+        return false;
+    };
+    cx.kb
+        .series_events(series)
+        .any(|(_, e)| e.start <= b && e.end.unwrap_or(e.start) >= a)
 }
 
 fn message(t: Tense, what: &str, when: &str, as_of: chrono::NaiveDate) -> String {

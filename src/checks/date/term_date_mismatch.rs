@@ -77,7 +77,10 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             .map(|o| o.sworn_in_within)
             .max()
             .unwrap_or(0);
-        let agrees = |(day, precision): (NaiveDate, Precision)| match (precision, d.is_day()) {
+        let agrees_at = |start: NaiveDate, end: NaiveDate, (day, precision): (NaiveDate, Precision)| match (
+            precision,
+            d.is_day(),
+        ) {
             _ if international && m.step == Step::Appointed => {
                 day >= start - chrono::Days::new(31) && day <= end + chrono::Days::new(366)
             }
@@ -108,6 +111,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             }
             (Precision::Year, _) => day.year() >= start.year() && day.year() <= end.year(),
         };
+        let agrees = |x| agrees_at(start, end, x);
         // A date written without its year ("became prime minister in October") says
         // nothing about the year: if it fits the record a year either side, say nothing.
         if !d.year_written && !d.relative && shifted_agrees(start, end, &days_of(&terms, m.change), d.is_day()) {
@@ -126,6 +130,24 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let days: Vec<(NaiveDate, Precision)> = terms.iter().filter_map(|(_, t)| recorded(t)).collect();
         // A term still open has no end to compare: say nothing.
         if days.is_empty() || days.iter().any(|&x| agrees(x)) {
+            continue;
+        }
+        // "on Friday" alone: whether it is the last Friday or the next follows the tense it is
+        // read in, which may be the very error ("Anwar's swearing-in will take place on
+        // Thursday", the day after it). The same day of the week on the other side of the
+        // draft's date that fits the record leaves the tense check to speak.
+        let written = crate::text::get(&cx.doc.prose, d.span.clone());
+        let bare_weekday = d.relative && crate::calendar::weekday_word(written.trim()).is_some();
+        let week = chrono::Days::new(7);
+        let as_of = cx.ex.as_of.date;
+        let week_off = |x| {
+            if start > as_of {
+                start - week <= as_of && agrees_at(start - week, end - week, x)
+            } else {
+                start + week > as_of && agrees_at(start + week, end + week, x)
+            }
+        };
+        if bare_weekday && days.iter().any(|&x| week_off(x)) {
             continue;
         }
         // A month-precision record says nothing to a day named in that month, and nothing
