@@ -209,7 +209,7 @@ pub fn short_surname_slip(written: &str, surname: &str) -> bool {
 }
 
 /// `kennedys` is the plural of `kennedy`.
-fn plural_of(plural: &str, one: &str) -> bool {
+pub fn plural_of(plural: &str, one: &str) -> bool {
     plural
         .strip_suffix('s')
         .is_some_and(|p| p == one || p.strip_suffix('e') == Some(one))

@@ -137,6 +137,7 @@ mod unlisted {
         aw: &[String],
         in_full_names: &HashSet<&str>,
         person_like: bool,
+        determined: bool,
     ) -> bool {
         // Two people the record holds apart stay apart: Li Keqiang and Li Qiang.
         if !m.people.is_empty() && !a.people.is_empty() && m.people.iter().all(|p| !a.people.contains(p)) {
@@ -204,7 +205,11 @@ mod unlisted {
                     && (spelling::same_key(one, surname)
                         || spelling::slip(one, surname)
                         || unnamed && spelling::surname_slip(one, surname)
-                        || unnamed && !a.people.is_empty() && spelling::short_surname_slip(one, surname))
+                        || unnamed && !a.people.is_empty() && spelling::short_surname_slip(one, surname)
+                        // "Michels said" after "Charles Michel": the surname of someone the
+                        // record knows with an s, and no article or number to make it a
+                        // family ("the Clintons").
+                        || unnamed && !a.people.is_empty() && !determined && spelling::plural_of(one, surname))
             }
             _ => false,
         }
@@ -277,9 +282,15 @@ mod unlisted {
                 continue;
             }
             let recent = firsts.iter().rev().take(REACH);
+            let determined = m.words.first().is_some_and(|w| {
+                matches!(
+                    crate::text::word_before(prose, w.start).to_ascii_lowercase().as_str(),
+                    "the" | "both" | "two" | "all" | "three"
+                )
+            });
             match recent.copied().find(|&f| {
                 let people = person_like[i] && person_like[f];
-                same_name(m, mw, &names[f], &words[f], &in_full_names, people)
+                same_name(m, mw, &names[f], &words[f], &in_full_names, people, determined)
             }) {
                 Some(f) => out.push((i, f)),
                 None => {
