@@ -414,6 +414,9 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
         // "since March 2023" reaches up to the draft's date; a date ahead of the draft is a
         // plan. Neither is a time the story is told at.
         .filter(|d| !after_since(&cx.doc.prose, &d.span))
+        // "Morocco was originally due to host them in 2021, but they were postponed": a
+        // plan's date, not a time the story moves to.
+        .filter(|d| !planned_for(&cx.doc.prose, &d.span))
         // "Mahama, who served as president from 2012 to 2017, …": an aside about someone's
         // past, not a time the story moves to.
         .filter(|d| !in_aside_about_someone(cx, &d.span))
@@ -536,6 +539,25 @@ fn names_a_period(prose: &str, title: &Range<usize>) -> bool {
             crate::extract::words::GRAMMAR
                 .period_nouns
                 .contains(w.to_ascii_lowercase().as_str())
+        })
+}
+
+/// How many words before a date, in its clause, a word of planning makes it a plan's date.
+const PLAN_REACH_WORDS: usize = 10;
+
+/// "was originally due to host them in 2021", "had been scheduled for March 2020"
+fn planned_for(prose: &str, date: &Range<usize>) -> bool {
+    let before = crate::text::upto(prose, date.start);
+    let clause = before.rsplit([',', ';', '.', ':']).next().unwrap_or(before);
+    clause
+        .rsplit(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(PLAN_REACH_WORDS)
+        .any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "due" | "scheduled" | "planned" | "originally" | "expected" | "slated"
+            )
         })
 }
 
