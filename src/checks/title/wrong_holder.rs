@@ -22,7 +22,10 @@ Offices change hands; copy written from memory or reused from an older story kee
 BEIJING, 1 August 2023 (Xinhua) -- Foreign Minister of China Qin Gang met …
 ```
 Wang Yi held the office again from 25 July 2023. `former`, `ex-` and `late` are read as the past and
-not judged at the date; `then-` is judged at the date the sentence names; `outgoing` holds when a
+not judged at the date, except that `former` or `ex-` before someone the record has in that office
+at the draft's date, in their first term in it, for more than a week before and after the date,
+is flagged (`Former President Salome
+Zourabichvili` while she was president); `then-` is judged at the date the sentence names; `outgoing` holds when a
 term of the person's in the office ends within 60 days of the date (`outgoing President Mauricio
 Macri` at a handover in 2023 does not); `acting`, `interim` and `incoming` are left alone, as are
 `deputy` and `vice` offices. When the record has
@@ -34,7 +37,96 @@ there rather than here.",
     kind: Kind::Check(run),
 };
 
+/// Days a holder must have held an office before and after the date for `former` to be
+/// wrong: a handover around the date leaves the word to the writer.
+const FORMER_MARGIN_DAYS: u64 = 7;
+
+/// How many sentences back a date before the term may set the time `former` speaks of.
+const FORMER_REACH: usize = 2;
+
+/// "Former President Salome Zourabichvili", a month before her term ended: `former` (or
+/// `ex-`) before someone the record has in the office at the draft's date, well inside a
+/// term that is known to go on (an end on record, or an open term confirmed after it), and
+/// their first in that office.
+fn former_in_office(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    use crate::extract::title::Modifier;
+    if cx.ex.as_of.guessed_year {
+        return;
+    }
+    let margin = chrono::Days::new(FORMER_MARGIN_DAYS);
+    for t in &cx.ex.titles {
+        if t.modifier != Modifier::Former {
+            continue;
+        }
+        let before = crate::text::upto(&cx.doc.prose, t.span.start.min(t.title_span.start)).to_ascii_lowercase();
+        let before = before.trim_end();
+        if !(before.ends_with("former")
+            || before.ends_with("ex-")
+            || crate::text::get(&cx.doc.prose, t.span.clone())
+                .to_ascii_lowercase()
+                .starts_with("former "))
+        {
+            continue;
+        }
+        // "former" is the writer's now, whatever time the sentence tells of ("former Prime
+        // Minister Malcolm Turnbull, in 2016").
+        let date = cx.ex.as_of.date;
+        let kb = cx.kb;
+        let held = kb.terms_of(t.person).find(|(o, term)| {
+            t.offices.contains(o)
+                && term.start + margin <= date
+                && match term.end {
+                    Some(end) => end > date + margin,
+                    None => term.confirmed.is_some_and(|c| c >= date + margin),
+                }
+        });
+        let Some((office, term)) = held else { continue };
+        // An earlier term makes "former" true of the time the story may be telling ("was
+        // followed by former Polish Prime Minister Donald Tusk", of 2014).
+        if kb
+            .terms_of(t.person)
+            .any(|(o, earlier)| o == office && earlier.end.is_some_and(|e| e < term.start))
+        {
+            continue;
+        }
+        // So does a time before the term that the story names near the title (the record
+        // may not hold a term before 2015).
+        let told_before = cx.ex.sentence_at(t.span.start).is_some_and(|si| {
+            let from = cx
+                .ex
+                .sentences
+                .get(si.saturating_sub(FORMER_REACH))
+                .map_or(0, |s| s.start);
+            let to = cx.ex.sentences.get(si).map_or(0, |s| s.end);
+            cx.ex
+                .dates_starting_in(from..to)
+                .iter()
+                .any(|d| d.year_written && d.start.is_some_and(|s| s < term.start))
+        });
+        if told_before {
+            continue;
+        }
+        let name = person_name(kb, t);
+        let label = kb.office_label(office);
+        out.push(
+            Diagnostic::new(
+                RULE.id,
+                severity,
+                t.span.clone(),
+                format!(
+                    "{name} is called former {label}, but held the office on {}",
+                    long_date(date)
+                ),
+            )
+            .label(format!("{name} was {label} on {}", long_date(date)))
+            .note(format!("{name} was {}", term_text(kb, office, term)))
+            .note(cx.as_of_note()),
+        );
+    }
+}
+
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
+    former_in_office(cx, severity, out);
     for (i, t) in cx.ex.titles.iter().enumerate() {
         let (office, date, holders) = match verdict(cx, i) {
             Verdict::WrongHolder { office, date, holders } => (office, date, holders),
