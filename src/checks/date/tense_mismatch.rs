@@ -158,34 +158,46 @@ fn term_changes(cx: &Context<'_>, severity: Severity, attached: &mut Vec<usize>,
         if !wrong {
             continue;
         }
-        let name = cx
-            .kb
-            .people
-            .get(m.person)
-            .map(|p| p.name.as_str())
-            .unwrap_or("this person");
-        let (done, change) = match m.change {
-            Change::Start => ("taken office", "taking office"),
-            Change::End => ("left office", "leaving office"),
-        };
-        let message = match t {
-            Tense::Future => format!(
-                "{name}'s {change} is reported as still to come, but the record has it on {}, before the draft's date, {}",
-                long_date(day),
-                long_date(as_of)
-            ),
-            _ => format!(
-                "{name} is reported to have {done} already, but the record has it on {}, after the draft's date, {}",
-                long_date(day),
-                long_date(as_of)
-            ),
-        };
-        out.push(
-            Diagnostic::new(RULE.id, severity, d.span.clone(), message)
-                .label(label(t))
-                .note(cx.as_of_note()),
-        );
+        out.push(change_finding(cx, severity, m, d.span.clone(), t, day));
     }
+}
+
+/// The finding for a change of office told in tense `t` though the record has it on `day`,
+/// on the other side of the draft's date.
+fn change_finding(
+    cx: &Context<'_>,
+    severity: Severity,
+    m: &crate::extract::term_change::TermChange,
+    span: std::ops::Range<usize>,
+    t: Tense,
+    day: chrono::NaiveDate,
+) -> Diagnostic {
+    let as_of = cx.ex.as_of.date;
+    let name = cx
+        .kb
+        .people
+        .get(m.person)
+        .map(|p| p.name.as_str())
+        .unwrap_or("this person");
+    let (done, change) = match m.change {
+        Change::Start => ("taken office", "taking office"),
+        Change::End => ("left office", "leaving office"),
+    };
+    let message = match t {
+        Tense::Future => format!(
+            "{name}'s {change} is reported as still to come, but the record has it on {}, before the draft's date, {}",
+            long_date(day),
+            long_date(as_of)
+        ),
+        _ => format!(
+            "{name} is reported to have {done} already, but the record has it on {}, after the draft's date, {}",
+            long_date(day),
+            long_date(as_of)
+        ),
+    };
+    Diagnostic::new(RULE.id, severity, span, message)
+        .label(label(t))
+        .note(cx.as_of_note())
 }
 
 /// The tense a term change is told in, in sentence `s`, read around its verb and from
@@ -234,29 +246,16 @@ fn undated_term_start(
     let Some(s) = cx.ex.sentence_at(m.span.start).and_then(|s| cx.ex.sentences.get(s)) else {
         return;
     };
-    if change_tense(cx, m, s, m.span.end) != Tense::Past {
-        return;
-    }
-    let name = cx
-        .kb
-        .people
-        .get(m.person)
-        .map(|p| p.name.as_str())
-        .unwrap_or("this person");
-    out.push(
-        Diagnostic::new(
-            RULE.id,
+    if change_tense(cx, m, s, m.span.end) == Tense::Past {
+        out.push(change_finding(
+            cx,
             severity,
+            m,
             m.span.clone(),
-            format!(
-                "{name} is reported to have taken office already, but the record has it on {}, after the draft's date, {}",
-                long_date(first.start),
-                long_date(as_of)
-            ),
-        )
-        .label(label(Tense::Past))
-        .note(cx.as_of_note()),
-    );
+            Tense::Past,
+            first.start,
+        ));
+    }
 }
 
 /// How recently a term on record must have started for a taking of office told as still to
@@ -293,29 +292,16 @@ fn taken_already(
     let Some(s) = cx.ex.sentence_at(m.span.start).and_then(|s| cx.ex.sentences.get(s)) else {
         return;
     };
-    if change_tense(cx, m, s, m.span.end) != Tense::Future {
-        return;
-    }
-    let name = cx
-        .kb
-        .people
-        .get(m.person)
-        .map(|p| p.name.as_str())
-        .unwrap_or("this person");
-    out.push(
-        Diagnostic::new(
-            RULE.id,
+    if change_tense(cx, m, s, m.span.end) == Tense::Future {
+        out.push(change_finding(
+            cx,
             severity,
+            m,
             m.span.clone(),
-            format!(
-                "{name}'s taking office is reported as still to come, but the record has it on {}, before the draft's date, {}",
-                long_date(recent.start),
-                long_date(as_of)
-            ),
-        )
-        .label(label(Tense::Future))
-        .note(cx.as_of_note()),
-    );
+            Tense::Future,
+            recent.start,
+        ));
+    }
 }
 
 /// Whether the mention's date, written without its year, falls in another meeting of the
