@@ -95,6 +95,26 @@ pub fn key(name: &str) -> String {
     out
 }
 
+/// The first letter of `key(word)`, worked out without building the key: the cheap test
+/// run on every pair of names compares it.
+pub fn first_sound(word: &str) -> Option<char> {
+    let head: String = word.chars().take(3).collect();
+    let folded = fold(&head);
+    let mut letters = folded.chars();
+    let c = letters.next()?;
+    let (next, third) = (letters.next(), letters.next());
+    Some(match (c, next, third) {
+        ('k', Some('h'), _) => 'h',
+        // "zh" and "dzh" are "j", which the key writes "i".
+        ('z', Some('h'), _) | ('d', Some('z'), Some('h')) => 'i',
+        ('p', Some('h'), _) => 'f',
+        ('q', ..) => 'k',
+        ('w', ..) => 'v',
+        ('y' | 'j', ..) => 'i',
+        _ => c,
+    })
+}
+
 /// True when two different words are one name spelled two ways: the same key, or (for
 /// words of some length) a letter or two apart, unless both are common given names in
 /// their own right.
@@ -263,6 +283,16 @@ mod tests {
         assert!(!slip("Angels", "Engels"));
         // A vowel added inside a word, before a letter both share, is no other ending.
         assert!(same_word("Anis", "Anies"));
+    }
+
+    #[test]
+    fn the_first_sound_is_the_keys_first_letter() {
+        for w in [
+            "Kassem", "Qassem", "Khan", "Philippe", "Zhang", "Dzhokhar", "Yusuf", "Jelena", "Walid", "Érdogan",
+            "Lavrov",
+        ] {
+            assert_eq!(first_sound(w), key(w).chars().next(), "{w}");
+        }
     }
 
     #[test]

@@ -230,7 +230,7 @@ mod unlisted {
     /// word alone against a surname with the same first letter.
     fn worth_comparing(mw: &[String], aw: &[String]) -> bool {
         // The first letter as transliterations write it: "Kassem" and "Qassem" start alike.
-        let first = |w: &String| spelling::key(w).chars().next();
+        let first = |w: &String| spelling::first_sound(w);
         if mw.len() == aw.len() {
             let differ = mw.iter().zip(aw).filter(|(x, y)| x != y).count();
             let letters = |w: &[String]| {

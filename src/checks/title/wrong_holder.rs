@@ -58,10 +58,9 @@ fn former_in_office(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnost
         if t.modifier != Modifier::Former {
             continue;
         }
-        let before = crate::text::upto(&cx.doc.prose, t.span.start.min(t.title_span.start)).to_ascii_lowercase();
-        let before = before.trim_end();
-        if !(before.ends_with("former")
-            || before.ends_with("ex-")
+        let before = crate::text::upto(&cx.doc.prose, t.span.start.min(t.title_span.start)).trim_end();
+        if !(crate::text::ends_with_ignore_case(before, "former")
+            || crate::text::ends_with_ignore_case(before, "ex-")
             || crate::text::get(&cx.doc.prose, t.span.clone())
                 .to_ascii_lowercase()
                 .starts_with("former "))
