@@ -31,6 +31,9 @@ struct Lists {
     clause: Clause,
     period_nouns: Vec<String>,
     event_heads: Vec<String>,
+    beside_event: Vec<String>,
+    gathering_subjects: Vec<String>,
+    gathering_verbs: Vec<String>,
     organisation_nouns: Vec<String>,
     place_nouns: Vec<String>,
     noun_modifiers: Vec<String>,
@@ -103,6 +106,12 @@ pub struct Grammar {
     pub period_nouns: HashSet<String>,
     /// "summit", "talks": nouns that head a mention of an event.
     pub event_heads: HashSet<String>,
+    /// "on the sidelines of": words before an event that put what is told beside it.
+    pub beside_event: Vec<String>,
+    /// "leaders", "heads of state": who gathers for a summit; lowercase, longest first.
+    pub gathering_subjects: Vec<String>,
+    /// "met", "gathered": the verbs of their gathering.
+    pub gathering_verbs: HashSet<String>,
     /// "bloc", "alliance": nouns that refer back to an organisation.
     pub organisation_nouns: HashSet<String>,
     /// "territory", "peninsula": nouns that refer back to a place.
@@ -194,6 +203,9 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         clause: lists.clause,
         period_nouns: set(lists.period_nouns),
         event_heads: set(lists.event_heads),
+        beside_event: lists.beside_event,
+        gathering_subjects: longest_first(lists.gathering_subjects),
+        gathering_verbs: set(lists.gathering_verbs),
         organisation_nouns: set(lists.organisation_nouns),
         place_nouns: set(lists.place_nouns),
         noun_modifiers: set(lists.noun_modifiers),

@@ -429,8 +429,9 @@ impl Kb {
             .filter(move |(_, e)| id.is_some() && e.series.as_deref() == id)
     }
 
-    /// The series of an organisation's meetings: the one it names, else one whose id
-    /// starts with its own ("brics-summit" for BRICS).
+    /// The series of an organisation's meetings: the one it names, else the one series whose
+    /// id starts with its own ("brics-summit" for BRICS). Where several do ("eu-china-summit",
+    /// "eu-japan-summit"), they are the organisation's meetings with others, none its own.
     pub fn org_series(&self, org: &str) -> Option<usize> {
         // Only an organisation holds summits: a country's code may prefix the series of
         // its elections ("in-general-election").
@@ -438,7 +439,15 @@ impl Kb {
         let named = o.series.first().and_then(|s| self.series_index(s));
         named.or_else(|| {
             let prefix = format!("{}-", org.to_lowercase());
-            self.series.iter().position(|x| x.id.get_ref().starts_with(&prefix))
+            let mut own = self
+                .series
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| x.id.get_ref().starts_with(&prefix));
+            match (own.next(), own.next()) {
+                (Some((i, _)), None) => Some(i),
+                _ => None,
+            }
         })
     }
 

@@ -261,6 +261,8 @@ for as_of in ASOFS[:2]:
         add(as_of, f"The summit ran [{mn} {a}-{b}, {y}].", rng)
         add(as_of, f"The summit ran between [{a} and {b} {mn} {y}].", rng)
         add(as_of, f"The summit ran from [the {a}{'st' if a % 10 == 1 and a != 11 else 'nd' if a % 10 == 2 and a != 12 else 'rd' if a % 10 == 3 and a != 13 else 'th'} to the {b}{'st' if b % 10 == 1 and b != 11 else 'nd' if b % 10 == 2 and b != 12 else 'rd' if b % 10 == 3 and b != 13 else 'th'} of {mn} {y}].", rng)
+    add(as_of, "Leaders met on [8 and 9 September 2023].", iv(D(2023, 9, 8), D(2023, 9, 9), "day"))
+    add(as_of, "Leaders met on [September 8 and 9, 2023].", iv(D(2023, 9, 8), D(2023, 9, 9), "day"))
     add(as_of, "Talks ran [30 March–2 April 2023].", iv(D(2023, 3, 30), D(2023, 4, 2), "day"))
     add(as_of, "Talks ran [March 30 – April 2, 2023].", iv(D(2023, 3, 30), D(2023, 4, 2), "day"))
     add(as_of, "Talks ran [30 December 2022 – 2 January 2023].", iv(D(2022, 12, 30), D(2023, 1, 2), "day"))
@@ -392,7 +394,7 @@ for as_of in ASOFS[:2]:
         "Prayers are held [every Friday].", "[Theresa May] spoke.", "The budget for [2004-05].",
         "Over [the last week], prices rose.", "On [the 15th floor].", "It was [the first time].",
         "On [Super Tuesday], voters.", "[Good Friday] agreement.", "It fell [5%] in March.",
-        "He was born in [the Long March] era.", "They met [at 10:30].", "On [5] and 6 May.",
+        "He was born in [the Long March] era.", "They met [at 10:30].", "On [5] and 7 May.",
         "Within [the next two weeks].", "Since 1997 it has formed part of [H2], a section of Hebron.",
         "Bill Kristol said on ABC's [This Week].", "The Trying Twenties, [the Catch Thirties].",
         "It grew in [the 1980's] boom.", "Men in [their seventies].", "[A few weeks ago], prices rose.", "It fell in [the fall of Kabul].",

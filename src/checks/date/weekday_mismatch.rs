@@ -26,6 +26,10 @@ draft's own date, where its year is clear; never against a guessed year.",
     kind: Kind::Check(run),
 };
 
+/// How far from the draft's date a year-less date may be before a weekday that fits the
+/// year either side is taken to mean that year.
+const OTHER_YEAR_AFTER_DAYS: i64 = 60;
+
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     for d in &cx.ex.dates {
         let (Some((written, span)), Some(date)) = (&d.weekday, d.start) else {
@@ -39,15 +43,16 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let Some(w) = weekday_from(written) else { continue };
-        // A year-less date more than two weeks from the draft's date whose weekday fits the
-        // year before or after was probably meant in that year ("On Tuesday, 7 September, the
-        // Taliban named…" in a piece a year on).
+        // A year-less date more than two months from the draft's date whose weekday fits the
+        // year before or after may have been meant in that year. Nearer, with the tense
+        // fitting, the draft's year is the one meant: "won the election on Monday, 14
+        // September" in a story of 15 October 2021 is a Tuesday, whatever 2020's calendar.
         let days_off = (date - cx.ex.as_of.date).num_days().abs();
         let other_year_fits = [-1, 1]
             .iter()
             .filter_map(|k| date.with_year(date.year() + k))
             .any(|x| x.weekday() == w);
-        if !d.year_written && days_off > 14 && other_year_fits {
+        if !d.year_written && days_off > OTHER_YEAR_AFTER_DAYS && other_year_fits {
             continue;
         }
         // "on Monday and Tuesday, November 18-19": any day of a range may be the one named.
@@ -99,14 +104,31 @@ fn tense_fits(cx: &Context<'_>, d: &crate::extract::date::DateMention, date: Nai
     };
     let before = crate::text::get(&cx.doc.prose, s.start..d.span.start);
     let after = crate::text::get(&cx.doc.prose, d.span.end..s.end);
-    // A verb in "-ed" just before ("crossed back … on Friday, 1 March") is enough here: the
-    // question is only which year the writer meant.
-    let past_verb = before
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(8)
-        .any(|w| w.len() > 4 && w.ends_with("ed"));
+    // A verb in "-ed" near ("crossed back … on Friday, 1 March", "On Tuesday, 7 September,
+    // the Taliban named …") is enough here: the question is only which year the writer meant.
+    let words = |text: &str| {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let ed = |w: &String| w.len() > 4 && w.ends_with("ed");
+    // After the date, the clause's own verb: not past a coordination ("… 10 November and
+    // are scheduled to end"), nor a participle after "are" or "be".
+    let after_words = words(after);
+    let clause: Vec<&String> = after_words
+        .iter()
+        .take(5)
+        .take_while(|w| !matches!(w.as_str(), "and" | "but" | "or"))
+        .collect();
+    let past_after = clause.iter().enumerate().any(|(k, w)| {
+        ed(w)
+            && !k
+                .checked_sub(1)
+                .and_then(|p| clause.get(p))
+                .is_some_and(|p| matches!(p.as_str(), "is" | "are" | "be" | "been" | "being" | "will"))
+    });
+    let past_verb = words(before).iter().rev().take(8).any(ed) || past_after;
     match around(before, after) {
         Tense::Past => date <= cx.ex.as_of.date,
         Tense::Future => date >= cx.ex.as_of.date,

@@ -1115,7 +1115,7 @@ impl<'a> P<'a> {
         let k = a.end;
         let (sep, next) = if self.punct(k, &['-', '–', '—']) {
             (self.text(k).to_string(), k + 1)
-        } else if self.any(k, CONNECTORS) || (between && self.is(k, "and")) {
+        } else if self.any(k, CONNECTORS) || self.is(k, "and") {
             (format!(" {} ", self.text(k)), k + 1)
         } else {
             return None;
@@ -1127,15 +1127,18 @@ impl<'a> P<'a> {
         } else {
             sep
         };
-        if self.is(k, "and") && !between {
-            return None;
-        }
+        // "8 and 9 September", "September 8 and 9": two days next to each other, one of
+        // them bare, read as the two days. Two full dates joined by "and" are two dates.
+        let paired_days = self.is(k, "and") && !between;
         let next = if self.is(next, "the") { next + 1 } else { next };
         let mut best: Option<(Raw, usize)> = None;
         for b in self.calendar(next) {
             let Some((sa, sb)) = combine(&a.point, &b.point) else {
                 continue;
             };
+            if paired_days && !adjacent_days(&a.point, &b.point, &sb) {
+                continue;
+            }
             // Years joined by a dash only when both are written out ("2019-2021").
             if let (Point::Cal { m: None, d: None, .. }, Point::Cal { m: None, d: None, .. }) = (&a.point, &b.point) {
                 if self.text(next).len() != 4 {
@@ -1216,6 +1219,8 @@ impl<'a> P<'a> {
                     out.push(rel(Point::Days(2), i, i + 3));
                 }
             }
+            // "a decade ago this week": the anniversary's week, not this one.
+            "last" | "next" | "this" | "coming" | "past" if prev_is(&["ago"]) => {}
             "last" | "next" | "this" | "coming" | "past" if !prev_is(&["the", "over", "within", "for"]) => {
                 let k = match w.as_str() {
                     "last" | "past" => -1,
@@ -1840,6 +1845,18 @@ fn combine(a: &Point, b: &Point) -> Option<(Point, Point)> {
 }
 
 /// Whether a range surely ends before it starts, by what is written.
+/// Whether `a` and `b`, one a bare day ("8 and 9 September"), are days next to each other in
+/// the same month (`b_full` is `b` with what it borrowed).
+fn adjacent_days(a: &Point, b: &Point, b_full: &Point) -> bool {
+    let (Point::Cal { m: ma, d: Some(da), .. }, Point::Cal { m: mb, d: Some(db), .. }) = (a, b) else {
+        return false;
+    };
+    let bare = ma.is_none() != mb.is_none();
+    let same_month =
+        matches!((ma, mb, b_full), (Some(x), None, Point::Cal { m: Some(y), .. }) if x == y) || ma.is_none();
+    bare && same_month && *db == da + 1
+}
+
 fn reversed(a: &Point, b: &Point) -> bool {
     let (Point::Cal { y: ya, m: ma, d: da }, Point::Cal { y: yb, m: mb, d: db }) = (a, b) else {
         return false;

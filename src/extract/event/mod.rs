@@ -15,6 +15,7 @@ use super::tense::{self, Tense};
 use crate::kb::surface::{CountryForm, Hit, Surface};
 use crate::kb::{Kb, Within};
 
+mod gathering;
 mod place;
 mod steps;
 mod summit;
@@ -320,10 +321,17 @@ pub(super) fn attached_date(
         ) {
             return Some(i);
         }
+        // "World leaders gathered in New Delhi on 9-10 September for the G20 summit": the
+        // date of the leaders' gathering.
+        if gathering::leads_in(gap) && gathering::gathered_before(crate::text::get(prose, sentence.start..d.span.start))
+        {
+            return Some(i);
+        }
     }
     // "Sullivan, announcing the summit last week, said": a date after the object of a verb
-    // that speaks of the meeting is that verb's.
-    if spoken_of(prose, span.start) {
+    // that speaks of the meeting is that verb's; so is one after a meeting held beside it
+    // ("met on the sidelines of the G20 summit in Bali on 14 November").
+    if spoken_of(prose, span.start) || beside(prose, sentence.start, span.start) {
         return None;
     }
     let limit = clause_end(prose, span.end, sentence.end);
@@ -334,12 +342,29 @@ pub(super) fn attached_date(
     if leaves_relative_clause(prose, sentence, span, gap) {
         return None;
     }
+    // "G20 leaders met in New Delhi on …", "Leaders of the G7 met in …": past the gathering.
+    let gap = gathering::after_gathering(crate::text::get(prose, sentence.start..span.start), gap).unwrap_or(gap);
     let own = after_apposition(gap).unwrap_or(gap);
     // "…, the first hosted by Qatar since the AlUla Declaration of January 2021": the date
     // of a name in between is that name's.
     (links(gap) || after_apposition(gap).is_some_and(links))
         .then_some(i)
         .filter(|_| !(names_another_event(own) || gap.len() > 3 && crate::text::dates_a_name(prose, d.span.start)))
+}
+
+/// Whether the text before a mention at `at` puts what the sentence tells beside the event:
+/// "on the sidelines of (the)", "ahead of".
+fn beside(prose: &str, sentence_start: usize, at: usize) -> bool {
+    let before = crate::text::get(prose, sentence_start..at).trim_end();
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .filter(|b| b.is_empty() || b.ends_with(char::is_whitespace))
+        .map_or(before, str::trim_end);
+    crate::extract::words::GRAMMAR
+        .beside_event
+        .iter()
+        .any(|p| crate::text::ends_with_ignore_case(before, p))
 }
 
 /// Whether the mention at `at` is the object of a verb that speaks of a meeting rather
@@ -475,7 +500,8 @@ pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<Ev
                     None
                 }
                 Surface::Series(series) => Some(in_series(cx, &sentence, hits, i, series)),
-                Surface::Org(_) => numbered_session_of(cx, &sentence, hits, i),
+                Surface::Org(_) => numbered_session_of(cx, &sentence, hits, i)
+                    .or_else(|| gathering::of_organisation(cx, &sentence, hits, i)),
                 Surface::Country { form, .. } if form != CountryForm::Demonym => visit(cx, &sentence, hits, i),
                 Surface::Place(_) => visit(cx, &sentence, hits, i).or_else(|| at_place(cx, &sentence, hits, i)),
                 _ => None,

@@ -90,6 +90,8 @@ pub(in crate::extract) fn attached_place_after(
     {
         let gap = without_dates(cx, end..next.span.start);
         let lead = gap.trim_end();
+        // "held at the Bürgenstock resort": "the" before a place's name is the venue's.
+        let lead = lead.strip_suffix(" the").unwrap_or(lead);
         let introduced = lead.ends_with(" in")
             || lead.ends_with(" at")
             || lead == "in"

@@ -227,9 +227,6 @@ pub(super) fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]
             .name("word")
             .and_then(|w| w.as_str().trim_end().parse::<i32>().ok())
             .filter(|y| (1900..=2100).contains(y));
-        if describes && ordinal.is_none() && year.is_none() {
-            continue;
-        }
         let named_before = cx
             .series_here
             .iter()
@@ -237,8 +234,25 @@ pub(super) fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]
             .find(|(at, _)| *at < span.start)
             .map(|&(_, series)| series);
         let Some(series) = named_before.or(cx.recent_series) else {
+            // "The peace summit held at the Bürgenstock resort on 15-16 June": no organisation
+            // named, the one meeting the record holds at that place about then. A word of
+            // kind ("peace", "climate") may stand before the head, not one of sequence.
+            let sequence = c.name("word").is_some_and(|w| {
+                let w = w.as_str().trim_end();
+                w.starts_with(char::is_uppercase) || SEQUENCE_WORDS.contains(&w.to_ascii_lowercase().as_str())
+            });
+            if !sequence
+                && ordinal.is_none()
+                && year.is_none()
+                && let Some(m) = held_there(cx, sentence, span, date, place.clone(), head.as_str())
+            {
+                out.push(m);
+            }
             continue;
         };
+        if describes && ordinal.is_none() && year.is_none() {
+            continue;
+        }
         let owned = named_before.is_some() || c.name("owner").is_some();
         let given = Given {
             date,
@@ -266,6 +280,72 @@ pub(super) fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit]
         };
         out.push(finish(cx, sentence, mention));
     }
+}
+
+/// Words before "summit" that pick one of a sequence of meetings ("the next summit").
+const SEQUENCE_WORDS: &[&str] = &[
+    "next",
+    "last",
+    "previous",
+    "upcoming",
+    "following",
+    "coming",
+    "first",
+    "final",
+    "inaugural",
+    "second",
+    "third",
+    "same",
+    "other",
+];
+
+/// How near the date given a meeting held at the place given must be, with no other held
+/// there within a year, to be the one "the summit held in …" means.
+const HELD_THERE_REACH_DAYS: i64 = 31;
+
+/// "the summit held at Bürgenstock on 16-17 June": the one summit or conference the record
+/// holds at that place within a month of the date given, none other there within a year.
+fn held_there(
+    cx: &Context<'_>,
+    sentence: &Range<usize>,
+    span: Range<usize>,
+    date: Option<usize>,
+    place: Option<(Place, Range<usize>)>,
+    head: &str,
+) -> Option<EventMention> {
+    let (Place::City(city), _) = place.as_ref()? else {
+        return None;
+    };
+    let when = cx.dates.get(date?)?.start?;
+    let summit = head.eq_ignore_ascii_case("summit");
+    let mut near = cx.kb.events.iter().enumerate().filter(|(_, e)| {
+        e.kind.as_deref() != Some("visit")
+            && !e.is_meeting()
+            && !e.is_agreement()
+            && !e.is_election()
+            && e.place.as_deref().is_some_and(|p| same_city(p, city))
+            && (!summit || called_summit(cx.kb, e))
+            && distance(e, when) <= 366
+    });
+    let (Some((event, e)), None) = (near.next(), near.next()) else {
+        return None;
+    };
+    if distance(e, when) > HELD_THERE_REACH_DAYS {
+        return None;
+    }
+    let m = EventMention {
+        span,
+        event: Some(event),
+        event_id: None,
+        series: None,
+        ordinal: None,
+        place,
+        date,
+        lead_date: None,
+        tense: Tense::Unknown,
+        anaphoric: true,
+    };
+    Some(finish(cx, sentence, m))
 }
 
 /// What a mention of a series' meeting gives to tell which one: the date, ordinal and
@@ -601,6 +681,22 @@ pub(super) fn in_series(
         .filter(|d| d.year_written || !cx.year_guessed)
         .and_then(|d| d.start)
         .map(|d| d.year());
+    // A year the text does not write is a guess: the place given, where the series met a
+    // year either side of it, says which ("leaders of the G7 met in Hiroshima on 19 and 20
+    // May", in a story of the November after).
+    let date_year = match (date_year, &place, clause_date) {
+        (Some(y), Some((p, _)), Some(d)) if !d.year_written => {
+            let mut there = members.iter().copied().filter_map(|e| {
+                let x = cx.kb.events.get(e)?;
+                (place_matches(cx.kb, e, p) && (x.start.year() - y).abs() <= 1).then_some(x.start.year())
+            });
+            match (there.next(), there.next()) {
+                (Some(only), None) => Some(only),
+                _ => Some(y),
+            }
+        }
+        _ => date_year,
+    };
     // "the next BRICS summit": the first meeting after the draft's date, whatever date or
     // place the text then gives it; not "the next summit hosted by Canada", nor "the last
     // summit …", which is as often the last of some kind.
@@ -630,6 +726,17 @@ pub(super) fn in_series(
             clause_date.and_then(|d| Some((d.start?, d.end?))),
         )
     });
+    // A date counted from the draft's ("on Thursday") has its year for sure: a meeting more
+    // than a week from it is not the one meant, but one the record lacks, unless the place
+    // given pins it ("last week's BRICS summit in Johannesburg", a month after it).
+    let far_from_relative = |e: usize| {
+        let pinned = place.as_ref().is_some_and(|(p, _)| place_matches(cx.kb, e, p));
+        clause_date
+            .filter(|d| d.relative && ordinal.is_none() && year.is_none() && !pinned)
+            .and_then(|d| Some((d.start?, cx.kb.events.get(e)?)))
+            .is_some_and(|(day, x)| distance(x, day) > RELATIVE_REACH_DAYS)
+    };
+    let event = event.filter(|&e| !far_from_relative(e));
     let m = EventMention {
         span,
         event,
