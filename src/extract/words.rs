@@ -32,6 +32,7 @@ struct Lists {
     period_nouns: Vec<String>,
     event_heads: Vec<String>,
     beside_event: Vec<String>,
+    retrospective_stems: Vec<String>,
     gathering_subjects: Vec<String>,
     gathering_verbs: Vec<String>,
     organisation_nouns: Vec<String>,
@@ -106,6 +107,8 @@ pub struct Grammar {
     pub period_nouns: HashSet<String>,
     /// "summit", "talks": nouns that head a mention of an event.
     pub event_heads: HashSet<String>,
+    /// "examin", "legacy": stems of words that look back at a period; lowercase.
+    pub retrospective_stems: Vec<String>,
     /// "on the sidelines of": words before an event that put what is told beside it.
     pub beside_event: Vec<String>,
     /// "leaders", "heads of state": who gathers for a summit; lowercase, longest first.
@@ -204,6 +207,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         period_nouns: set(lists.period_nouns),
         event_heads: set(lists.event_heads),
         beside_event: lists.beside_event,
+        retrospective_stems: lists.retrospective_stems,
         gathering_subjects: longest_first(lists.gathering_subjects),
         gathering_verbs: set(lists.gathering_verbs),
         organisation_nouns: set(lists.organisation_nouns),

@@ -762,8 +762,28 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
     }
     // A period of the person's cannot lie wholly after the draft's date: "calling on
     // President X's government" in a year before X took office is no period of X's.
-    let period =
-        names_a_period(&cx.doc.prose, &t.span) && person_terms.iter().any(|(_, term)| term.start <= cx.ex.as_of.date);
+    // Nor is it in a sentence about what is to come: "is expected to stall the agenda of
+    // Prime Minister X's government until the next election" speaks of the government now,
+    // unless it looks back ("the inquiry will examine Prime Minister X's government").
+    let to_come = || {
+        cx.ex
+            .title_sentence
+            .get(i)
+            .and_then(|&s| cx.ex.sentences.get(s))
+            .is_some_and(|s| {
+                let before = crate::text::get(&cx.doc.prose, s.start..t.span.start);
+                let after = crate::text::get(&cx.doc.prose, t.span.end..s.end);
+                let sentence = crate::text::get(&cx.doc.prose, s.clone()).to_ascii_lowercase();
+                let looks_back = crate::extract::words::GRAMMAR
+                    .retrospective_stems
+                    .iter()
+                    .any(|w| sentence.contains(w.as_str()));
+                !looks_back && crate::extract::tense::around(before, after) == crate::extract::tense::Tense::Future
+            })
+    };
+    let period = names_a_period(&cx.doc.prose, &t.span)
+        && person_terms.iter().any(|(_, term)| term.start <= cx.ex.as_of.date)
+        && !to_come();
     if (under_someone(&cx.doc.prose, &t.span) || period) && !person_terms.is_empty() {
         return Verdict::Unknown; // "served as health minister under President Khatami"
     }
