@@ -254,6 +254,7 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ti
         let modifier = if [before_phrase, between, before_title, lead]
             .iter()
             .any(|t| FORMER.is_match(t))
+            || coordinated_after(before_title, "former")
         {
             Modifier::Former
         } else if [
@@ -366,6 +367,60 @@ fn body_before(prose: &str, hits: &[Hit], title: &Hit, sentence_start: usize) ->
         return false;
     }
     !modifier_gap(word)
+}
+
+/// Nouns that end a title, for reading a title coordinated with the one that follows.
+const TITLE_HEADS: &[&str] = &[
+    "minister",
+    "president",
+    "secretary",
+    "chancellor",
+    "premier",
+    "governor",
+    "ambassador",
+    "mayor",
+    "chief",
+    "leader",
+    "head",
+    "commissioner",
+    "director",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "speaker",
+];
+
+/// How many words a title coordinated before another may have.
+const COORDINATED_TITLE_WORDS: usize = 5;
+
+/// Whether `before` (the text before a title) ends in another title after `modifier`,
+/// joined by "and": "former deputy prime minister and " makes the next title a former one
+/// too ("former deputy prime minister and finance minister Chrystia Freeland").
+fn coordinated_after(before: &str, modifier: &str) -> bool {
+    let Some(rest) = before.trim_end().strip_suffix("and") else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .rev()
+        .take(COORDINATED_TITLE_WORDS + 1)
+        .collect();
+    let Some(head) = words.first() else {
+        return false;
+    };
+    if !TITLE_HEADS.contains(&head.to_ascii_lowercase().as_str()) {
+        return false;
+    }
+    for w in words.iter().skip(1) {
+        let lower = w.to_ascii_lowercase();
+        if lower == modifier {
+            return true;
+        }
+        if !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return false;
+        }
+    }
+    false
 }
 
 fn modifier_gap(gap: &str) -> bool {
