@@ -681,10 +681,12 @@ fn reports_leaving(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)], date: N
         .chain(after.iter().take(REACH))
         .chain(after_aside.iter().take(2))
         .collect();
-    // "… stepped down", "drove Prime Minister X from power", "… out of office".
-    let stepped_down = after.windows(2).take(REACH).any(|w| {
+    // "… stepped down", "drove Prime Minister X from power", "… out of office"; not "the
+    // oath of office".
+    let stepped_down = after.windows(2).take(REACH).enumerate().any(|(k, w)| {
+        let out_of = w[0] == "of" && k.checked_sub(1).and_then(|p| after.get(p)).is_some_and(|p| p == "out");
         (w[1] == "down" && matches!(w[0].as_str(), "stepped" | "step" | "steps"))
-            || (matches!(w[0].as_str(), "from" | "of") && matches!(w[1].as_str(), "power" | "office"))
+            || ((w[0] == "from" || out_of) && matches!(w[1].as_str(), "power" | "office"))
     });
     let leaving = &crate::extract::words::GRAMMAR.leaving_words;
     // "Chad's foreign minister, Moussa Faki Mahamat, is the new chairperson of the AU
