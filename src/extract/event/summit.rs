@@ -47,6 +47,18 @@ pub(super) fn called_summit(kb: &Kb, e: &crate::kb::model::Event) -> bool {
     !other
 }
 
+/// Whether `e` is a summit or conference held in `city` (a summit, when `summit`). Meetings
+/// are told apart by who met (see `meeting`), not by the city alone; "the Chequers talks"
+/// are no agreement signed there, nor an election.
+fn held_in(kb: &Kb, e: &crate::kb::model::Event, city: &str, summit: bool) -> bool {
+    e.kind.as_deref() != Some("visit")
+        && !e.is_meeting()
+        && !e.is_agreement()
+        && !e.is_election()
+        && e.place.as_deref().is_some_and(|p| same_city(p, city))
+        && (!summit || called_summit(kb, e))
+}
+
 pub(super) fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -> Option<EventMention> {
     static NOUN: LazyLock<Regex> =
         LazyLock::new(|| crate::pattern::compile(r"^\s+(?:summit|meeting|conference|talks)(?-u:\b)"));
@@ -100,17 +112,7 @@ pub(super) fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], 
             .events
             .iter()
             .enumerate()
-            .filter(|(_, e)| {
-                // Meetings are told apart by who met (see `meeting`), not by the city alone;
-                // "the Chequers talks" are no agreement signed there, nor an election.
-                e.kind.as_deref() != Some("visit")
-                    && !e.is_meeting()
-                    && !e.is_agreement()
-                    && !e.is_election()
-                    && e.place.as_deref().is_some_and(|p| same_city(p, &city))
-                    && in_year(e)
-                    && (!summit || called_summit(cx.kb, e))
-            })
+            .filter(|(_, e)| held_in(cx.kb, e, &city, summit) && in_year(e))
             // "adopted on 9 September 2023, on the first day of the New Delhi summit": a
             // meeting there on a day the sentence gives is the one meant.
             .map(|(i, e)| {
@@ -318,15 +320,12 @@ fn held_there(
     };
     let when = cx.dates.get(date?)?.start?;
     let summit = head.eq_ignore_ascii_case("summit");
-    let mut near = cx.kb.events.iter().enumerate().filter(|(_, e)| {
-        e.kind.as_deref() != Some("visit")
-            && !e.is_meeting()
-            && !e.is_agreement()
-            && !e.is_election()
-            && e.place.as_deref().is_some_and(|p| same_city(p, city))
-            && (!summit || called_summit(cx.kb, e))
-            && distance(e, when) <= 366
-    });
+    let mut near = cx
+        .kb
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| held_in(cx.kb, e, city, summit) && distance(e, when) <= 366);
     let (Some((event, e)), None) = (near.next(), near.next()) else {
         return None;
     };
