@@ -157,8 +157,10 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ti
             // Not after "as": "Sunak, at his first G20 as British prime minister, Macron"
             // describes the name before it.
             let comma = gap(prev, hit).trim() == ","
-                && country_before
-                    .is_some_and(|c| !AS_BEFORE.is_match(crate::text::get(prose, sentence.start..hits[c].span.start)));
+                && (country_before
+                    .is_some_and(|c| !AS_BEFORE.is_match(crate::text::get(prose, sentence.start..hits[c].span.start)))
+                    || definite(crate::text::get(prose, sentence.start..prev.span.start))
+                        && closes_apposition(crate::text::from(prose, hit.span.end)));
             if title_of(prev) && (SPACE.is_match(gap(prev, hit)) || comma) {
                 found = Some((i - 1, country_before, country_before.unwrap_or(i - 1)));
             } else if i >= 2
@@ -421,6 +423,35 @@ fn coordinated_after(before: &str, modifier: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether the text before a title ends in "the" (with a modifier: "the new"), not after
+/// "as": "The new foreign secretary, Priti Patel, …" names the person in apposition; "as the
+/// prime minister, Sunak …" describes someone named before.
+fn definite(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let modifier = |w: &str| matches!(w, "new" | "former" | "outgoing" | "incoming" | "acting" | "interim");
+    let at = match words.first().map(String::as_str) {
+        Some("the") => 0,
+        Some(w) if modifier(w) && words.get(1).is_some_and(|t| t == "the") => 1,
+        _ => return false,
+    };
+    words.get(at + 1).is_none_or(|w| w != "as")
+}
+
+/// Whether the text after a name closes an apposition ("…, Priti Patel, is") rather than
+/// going on with a list ("the president, Amarasuriya and Herath").
+fn closes_apposition(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(',') else {
+        return after.starts_with(['.', ';', ')']);
+    };
+    let next = rest.split_whitespace().next().unwrap_or("");
+    !matches!(next, "and" | "or") && !next.starts_with(char::is_uppercase)
 }
 
 fn modifier_gap(gap: &str) -> bool {
