@@ -106,20 +106,15 @@ fn tense_fits(cx: &Context<'_>, d: &crate::extract::date::DateMention, date: Nai
     let after = crate::text::get(&cx.doc.prose, d.span.end..s.end);
     // A verb in "-ed" near ("crossed back … on Friday, 1 March", "On Tuesday, 7 September,
     // the Taliban named …") is enough here: the question is only which year the writer meant.
-    let words = |text: &str| {
-        text.split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    };
-    let ed = |w: &String| w.len() > 4 && w.ends_with("ed");
+    let ed = |w: &str| w.len() > 4 && w.ends_with("ed");
     // After the date, the clause's own verb: not past a coordination ("… 10 November and
     // are scheduled to end"), nor a participle after "are" or "be".
-    let after_words = words(after);
-    let clause: Vec<&String> = after_words
-        .iter()
+    let clause: Vec<String> = after
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
         .take(5)
-        .take_while(|w| !matches!(w.as_str(), "and" | "but" | "or"))
+        .take_while(|w| !matches!(*w, "and" | "but" | "or"))
+        .map(str::to_string)
         .collect();
     let past_after = clause.iter().enumerate().any(|(k, w)| {
         ed(w)
@@ -128,7 +123,13 @@ fn tense_fits(cx: &Context<'_>, d: &crate::extract::date::DateMention, date: Nai
                 .and_then(|p| clause.get(p))
                 .is_some_and(|p| matches!(p.as_str(), "is" | "are" | "be" | "been" | "being" | "will"))
     });
-    let past_verb = words(before).iter().rev().take(8).any(ed) || past_after;
+    let past_before = before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(8)
+        .any(ed);
+    let past_verb = past_before || past_after;
     match around(before, after) {
         Tense::Past => date <= cx.ex.as_of.date,
         Tense::Future => date >= cx.ex.as_of.date,

@@ -122,7 +122,7 @@ pub(super) fn of_organisation(
     i: usize,
 ) -> Option<EventMention> {
     let hit = hits.get(i)?;
-    let &(_, series) = cx.series_here.iter().find(|(at, _)| *at == hit.span.start)?;
+    let series = cx.series_of(hit)?;
     let before = crate::text::get(cx.prose, sentence.start..hit.span.start);
     let after = crate::text::get(cx.prose, hit.span.end..sentence.end);
     let (_, tense) = gathering(before, after)?;

@@ -463,6 +463,16 @@ pub struct Context<'a> {
     pub series_here: &'a [(usize, usize)],
 }
 
+impl Context<'_> {
+    /// The series of the organisation whose name is `hit`, when it has one.
+    pub(super) fn series_of(&self, hit: &Hit) -> Option<usize> {
+        self.series_here
+            .iter()
+            .find(|(at, _)| *at == hit.span.start)
+            .map(|&(_, series)| series)
+    }
+}
+
 /// Event mentions in one sentence.
 pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<EventMention> {
     let mut out = Vec::new();

@@ -13,7 +13,7 @@ pub(super) fn numbered_session_of(
     i: usize,
 ) -> Option<EventMention> {
     let hit = hits.get(i)?;
-    let &(_, series) = cx.series_here.iter().find(|(at, _)| *at == hit.span.start)?;
+    let series = cx.series_of(hit)?;
     // "the 23rd meeting of the Shanghai Cooperation Organisation's Council of Heads of
     // Government": a body of the organisation, with meetings numbered of its own.
     if crate::text::possessive_len(cx.prose, &hit.span) > 0 {
@@ -490,7 +490,7 @@ pub(super) fn owned_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hi
         )
     });
     for hit in hits {
-        let Some(&(_, series)) = cx.series_here.iter().find(|(at, _)| *at == hit.span.start) else {
+        let Some(series) = cx.series_of(hit) else {
             continue;
         };
         let owned = crate::text::possessive_len(cx.prose, &hit.span);
