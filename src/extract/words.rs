@@ -35,6 +35,9 @@ struct Lists {
     retrospective_stems: Vec<String>,
     gathering_subjects: Vec<String>,
     gathering_verbs: Vec<String>,
+    runoff_words: Vec<String>,
+    first_round_words: Vec<String>,
+    voting_nouns: Vec<String>,
     organisation_nouns: Vec<String>,
     place_nouns: Vec<String>,
     noun_modifiers: Vec<String>,
@@ -115,6 +118,12 @@ pub struct Grammar {
     pub gathering_subjects: Vec<String>,
     /// "met", "gathered": the verbs of their gathering.
     pub gathering_verbs: HashSet<String>,
+    /// "runoff", "second round": words that name an election's second round; lowercase.
+    pub runoff_words: Vec<String>,
+    /// "first round": words that name its first round; lowercase.
+    pub first_round_words: Vec<String>,
+    /// "vote", "ballot": after "first round" or "second round", an election's.
+    pub voting_nouns: HashSet<String>,
     /// "bloc", "alliance": nouns that refer back to an organisation.
     pub organisation_nouns: HashSet<String>,
     /// "territory", "peninsula": nouns that refer back to a place.
@@ -210,6 +219,9 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         retrospective_stems: lists.retrospective_stems,
         gathering_subjects: longest_first(lists.gathering_subjects),
         gathering_verbs: set(lists.gathering_verbs),
+        runoff_words: longest_first(lists.runoff_words),
+        first_round_words: longest_first(lists.first_round_words),
+        voting_nouns: set(lists.voting_nouns),
         organisation_nouns: set(lists.organisation_nouns),
         place_nouns: set(lists.place_nouns),
         noun_modifiers: set(lists.noun_modifiers),

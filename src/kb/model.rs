@@ -217,6 +217,10 @@ pub struct Event {
     /// leaders meet.
     #[serde(default, deserialize_with = "opt_date", serialize_with = "ser_opt_date")]
     pub programme_start: Option<NaiveDate>,
+    /// An election in two rounds: `start` is the first round's polling day and `end` the
+    /// run-off's, so a date given for "the run-off" must be `end`.
+    #[serde(default)]
+    pub runoff: bool,
     #[serde(default)]
     pub precision: Precision,
     pub place: Option<Stored>,

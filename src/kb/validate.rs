@@ -17,6 +17,7 @@ pub fn check(files: &[LoadedFile], kb: &Kb) -> Vec<LoadError> {
     duplicates(files, &mut errors);
     sources(kb, &mut errors);
     overlaps(kb, &mut errors);
+    runoffs(kb, &mut errors);
     changed_positions(kb, &mut errors);
     ambiguous(kb, &mut errors);
     keys(kb, &mut errors);
@@ -113,6 +114,19 @@ fn sources(kb: &Kb, errors: &mut Vec<LoadError>) {
             s.source.as_deref(),
             &s.at,
         );
+    }
+}
+
+/// An election in two rounds needs both days: the first round's as `start`, the run-off's
+/// as `end`.
+fn runoffs(kb: &Kb, errors: &mut Vec<LoadError>) {
+    for e in kb.events.iter().filter(|e| e.runoff) {
+        if !(e.is_election() && e.end.is_some_and(|end| end > e.start)) {
+            errors.push(e.at.error(format!(
+                "event `{}` has `runoff = true` but is not an election with an `end` after its `start` (the first round's day, then the run-off's)",
+                e.id.get_ref()
+            )));
+        }
     }
 }
 

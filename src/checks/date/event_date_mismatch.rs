@@ -4,7 +4,10 @@ use chrono::Datelike;
 
 use crate::checks::{Context, Kind, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
+use chrono::NaiveDate;
+
 use crate::extract::date::{DateMention, Grain, Written};
+use crate::extract::event::{EventMention, Round, named_round, round_day};
 use crate::kb::model::{Event, Precision};
 
 pub const RULE: Rule = Rule {
@@ -29,6 +32,10 @@ January to April 2023; no day-level correction is suggested for them. Seasons (w
 hemisphere) and dates counted from another date in the text (`two days later`) are not judged. A
 weekday written alone after a verb in the present (`opens on Friday`) is accepted if the event
 falls on it in the week before or the week after the draft's date.
+An election held in two rounds is recorded from its first round to its run-off; a date given
+for one round (`beat Kılıçdaroğlu in the 14 May run-off`, `topped the first round of voting on 21
+April`) is compared with that round's day. `the run-off` with no election named is the run-off of
+the one two-round election of the one country the sentence names, within three months of the date.
 Events the knowledge base does not know stay silent.
 
 Meetings are named by who took part (`Lavrov met Qin Gang in New Delhi on 3 March 2023`, `the
@@ -108,36 +115,41 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         if shared && spans_it {
             continue;
         }
-        if !disagrees(d, e)
-            || fits_another_year(d, e)
+        // "won the run-off on 1 June": a two-round election's round is compared alone.
+        let round = round_spoken_of(cx, m, d).and_then(|r| Some((r, round_day(e, r)?)));
+        let recorded = round.map_or_else(|| Recorded::of(e), |(_, day)| Recorded::day(day));
+        if !disagrees(d, &recorded)
+            || fits_another_year(d, e, &recorded)
             || fits_the_other_week(cx, d, e)
             || super::ordinal_points_elsewhere(cx, m).is_some()
         {
             continue; // the ordinal is what is wrong: date/wrong-ordinal says so
         }
-        let end = e.end.unwrap_or(e.start);
+        let (what, when) = match round {
+            Some((Round::Runoff, day)) => (format!("the run-off of the {}", e.name), super::span_text(day, day)),
+            Some((Round::First, day)) => (format!("the first round of the {}", e.name), super::span_text(day, day)),
+            None => (e.name.to_string(), super::event_dates(e)),
+        };
         let mut diag = Diagnostic::new(
             RULE.id,
             severity,
             d.span.clone(),
             format!(
-                "`{}`{} disagrees with the record: {} {} {}",
+                "`{}`{} disagrees with the record: {what} {} {when}",
                 d.text,
                 read_as(d),
-                e.name,
                 if e.is_agreement() { "is dated" } else { "took place" },
-                super::event_dates(e)
             ),
         )
-        .label(format!("the record says {}", super::event_dates(e)))
+        .label(format!("the record says {when}"))
         .with_label(m.span.clone(), e.name.to_string())
         .note(super::event_note(e))
         .with_record(&e.at.path, e.at.line());
         if e.precision == Precision::Day && d.is_day() {
-            let fixed = if d.is_range || e.end.is_some_and(|x| x != e.start) {
-                d.render(e.start, end)
+            let fixed = if d.is_range || recorded.end != recorded.start {
+                d.render(recorded.start, recorded.end)
             } else {
-                d.render(e.start, e.start)
+                d.render(recorded.start, recorded.start)
             };
             diag = diag.suggest(d.span.clone(), fixed);
         }
@@ -156,7 +168,7 @@ fn read_as(d: &DateMention) -> String {
 /// A date written without its year ("in November", "on 22-24 August", "in late June that
 /// year") says nothing about the year: if it fits the record in the event's own year (or
 /// the year either side of the one inferred), say nothing.
-fn fits_another_year(d: &DateMention, e: &Event) -> bool {
+fn fits_another_year(d: &DateMention, e: &Event, recorded: &Recorded) -> bool {
     if d.year_written || d.relative {
         return false;
     }
@@ -171,7 +183,7 @@ fn fits_another_year(d: &DateMention, e: &Event) -> bool {
             end: shift(d.end),
             ..d.clone()
         };
-        moved.start.is_some() && !disagrees(&moved, e)
+        moved.start.is_some() && !disagrees(&moved, recorded)
     })
 }
 
@@ -202,12 +214,71 @@ fn listed(prose: &str, span: &std::ops::Range<usize>) -> bool {
 /// How far back a list's earlier meetings are looked for, in bytes.
 const LIST_REACH: usize = 160;
 
+/// The days the record gives what a mention names: an event's, or one round's of an
+/// election in two.
+struct Recorded {
+    start: NaiveDate,
+    end: NaiveDate,
+    /// The wider programme's first day, a start copy may give too.
+    opens: NaiveDate,
+    precision: Precision,
+}
+
+impl Recorded {
+    fn of(e: &Event) -> Recorded {
+        Recorded {
+            start: e.start,
+            end: e.end.unwrap_or(e.start),
+            opens: e.programme_start.unwrap_or(e.start).min(e.start),
+            precision: e.precision,
+        }
+    }
+
+    fn day(day: NaiveDate) -> Recorded {
+        Recorded {
+            start: day,
+            end: day,
+            opens: day,
+            precision: Precision::Day,
+        }
+    }
+}
+
+/// Words either side of a mention and its date that may name the round: "the
+/// presidential run-off", "the first round of voting".
+const ROUND_WORDS_BEFORE: usize = 3;
+const ROUND_WORDS_AFTER: usize = 3;
+
+/// The round of an election a date given for it speaks of: named between the mention and
+/// the date or in the few words around them ("won the run-off of the Polish presidential
+/// election on 1 June", "the 18 May runoff").
+fn round_spoken_of(cx: &Context<'_>, m: &EventMention, d: &DateMention) -> Option<Round> {
+    let sentence = cx.ex.sentence_at(d.span.start).and_then(|s| cx.ex.sentences.get(s))?;
+    let (from, to) = (m.span.start.min(d.span.start), m.span.end.max(d.span.end));
+    let before = crate::text::get(&cx.doc.prose, sentence.start..from);
+    let start = before
+        .split_whitespace()
+        .rev()
+        .take(ROUND_WORDS_BEFORE)
+        .last()
+        .map_or(from, |w| {
+            sentence.start + (w.as_ptr() as usize - before.as_ptr() as usize)
+        });
+    let after = crate::text::get(&cx.doc.prose, to..sentence.end);
+    let end = after
+        .split_whitespace()
+        .take(ROUND_WORDS_AFTER)
+        .last()
+        .map_or(to, |w| to + (w.as_ptr() as usize - after.as_ptr() as usize) + w.len());
+    named_round(crate::text::get(&cx.doc.prose, start..end))
+}
+
 /// True when what the text says cannot be reconciled with the record, compared at the
 /// mention's grain: a day must fall inside the event, a range must be the event's range,
 /// and a coarser or vaguer mention (`in March`, `last week`, `early 2023`) must overlap
 /// the event, read generously. Seasons depend on the hemisphere and dates counted from
 /// another date in the text on reading which one: neither is judged.
-fn disagrees(d: &DateMention, e: &Event) -> bool {
+fn disagrees(d: &DateMention, e: &Recorded) -> bool {
     let (Some(start), Some(end)) = (d.start, d.end) else {
         return false;
     };
@@ -216,9 +287,7 @@ fn disagrees(d: &DateMention, e: &Event) -> bool {
     }
     let slack = chrono::Duration::days(d.slack_days());
     let (start, end) = (start - slack, end + slack);
-    let (e_start, e_end) = (e.start, e.end.unwrap_or(e.start));
-    // The wider programme's first day is a start copy may give too.
-    let opens = e.programme_start.unwrap_or(e_start).min(e_start);
+    let (e_start, e_end, opens) = (e.start, e.end, e.opens);
     match e.precision {
         Precision::Year => end.year() < e_start.year() || start.year() > e_end.year(),
         Precision::Month => {

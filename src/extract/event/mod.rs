@@ -17,6 +17,7 @@ use crate::kb::{Kb, Within};
 
 mod gathering;
 mod place;
+mod runoff;
 mod steps;
 mod summit;
 mod visit;
@@ -24,6 +25,7 @@ mod visit;
 pub(super) use place::attached_place_after;
 pub use place::place_matches;
 use place::*;
+pub use runoff::{Round, named_round, round_day};
 use steps::*;
 pub(super) use summit::distance;
 use summit::*;
@@ -478,6 +480,7 @@ pub fn extract(cx: &Context<'_>, sentence: Range<usize>, hits: &[Hit]) -> Vec<Ev
     let mut out = Vec::new();
     the_summit(cx, &sentence, hits, &mut out);
     owned_summit(cx, &sentence, hits, &mut out);
+    out.extend(runoff::unnamed_round(cx, &sentence, hits));
     for (i, hit) in hits.iter().enumerate() {
         // "appointed Babayev as COP29 president in January": the event names an office, and
         // the date is the appointment's. So does "COP29 president-designate", "G20
