@@ -35,6 +35,7 @@ struct Lists {
     retrospective_stems: Vec<String>,
     gathering_subjects: Vec<String>,
     gathering_verbs: Vec<String>,
+    reporting_verbs: Vec<String>,
     runoff_words: Vec<String>,
     first_round_words: Vec<String>,
     voting_nouns: Vec<String>,
@@ -118,6 +119,8 @@ pub struct Grammar {
     pub gathering_subjects: Vec<String>,
     /// "met", "gathered": the verbs of their gathering.
     pub gathering_verbs: HashSet<String>,
+    /// "said", "told": verbs that report what was said or written.
+    pub reporting_verbs: HashSet<String>,
     /// "runoff", "second round": words that name an election's second round; lowercase.
     pub runoff_words: Vec<String>,
     /// "first round": words that name its first round; lowercase.
@@ -219,6 +222,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         retrospective_stems: lists.retrospective_stems,
         gathering_subjects: longest_first(lists.gathering_subjects),
         gathering_verbs: set(lists.gathering_verbs),
+        reporting_verbs: set(lists.reporting_verbs),
         runoff_words: longest_first(lists.runoff_words),
         first_round_words: longest_first(lists.first_round_words),
         voting_nouns: set(lists.voting_nouns),
