@@ -125,6 +125,18 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
     // "will be sworn in on 20 May, succeeding President Tsai": a predecessor holds the office
     // until a change that lies ahead, so the title is the draft's own time.
     let named = named.filter(|d| !(d.start.is_some_and(|x| x > as_of.date) && follows_succession(prose, &title)));
+    // "Prime Minister X's government imposed tariffs, with more to follow in 21 days", "met
+    // President X to discuss the summit to be held in April": a date or meeting ahead dates
+    // something the past clause of the title only leads to.
+    let leads_to = |at: &Range<usize>, day: Option<NaiveDate>| {
+        day.is_some_and(|x| x > as_of.date)
+            && at.start >= title.end
+            && past_clause(
+                crate::text::get(prose, span.start..title.start),
+                crate::text::get(prose, title.end..at.start),
+            )
+    };
+    let named = named.filter(|d| !leads_to(&d.span, d.start));
     // "Milei's foreign minister, Gerardo Werthein, took the post last month": a date after
     // the title that dates the person's taking of the office is the term-date check's to
     // judge; the title is who they are now.
@@ -151,6 +163,7 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
     let event = cx.ex.events_starting_in(span.clone()).iter().find_map(|m| {
         let e = cx.kb.events.get(m.event?)?;
         (!e.is_election()
+            && !leads_to(&m.span, Some(e.start))
             && m.span.start >= span.start
             && m.span.end <= span.end
             && m.pins_time()
@@ -341,6 +354,31 @@ fn same_clause(prose: &str, title: &Range<usize>, other: &Range<usize>) -> bool 
         None => true,
         Some(k) => region(title) == Some(k),
     }
+}
+
+/// How many words after a title its clause's verb is looked for ("Prime Minister X's
+/// government imposed").
+const VERB_REACH_WORDS: usize = 6;
+
+/// Whether the clause a title sits in is told in the past: by its verb before or after the
+/// title ("met President X", "Prime Minister X's government imposed tariffs").
+fn past_clause(before: &str, after: &str) -> bool {
+    use crate::extract::tense::{Tense, around};
+    match around(before, after) {
+        Tense::Past => return true,
+        Tense::Future => return false,
+        Tense::Unknown => {}
+    }
+    for w in after.split_whitespace().take(VERB_REACH_WORDS) {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        if matches!(w, "will" | "would" | "is" | "are" | "to" | "be" | "shall") {
+            return false;
+        }
+        if w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a date after a titled speaker lies inside what they are reported to have said:
