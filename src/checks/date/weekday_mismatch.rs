@@ -116,8 +116,11 @@ fn tense_fits(cx: &Context<'_>, d: &crate::extract::date::DateMention, date: Nai
         .take_while(|w| !matches!(*w, "and" | "but" | "or"))
         .map(str::to_string)
         .collect();
+    // "elections on Sunday, 21 June, called by the acting prime minister": a participle
+    // with its agent describes; it is not the clause's verb.
     let past_after = clause.iter().enumerate().any(|(k, w)| {
         ed(w)
+            && clause.get(k + 1).is_none_or(|n| n != "by")
             && !k
                 .checked_sub(1)
                 .and_then(|p| clause.get(p))
