@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use crate::pattern::Regex;
 use serde::Serialize;
 
+use crate::extract::words::GRAMMAR;
 use crate::kb::Kb;
 use crate::kb::surface::{CountryForm, Hit, Surface};
 
@@ -83,7 +84,7 @@ static AS_BEFORE: LazyLock<crate::pattern::Scanner> =
 static THEN: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| crate::pattern::scanner(r"(?i)(?-u:\b)then[\s-]*$"));
 static TRANSITION: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
     crate::pattern::scanner(
-        r"(?i)(?-u:\b)(?:acting|interim|caretaker|outgoing|incoming|new|future|would-be|prospective|newly\s+appointed|designated)\s*$",
+        r"(?i)(?-u:\b)(?:acting|interim|caretaker|outgoing|incumbent|incoming|new|future|would-be|prospective|newly\s+appointed|designated)\s*$",
     )
 });
 static AFTER_TITLE_TRANSITION: LazyLock<Regex> =
@@ -362,10 +363,12 @@ fn body_before(prose: &str, hits: &[Hit], title: &Hit, sentence_start: usize) ->
             .iter()
             .all(|s| matches!(s, Surface::Event(_) | Surface::Series(_)));
     }
-    if word_start == sentence_start
-        || !word.chars().next().is_some_and(char::is_uppercase)
-        || !word.chars().all(|c| c.is_alphabetic() || c == '-')
-    {
+    // A sentence's first word is capitalised whatever it is ("Meanwhile President X"): only
+    // a body's noun names a body there ("Assembly President Annalena Baerbock").
+    if word_start == sentence_start {
+        return GRAMMAR.body_nouns.contains(word.to_ascii_lowercase().as_str());
+    }
+    if !word.chars().next().is_some_and(char::is_uppercase) || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
         return false;
     }
     !modifier_gap(word)
@@ -436,9 +439,17 @@ fn definite(before: &str) -> bool {
         .map(str::to_ascii_lowercase)
         .collect();
     let modifier = |w: &str| matches!(w, "new" | "former" | "outgoing" | "incoming" | "acting" | "interim");
+    // "the kingdom's crown prince, Mohammed bin Salman": a noun that refers back to the
+    // country, in the possessive, is the person's own.
+    let refers_back = |w: &str| {
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .is_some_and(|n| GRAMMAR.country_nouns.contains(n))
+    };
+    let the = |k: usize| words.get(k).is_some_and(|t| t == "the");
     let at = match words.first().map(String::as_str) {
         Some("the") => 0,
-        Some(w) if modifier(w) && words.get(1).is_some_and(|t| t == "the") => 1,
+        Some(w) if (modifier(w) || refers_back(w)) && the(1) => 1,
         _ => return false,
     };
     words.get(at + 1).is_none_or(|w| w != "as")

@@ -36,6 +36,9 @@ struct Lists {
     gathering_subjects: Vec<String>,
     gathering_verbs: Vec<String>,
     reporting_verbs: Vec<String>,
+    country_nouns: Vec<String>,
+    staff_nouns: Vec<String>,
+    body_nouns: Vec<String>,
     runoff_words: Vec<String>,
     first_round_words: Vec<String>,
     voting_nouns: Vec<String>,
@@ -121,6 +124,12 @@ pub struct Grammar {
     pub gathering_verbs: HashSet<String>,
     /// "said", "told": verbs that report what was said or written.
     pub reporting_verbs: HashSet<String>,
+    /// "country", "kingdom": nouns that refer back to a country.
+    pub country_nouns: HashSet<String>,
+    /// "adviser", "chief of staff": who serves an office holder ("adviser to President X").
+    pub staff_nouns: HashSet<String>,
+    /// "assembly", "senate": bodies with a president of their own.
+    pub body_nouns: HashSet<String>,
     /// "runoff", "second round": words that name an election's second round; lowercase.
     pub runoff_words: Vec<String>,
     /// "first round": words that name its first round; lowercase.
@@ -223,6 +232,9 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         gathering_subjects: longest_first(lists.gathering_subjects),
         gathering_verbs: set(lists.gathering_verbs),
         reporting_verbs: set(lists.reporting_verbs),
+        country_nouns: set(lists.country_nouns),
+        staff_nouns: set(lists.staff_nouns),
+        body_nouns: set(lists.body_nouns),
         runoff_words: longest_first(lists.runoff_words),
         first_round_words: longest_first(lists.first_round_words),
         voting_nouns: set(lists.voting_nouns),

@@ -49,6 +49,11 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         if cx.ex.as_of.span.as_ref() == Some(&explicit.span) {
             continue;
         }
+        // "It would take effect a year from yesterday, on 22 January 2026": the explicit date
+        // is counted from the relative one.
+        if counted_from(&cx.doc.prose, relative) {
+            continue;
+        }
         let exact_period = relative.written == Written::Relative && !relative.vague;
         if !side_by_side(&cx.doc.prose, a, b) || !explicit.is_day() || !(relative.is_day() || exact_period) {
             continue;
@@ -94,4 +99,20 @@ fn side_by_side(prose: &str, a: &DateMention, b: &DateMention) -> bool {
     }
     let gap = gap.trim();
     matches!(gap, "," | "(" | "" | "- " | "—" | "–") || gap == "(on" || gap == ", on"
+}
+
+/// Units a span of time is counted in: "a year from yesterday".
+const TIME_UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years"];
+
+/// Whether a relative date is what a span of time is counted from: "a year from
+/// yesterday", "two weeks after last Friday".
+fn counted_from(prose: &str, d: &DateMention) -> bool {
+    let mut words = crate::text::upto(prose, d.span.start)
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase());
+    let (Some(link), Some(unit)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(link.as_str(), "from" | "after" | "before") && TIME_UNITS.contains(&unit.as_str())
 }

@@ -575,6 +575,15 @@ fn holder_named_as_current(cx: &Context<'_>, i: usize, date: NaiveDate) -> bool 
 fn under_someone(prose: &str, title: &Range<usize>) -> bool {
     let before = crate::text::upto(prose, title.start);
     let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    // "deputy assistant to President Barack Obama", "chief of staff to President Clinton".
+    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        && words.get(1).is_some_and(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
+            crate::extract::words::GRAMMAR.staff_nouns.contains(w.as_str())
+        })
+    {
+        return true;
+    }
     for w in words {
         let w = w.to_ascii_lowercase();
         if w == "under" {
@@ -945,7 +954,7 @@ fn is_outgoing(prose: &str, title: &Range<usize>) -> bool {
     before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("outgoing"))
+        .is_some_and(|w| w.eq_ignore_ascii_case("outgoing") || w.eq_ignore_ascii_case("incumbent"))
 }
 
 /// The person's terms in the offices the title may mean all ended on a day the record
