@@ -185,8 +185,10 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ti
         if found.is_none() {
             let mut j = i + 1;
             let mut country = None;
+            // "De Croo, the former Belgian prime minister": a modifier may stand before the
+            // country too.
             if let Some(c) = hits.get(j)
-                && APPOSITION_START.is_match(gap(hit, c))
+                && (APPOSITION_START.is_match(gap(hit, c)) || appositive_modifier(gap(hit, c)))
                 && country_of(kb, c, true).is_some()
             {
                 country = Some(j);
