@@ -154,7 +154,10 @@ fn place_before_date(s: &str) -> bool {
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
     let s = if let Some(rest) = s.strip_suffix("dated").filter(|r| !r.ends_with(word)) {
         rest
-    } else if let Some(rest) = s.strip_suffix([',', '—', '–', '-', '|', ':']) {
+    } else if let Some(rest) = s
+        .strip_suffix("--")
+        .or_else(|| s.strip_suffix([',', '—', '–', '-', '|', ':']))
+    {
         rest
     } else {
         return false;
