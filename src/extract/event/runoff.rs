@@ -50,20 +50,21 @@ pub fn round_day(e: &crate::kb::model::Event, round: Round) -> Option<NaiveDate>
 }
 
 /// Whether a round word at `r` in `lower` is an election's: "runoff" always is; "first
-/// round" and "second round" only with a word of voting next to them ("the second round
-/// of voting", "the presidential first round"), not a round of talks.
+/// round" and "second round" unless another noun's rounds follow ("the first round of
+/// talks"): "the second round of voting", "led the first round on 9 October".
 fn of_an_election(lower: &str, r: &Range<usize>) -> bool {
     let word = crate::text::get(lower, r.clone());
     if word.starts_with("run") {
         return true;
     }
-    let before = crate::text::word_before(lower, r.start);
-    let after = crate::text::from(lower, r.end)
+    let mut after = crate::text::from(lower, r.end)
         .split_whitespace()
-        .take(4)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-    let voting = |w: &str| GRAMMAR.voting_nouns.contains(w);
-    voting(before) || after.into_iter().any(voting)
+    if after.next() != Some("of") {
+        return true;
+    }
+    // "of voting", "of the presidential election", "of the vote".
+    after.take(3).any(|w| GRAMMAR.voting_nouns.contains(w))
 }
 
 /// "the 18 May runoff", "won the run-off on 1 June", "the second round of voting on 7
