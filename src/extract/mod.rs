@@ -70,6 +70,9 @@ pub struct Extraction {
     pub titles: Vec<TitleMention>,
     /// "Defence Minister Naledi Pandor", where the record holds no such office for the country.
     pub role_titles: Vec<title::RoleMention>,
+    /// "German Foreign Minister Karl Lauterbach": a country's title before a name the
+    /// record does not know, with the sentence it is in.
+    pub unknown_holders: Vec<(title::UnknownHolder, usize)>,
     /// "NATO member Sweden", "Britain, a member of the EU"
     pub memberships: Vec<membership::MembershipClaim>,
     /// "Finland joined NATO on 4 April 2023"
@@ -203,6 +206,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
         actors: Vec::new(),
         titles: Vec::new(),
         role_titles: Vec::new(),
+        unknown_holders: Vec::new(),
         memberships: Vec::new(),
         joinings: Vec::new(),
         term_changes: Vec::new(),
@@ -240,6 +244,7 @@ pub fn extract(doc: &Document, kb: &Kb, opts: &Options) -> Extraction {
         }));
         let titles = title::extract(kb, prose, s.clone(), in_sentence);
         out.role_titles.extend(titles.roles);
+        out.unknown_holders.extend(titles.unknown.into_iter().map(|u| (u, si)));
         for t in titles.offices {
             out.titles.push(t);
             out.title_sentence.push(si);

@@ -66,6 +66,19 @@ pub struct RoleMention {
 pub struct Titles {
     pub offices: Vec<TitleMention>,
     pub roles: Vec<RoleMention>,
+    pub unknown: Vec<UnknownHolder>,
+}
+
+/// "German Foreign Minister Karl Lauterbach": a country's title before a full name the
+/// record does not know. If the record holds that office's holder, the name is not theirs.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnknownHolder {
+    /// From the country to the end of the name.
+    pub span: Range<usize>,
+    pub name_span: Range<usize>,
+    /// The offices the title means for that country.
+    #[serde(skip)]
+    pub offices: Vec<usize>,
 }
 
 /// Words before a title that make it a different office: never checked.
@@ -331,7 +344,112 @@ pub fn extract(kb: &Kb, prose: &str, sentence: Range<usize>, hits: &[Hit]) -> Ti
             modifier,
         });
     }
-    Titles { offices: out, roles }
+    let unknown = unknown_holders(kb, prose, &sentence, hits);
+    Titles {
+        offices: out,
+        roles,
+        unknown,
+    }
+}
+
+/// How many words a name the record does not know may have after a title.
+const NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=3;
+
+/// "German Foreign Minister Karl Lauterbach": a country, then a title, then two or three
+/// capitalised words no name of the record covers, ending before a lowercase word or a
+/// mark. Not after a word that makes it another office ("Deputy"), nor with a modifier of
+/// time ("former", "then", "acting").
+fn unknown_holders(kb: &Kb, prose: &str, sentence: &Range<usize>, hits: &[Hit]) -> Vec<UnknownHolder> {
+    let mut out = Vec::new();
+    for (i, title) in hits.iter().enumerate().skip(1) {
+        let country = &hits[i - 1];
+        let is_title = title
+            .surfaces
+            .iter()
+            .any(|s| matches!(s, Surface::RoleTitle(_) | Surface::OfficeTitle(_)));
+        let Some(actor) = country_of(kb, country, true).filter(|_| is_title) else {
+            continue;
+        };
+        if kb.country(&actor).is_none()
+            || !POSSESSIVE_OR_SPACE.is_match(crate::text::get(prose, country.span.end..title.span.start))
+        {
+            continue;
+        }
+        let before = crate::text::get(prose, sentence.start..country.span.start);
+        if OTHER_OFFICE.is_match(before)
+            || FORMER.is_match(before)
+            || THEN.is_match(before)
+            || TRANSITION.is_match(before)
+        {
+            continue;
+        }
+        let rest = crate::text::get(prose, title.span.end..sentence.end);
+        let Some(name_len) = name_after(rest) else { continue };
+        let name_span = title.span.end + (rest.len() - rest.trim_start().len())..title.span.end + name_len;
+        if hits
+            .iter()
+            .any(|h| h.span.start < name_span.end && name_span.start < h.span.end)
+        {
+            continue;
+        }
+        let offices: Vec<usize> = title
+            .surfaces
+            .iter()
+            .flat_map(|s| match *s {
+                Surface::OfficeTitle(o) if kb.office_actor(o) == Some(actor.as_str()) => vec![o],
+                Surface::RoleTitle(r) => kb
+                    .roles
+                    .get(r)
+                    .map(|role| kb.offices_of(&actor, role.id.get_ref()).collect())
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            })
+            .collect();
+        if offices.len() == 1 {
+            out.push(UnknownHolder {
+                span: country.span.start..name_span.end,
+                name_span,
+                offices,
+            });
+        }
+    }
+    out
+}
+
+/// The length of a name of capitalised words (`NAME_WORDS`) at the start of `rest`, after
+/// its spaces, when a lowercase word or a mark follows it.
+fn name_after(rest: &str) -> Option<usize> {
+    let lead = rest.len() - rest.trim_start_matches(' ').len();
+    if lead != 1 {
+        return None;
+    }
+    let mut end = lead;
+    let mut words = 0;
+    for w in crate::text::from(rest, lead).split(' ') {
+        let core = w
+            .trim_end_matches([',', '.', ';', ':', ')'])
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        let capitalised = core.chars().next().is_some_and(char::is_uppercase)
+            && core.chars().count() > 1
+            && core
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            && core.chars().skip(1).any(char::is_lowercase);
+        if !capitalised {
+            break;
+        }
+        words += 1;
+        end += core.len() + if words > 1 { 1 } else { 0 };
+        if core.len() != w.len() {
+            break; // a mark or a possessive ends the name
+        }
+    }
+    let next = rest.get(end..).unwrap_or("");
+    let closed = next.is_empty()
+        || next.starts_with([',', '.', ';', ':', ')', '\'', '’'])
+        || next.trim_start().starts_with(|c: char| c.is_lowercase());
+    (NAME_WORDS.contains(&words) && closed).then_some(end)
 }
 
 /// Whether the text after a title begins "of (the) <Capitalised>": the body it heads.

@@ -3,6 +3,7 @@
 
 pub mod inconsistent_title;
 pub mod not_a_member;
+mod unknown_holder;
 pub mod wrong_holder;
 pub mod wrong_office;
 

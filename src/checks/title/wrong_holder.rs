@@ -33,7 +33,12 @@ no holder for the date, nothing is said, unless every term it holds for the pers
 ended, on a day it knows, before the date: then it says when the last one ended (`David Lammy's
 term as foreign secretary ended on 5 September 2025`) without naming a successor. `factlint kb
 check` warns of a term after which no holder is recorded, so that a missing later term is found
-there rather than here.",
+there rather than here.
+
+A country's title before a full name the record does not know (`German Foreign Minister Karl
+Lauterbach`) is flagged when the record has one sure holder of that office at the draft's date
+(an open term only if confirmed after it), no word of the name is a word of the holder's, and
+nothing in the sentence or opening the two before moves the time away from the draft's week.",
     kind: Kind::Check(run),
 };
 
@@ -126,6 +131,7 @@ fn former_in_office(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnost
 
 fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     former_in_office(cx, severity, out);
+    super::unknown_holder::run(cx, severity, out);
     for (i, t) in cx.ex.titles.iter().enumerate() {
         let (office, date, holders) = match verdict(cx, i) {
             Verdict::WrongHolder { office, date, holders } => (office, date, holders),
