@@ -76,9 +76,9 @@ pub struct UnknownHolder {
     /// From the country to the end of the name.
     pub span: Range<usize>,
     pub name_span: Range<usize>,
-    /// The offices the title means for that country.
+    /// The one office the title means for that country.
     #[serde(skip)]
-    pub offices: Vec<usize>,
+    pub office: usize,
 }
 
 /// Words before a title that make it a different office: never checked.
@@ -405,11 +405,11 @@ fn unknown_holders(kb: &Kb, prose: &str, sentence: &Range<usize>, hits: &[Hit]) 
                 _ => Vec::new(),
             })
             .collect();
-        if offices.len() == 1 {
+        if let [office] = offices[..] {
             out.push(UnknownHolder {
                 span: country.span.start..name_span.end,
                 name_span,
-                offices,
+                office,
             });
         }
     }

@@ -254,23 +254,23 @@ const ROUND_WORDS_AFTER: usize = 3;
 /// election on 1 June", "the 18 May runoff").
 fn round_spoken_of(cx: &Context<'_>, m: &EventMention, d: &DateMention) -> Option<Round> {
     let sentence = cx.ex.sentence_at(d.span.start).and_then(|s| cx.ex.sentences.get(s))?;
+    let prose = cx.doc.prose.as_str();
     let (from, to) = (m.span.start.min(d.span.start), m.span.end.max(d.span.end));
-    let before = crate::text::get(&cx.doc.prose, sentence.start..from);
-    let start = before
+    let before: Vec<&str> = crate::text::get(prose, sentence.start..from)
         .split_whitespace()
         .rev()
         .take(ROUND_WORDS_BEFORE)
-        .last()
-        .map_or(from, |w| {
-            sentence.start + (w.as_ptr() as usize - before.as_ptr() as usize)
-        });
-    let after = crate::text::get(&cx.doc.prose, to..sentence.end);
-    let end = after
+        .collect();
+    let after = crate::text::get(prose, to..sentence.end)
         .split_whitespace()
-        .take(ROUND_WORDS_AFTER)
-        .last()
-        .map_or(to, |w| to + (w.as_ptr() as usize - after.as_ptr() as usize) + w.len());
-    named_round(crate::text::get(&cx.doc.prose, start..end))
+        .take(ROUND_WORDS_AFTER);
+    let words: Vec<&str> = before
+        .into_iter()
+        .rev()
+        .chain(std::iter::once(crate::text::get(prose, from..to)))
+        .chain(after)
+        .collect();
+    named_round(&words.join(" "))
 }
 
 /// True when what the text says cannot be reconciled with the record, compared at the

@@ -101,9 +101,6 @@ fn side_by_side(prose: &str, a: &DateMention, b: &DateMention) -> bool {
     matches!(gap, "," | "(" | "" | "- " | "—" | "–") || gap == "(on" || gap == ", on"
 }
 
-/// Units a span of time is counted in: "a year from yesterday".
-const TIME_UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years"];
-
 /// Whether a relative date is what a span of time is counted from: "a year from
 /// yesterday", "two weeks after last Friday".
 fn counted_from(prose: &str, d: &DateMention) -> bool {
@@ -114,5 +111,5 @@ fn counted_from(prose: &str, d: &DateMention) -> bool {
     let (Some(link), Some(unit)) = (words.next(), words.next()) else {
         return false;
     };
-    matches!(link.as_str(), "from" | "after" | "before") && TIME_UNITS.contains(&unit.as_str())
+    matches!(link.as_str(), "from" | "after" | "before") && crate::extract::date::is_time_unit(&unit)
 }

@@ -29,9 +29,7 @@ pub(super) fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic
         if !at_the_drafts_date(cx, *si) {
             continue;
         }
-        let (Some(&o), true) = (u.offices.first(), u.offices.len() == 1) else {
-            continue;
-        };
+        let o = u.office;
         let Some(office) = kb.offices.get(o) else { continue };
         // Exactly one holder that day, every term sure of it, and an open term confirmed
         // after the date (else a newer holder may be missing).

@@ -1686,6 +1686,11 @@ fn which_unit(p: &P<'_>, i: usize) -> Option<(i64, Unit, usize)> {
     Some((k, u, i + 2))
 }
 
+/// Whether `w` is a unit a span of time is counted in ("days", "a year").
+pub fn is_time_unit(w: &str) -> bool {
+    unit_word(w).is_some()
+}
+
 fn unit_word(w: &str) -> Option<Unit> {
     Some(match w.to_ascii_lowercase().as_str() {
         "day" | "days" => Unit::Day,

@@ -10,6 +10,7 @@
 //! reader (datelines, the lead's date) and the checks.
 
 mod grammar;
+pub use grammar::is_time_unit;
 mod render;
 mod resolve;
 
