@@ -135,7 +135,10 @@ fn titles(
                     _ => format!("the record cannot tell who was {label} on {}", long_date(date)),
                 });
             }
-            Verdict::WrongHolder { .. } | Verdict::WrongOffice { .. } | Verdict::TermEnded { .. } => continue,
+            Verdict::WrongHolder { .. }
+            | Verdict::WrongOffice { .. }
+            | Verdict::TermEnded { .. }
+            | Verdict::NotYet { .. } => continue,
         }
         out.push(claim);
     }

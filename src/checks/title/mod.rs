@@ -37,6 +37,13 @@ pub enum Verdict {
         date: NaiveDate,
         end: NaiveDate,
     },
+    /// Every term the record holds for the person in the office began, on a known day, well
+    /// after the date, and the record holds no one else then. `start` is the first term's.
+    NotYet {
+        office: usize,
+        date: NaiveDate,
+        start: NaiveDate,
+    },
 }
 
 /// The date a title is judged at: the date the sentence names, else the as-of date.
@@ -881,6 +888,25 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
                 return Verdict::Unknown;
             }
         }
+        // "the new foreign secretary, X", "Prime Minister-designate X": X takes the office
+        // about now. Judged only when no term of X's in it covers the date, starts after
+        // it or began within the reach before it, and the record of the office runs past
+        // that reach, so that a change too recent for the record is not taken for an error.
+        Modifier::Transition if is_incoming(&cx.doc.prose, t) => {
+            let reach = chrono::Days::new(INCOMING_REACH_DAYS);
+            let near = person_terms
+                .iter()
+                .any(|(_, term)| within(term, date) != Within::No || term.start + reach >= date);
+            let known_past = t.offices.iter().filter_map(|&o| kb.offices.get(o)).all(|office| {
+                office
+                    .term
+                    .iter()
+                    .any(|term| term.start > date + reach || term.confirmed.is_some_and(|c| c > date + reach))
+            });
+            if near || !known_past {
+                return Verdict::Unknown;
+            }
+        }
         _ => return Verdict::Unknown,
     }
     // "In February, X condemned a visit by Foreign Secretary Y", written in October: the
@@ -943,11 +969,66 @@ pub fn verdict(cx: &Context<'_>, i: usize) -> Verdict {
             };
         }
     }
-    term_ended(&person_terms, date).unwrap_or(Verdict::Unknown)
+    term_ended(&person_terms, date)
+        .or_else(|| not_yet(kb, &person_terms, date, until))
+        .unwrap_or(Verdict::Unknown)
+}
+
+/// How long after the date a term must begin for a title at the date to be an error: a
+/// holder chosen weeks ahead is often called by the title a little early.
+const NOT_YET_REACH_DAYS: u64 = 30;
+
+/// "President Ahmed al-Sharaa" in December 2024: every term the record holds for the person
+/// in the office began, on a known day, more than a month after the date, and the record
+/// shows the office empty then: its record had begun before the date, and no term of anyone
+/// touches the time the sentence speaks of.
+fn not_yet(kb: &Kb, person_terms: &[(usize, &Term)], date: NaiveDate, until: NaiveDate) -> Option<Verdict> {
+    let mut first: Option<(usize, NaiveDate)> = None;
+    for &(o, term) in person_terms {
+        if term.start_precision != crate::kb::model::Precision::Day
+            || term.start <= until + chrono::Days::new(NOT_YET_REACH_DAYS)
+        {
+            return None;
+        }
+        if first.is_none_or(|(_, s)| term.start < s) {
+            first = Some((o, term.start));
+        }
+    }
+    let (office, start) = first?;
+    let terms = &kb.offices.get(office)?.term;
+    let begun = terms.iter().any(|x| x.end.is_some_and(|e| e <= date));
+    let empty = terms.iter().all(|x| x.start > until || x.end.is_some_and(|e| e < date));
+    (begun && empty).then_some(Verdict::NotYet { office, date, start })
 }
 
 /// How far from the date an outgoing holder's term may end.
 const OUTGOING_REACH_DAYS: i64 = 60;
+
+/// How long before the date a holder's term may have begun for them still to be called
+/// the new one.
+const INCOMING_REACH_DAYS: u64 = 365;
+
+/// Whether the title is written as one being taken up: "the new foreign secretary", "the
+/// incoming president", "newly appointed", "Prime Minister-designate", "President-elect".
+fn is_incoming(prose: &str, t: &TitleMention) -> bool {
+    let word_before = |at: usize| {
+        crate::text::upto(prose, at)
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .map(str::to_ascii_lowercase)
+    };
+    let before = [t.span.start, t.title_span.start]
+        .into_iter()
+        .filter_map(word_before)
+        .any(|w| matches!(w.as_str(), "new" | "incoming" | "appointed"));
+    let after = crate::text::from(prose, t.title_span.end)
+        .trim_start_matches(['-', ' '])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("designate") || w.eq_ignore_ascii_case("elect"));
+    before || after
+}
 
 /// Whether the title is written "outgoing X".
 fn is_outgoing(prose: &str, title: &Range<usize>) -> bool {

@@ -136,7 +136,11 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         let (office, date, holders) = match verdict(cx, i) {
             Verdict::WrongHolder { office, date, holders } => (office, date, holders),
             Verdict::TermEnded { office, date, end } => {
-                out.push(term_ended(cx, severity, i, office, date, end));
+                out.push(not_in_office(cx, severity, i, office, date, Bound::Ended(end)));
+                continue;
+            }
+            Verdict::NotYet { office, date, start } => {
+                out.push(not_in_office(cx, severity, i, office, date, Bound::Began(start)));
                 continue;
             }
             _ => continue,
@@ -178,27 +182,36 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Where a person's time in an office lies from the date the title is judged at.
+enum Bound {
+    /// Their last term ended on that day.
+    Ended(chrono::NaiveDate),
+    /// Their first term began on that day.
+    Began(chrono::NaiveDate),
+}
+
 /// "David Lammy's term as foreign minister of the United Kingdom ended on 5 September
-/// 2025": the record holds no successor, but it does hold the end.
-fn term_ended(
+/// 2025", "Ahmed al-Sharaa took office as president of Syria on 29 January 2025": the record
+/// holds no one else in the office at the date, but it does hold when the person's time in
+/// it ended or began.
+fn not_in_office(
     cx: &Context<'_>,
     severity: Severity,
     i: usize,
     office: usize,
     date: chrono::NaiveDate,
-    end: chrono::NaiveDate,
+    bound: Bound,
 ) -> Diagnostic {
     let kb = cx.kb;
     let t = &cx.ex.titles[i];
     let name = person_name(kb, t);
     let label = kb.office_label(office);
-    let mut diag = Diagnostic::new(
-        RULE.id,
-        severity,
-        t.span.clone(),
-        format!("{name}'s term as {label} ended on {}", long_date(end)),
-    )
-    .label(format!("not in office on {}", long_date(date)));
+    let message = match bound {
+        Bound::Ended(end) => format!("{name}'s term as {label} ended on {}", long_date(end)),
+        Bound::Began(start) => format!("{name} took office as {label} only on {}", long_date(start)),
+    };
+    let mut diag = Diagnostic::new(RULE.id, severity, t.span.clone(), message)
+        .label(format!("not in office on {}", long_date(date)));
     let person = kb
         .people
         .get(t.person)
@@ -209,9 +222,15 @@ fn term_ended(
             diag = with_term_note(diag, kb, office, term, &name);
         }
     }
-    diag = diag.note(format!(
-        "the record holds no later term of {name} in this office and does not say who holds it now"
-    ));
+    diag = diag.note(match bound {
+        Bound::Ended(_) => {
+            format!("the record holds no later term of {name} in this office and does not say who holds it now")
+        }
+        Bound::Began(_) => format!(
+            "the record holds no earlier term of {name} in this office and no holder on {}",
+            long_date(date)
+        ),
+    });
     let (_, from_sentence) = super::relevant_date(cx, i);
     if !from_sentence || date == cx.ex.as_of.date {
         diag = diag.note(cx.as_of_note());
