@@ -172,6 +172,31 @@ pub fn word_before(text: &str, at: usize) -> &str {
         .trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
 }
 
+/// Words after a date that carry on its clause rather than name a thing the date labels.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "or", "but", "to", "when", "as", "after", "before", "until", "at", "in", "on", "of", "for", "by", "with",
+    "is", "was", "were", "are", "will", "would", "had", "has", "have", "that", "which", "who",
+];
+
+/// Whether a date at `span` stands before a noun as its label ("the site of the August
+/// 2020 explosion", "its 2019 election", "Russia's 2014 annexation"): it names a thing,
+/// not the time of its clause.
+pub fn attributive(text: &str, span: &Range<usize>) -> bool {
+    let word = word_before(text, span.start).to_ascii_lowercase();
+    let determiner = matches!(
+        word.as_str(),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "this" | "that"
+    ) || word.ends_with("'s")
+        || word.ends_with("’s");
+    let next = from(text, span.end)
+        .strip_prefix(' ')
+        .and_then(|r| r.split(|c: char| !c.is_alphanumeric() && c != '-').next())
+        .unwrap_or("");
+    determiner
+        && next.chars().next().is_some_and(char::is_alphabetic)
+        && !CLAUSE_WORDS.contains(&next.to_ascii_lowercase().as_str())
+}
+
 /// Whether a date at `at` belongs to a name written just before it with "of": "the
 /// Bahrain Declaration of 16 May 2024", "the AlUla Declaration of January 2021". Such a
 /// date dates the document or agreement named, not the clause around it.

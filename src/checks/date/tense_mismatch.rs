@@ -81,7 +81,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
     }
     term_changes(cx, severity, &mut attached, out);
     for (i, d) in cx.ex.dates.iter().enumerate() {
-        if attached.contains(&i) || !d.year_written || d.relative {
+        if attached.contains(&i) || !d.year_written || d.relative || crate::text::attributive(&cx.doc.prose, &d.span) {
             continue;
         }
         let (Some(start), Some(end)) = (d.start, d.end) else {

@@ -39,7 +39,13 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         // "Thursday, 18 November" in a story datelined 19 November 2022.
         let near =
             !cx.ex.as_of.guessed_year && (date - cx.ex.as_of.date).num_days().abs() <= 90 && tense_fits(cx, d, date);
-        if !d.year_written && !near {
+        // Further off, a clause in the past ("took the oath on Tuesday, 20 January", in a
+        // story of 29 April) puts the date in the year before the draft's date, never after
+        // it; one in the future the other way. Only the year on that side can be meant.
+        let side = (!d.year_written && !near && !cx.ex.as_of.guessed_year)
+            .then(|| settled_side(cx, d, date))
+            .flatten();
+        if !d.year_written && !near && side.is_none() {
             continue;
         }
         let Some(w) = weekday_from(written) else { continue };
@@ -48,7 +54,11 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         // fitting, the draft's year is the one meant: "won the election on Monday, 14
         // September" in a story of 15 October 2021 is a Tuesday, whatever 2020's calendar.
         let days_off = (date - cx.ex.as_of.date).num_days().abs();
-        let other_year_fits = [-1, 1]
+        let other_years: &[i32] = match side {
+            Some(k) => &[k],
+            None => &[-1, 1],
+        };
+        let other_year_fits = other_years
             .iter()
             .filter_map(|k| date.with_year(date.year() + k))
             .any(|x| x.weekday() == w);
@@ -138,6 +148,37 @@ fn tense_fits(cx: &Context<'_>, d: &crate::extract::date::DateMention, date: Nai
         Tense::Future => date >= cx.ex.as_of.date,
         Tense::Unknown if past_verb => date <= cx.ex.as_of.date,
         Tense::Unknown => true,
+    }
+}
+
+/// How far from the draft's date a year-less date in a clause of settled tense is judged.
+const SETTLED_REACH_DAYS: i64 = 330;
+
+/// For a year-less date within reach of the draft's date, on the side its clause's tense
+/// puts it: the other year it could then mean (-1 for the past, 1 for the future).
+fn settled_side(cx: &Context<'_>, d: &crate::extract::date::DateMention, date: NaiveDate) -> Option<i32> {
+    use crate::extract::tense::{Tense, around};
+    if (date - cx.ex.as_of.date).num_days().abs() > SETTLED_REACH_DAYS {
+        return None;
+    }
+    let s = cx.ex.sentence_at(d.span.start).and_then(|s| cx.ex.sentences.get(s))?;
+    // "In 2022 the conference ended on Friday, 26 August": a year the sentence writes
+    // before the date, other than the dateline's, is the one meant.
+    let year_in_sentence = cx.ex.dates.iter().any(|o| {
+        o.year_written
+            && o.span.start >= s.start
+            && o.span.end <= d.span.start
+            && cx.ex.as_of.span.as_ref() != Some(&o.span)
+    });
+    if year_in_sentence {
+        return None;
+    }
+    let before = crate::text::get(&cx.doc.prose, s.start..d.span.start);
+    let after = crate::text::get(&cx.doc.prose, d.span.end..s.end);
+    match around(before, after) {
+        Tense::Past if date <= cx.ex.as_of.date => Some(-1),
+        Tense::Future if date >= cx.ex.as_of.date => Some(1),
+        _ => None,
     }
 }
 

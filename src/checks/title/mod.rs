@@ -104,6 +104,10 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
         .filter(|d| !counted_from(crate::text::get(prose, span.start..d.span.start.max(span.start))))
         .filter(|d| d.year_written || !as_of.guessed_year)
         .filter(|d| d.grain < crate::extract::date::Grain::Year || d.start.is_some_and(|x| x <= as_of.date))
+        // "at the site of the March 2011 disaster": a date labelling a noun that belongs to
+        // another noun names that thing, not the clause's time ("hosted the 2019 summit"
+        // still dates the host).
+        .filter(|d| !(crate::text::attributive(prose, &d.span) && of_the_before(prose, &d.span)))
         // "limits until 5 February 2026": a bound of something else, not the clause's time.
         .filter(|d| !bounds_something(prose, &d.span))
         // "Then-Secretary of State X said …": "then" is some time before the story's date,
@@ -120,7 +124,7 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
             } else {
                 0
             };
-            (rank, attributive(prose, &d.span), distance(&d.span))
+            (rank, crate::text::attributive(prose, &d.span), distance(&d.span))
         });
     // A weekday that fits the day pins its year ("on Monday, 26 September" is 2016, not
     // 2017): such a date is not year-less.
@@ -265,13 +269,18 @@ fn bounds_something(prose: &str, date: &Range<usize>) -> bool {
         .any(|w| word.eq_ignore_ascii_case(w))
 }
 
-/// "set a May 2021 deadline": a date after an article qualifies a noun rather than dating
-/// the clause, so a date that does date it ("signed in February 2020") is preferred.
-fn attributive(prose: &str, date: &Range<usize>) -> bool {
-    let word = crate::text::word_before(prose, date.start);
-    ["a", "an", "the", "its", "their", "his", "her"]
-        .iter()
-        .any(|d| word.eq_ignore_ascii_case(d))
+/// Whether "of the" or "of its" stands right before a date: "the victims of the 2004
+/// tsunami".
+fn of_the_before(prose: &str, date: &Range<usize>) -> bool {
+    let mut words = crate::text::upto(prose, date.start).split_whitespace().rev();
+    let (Some(det), Some(of)) = (words.next(), words.next()) else {
+        return false;
+    };
+    of.eq_ignore_ascii_case("of")
+        && matches!(
+            det.to_ascii_lowercase().as_str(),
+            "the" | "its" | "their" | "his" | "her"
+        )
 }
 
 /// How many sentences back a date that opens its sentence sets the time of a "then" title.
@@ -390,8 +399,8 @@ fn past_clause(before: &str, after: &str) -> bool {
 }
 
 /// Whether a date after a titled speaker lies inside what they are reported to have said:
-/// the text between (`between`) has a reporting verb followed by "that" or by a whole
-/// quotation ("Macron said the declaration \"confirms the goal of 2 percent\" set at the
+/// the text between (`between`) has a reporting verb followed by "that", by a clause's own
+/// subject ("said they regretted …") or by a whole quotation ("Macron said the declaration \"confirms the goal of 2 percent\" set at the
 /// Wales summit in 2014"). "Hollande said on 3 May 2015" dates the saying, and with it the
 /// title.
 fn in_what_is_reported(between: &str) -> bool {
@@ -409,7 +418,14 @@ fn in_what_is_reported(between: &str) -> bool {
         .flat_map(|w| w.chars())
         .filter(|c| matches!(c, '"' | '“' | '”'))
         .count();
-    rest.first().is_some_and(|w| w.eq_ignore_ascii_case("that")) || quotes >= 2
+    // "said that …", and "said they regretted …": a clause of its own, with its subject.
+    let clause = rest.first().is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "that" | "he" | "she" | "they" | "it" | "we" | "i"
+        )
+    });
+    clause || quotes >= 2
 }
 
 /// Whether the word after a title is a verb in the present, or the auxiliary of the present
