@@ -457,6 +457,24 @@ fn held_at_narrative_time(cx: &Context<'_>, i: usize, terms: &[(usize, &Term)]) 
     {
         return false;
     }
+    // "Among the new cabinet members is Foreign Minister X, who will lead …": nor does one
+    // after a copula in the present, or in a clause about what is to come.
+    let prose = cx.doc.prose.as_str();
+    let now_or_ahead = cx.ex.titles.get(i).is_some_and(|t| {
+        let copula = matches!(
+            crate::text::word_before(prose, t.span.start)
+                .to_ascii_lowercase()
+                .as_str(),
+            "is" | "are" | "remains"
+        );
+        let sentence = cx.ex.sentences.get(s).cloned().unwrap_or(0..0);
+        let before = crate::text::get(prose, sentence.start..t.span.start);
+        let after = crate::text::get(prose, t.span.end..sentence.end);
+        copula || crate::extract::tense::around(before, after) == crate::extract::tense::Tense::Future
+    });
+    if now_or_ahead {
+        return false;
+    }
     let (Some(here), Some(from)) = (
         cx.ex.sentences.get(s),
         cx.ex.sentences.get(s.saturating_sub(NARRATIVE_REACH)),

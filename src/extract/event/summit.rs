@@ -47,16 +47,48 @@ pub(super) fn called_summit(kb: &Kb, e: &crate::kb::model::Event) -> bool {
     !other
 }
 
-/// Whether `e` is a summit or conference held in `city` (a summit, when `summit`). Meetings
+/// Whether copy calls the event a conference: its name or its series' says so ("the Bonn
+/// conference" is no summit held in Bonn, "the Brussels conference" no EU summit).
+fn called_conference(kb: &Kb, e: &crate::kb::model::Event) -> bool {
+    let series = e.series.as_deref().and_then(|id| kb.series.get(kb.series_index(id)?));
+    std::iter::once(&e.name)
+        .chain(series.into_iter().flat_map(|s| s.names.iter()))
+        .any(|n| n.to_ascii_lowercase().contains("conference"))
+}
+
+/// What a city's event is called in copy: "the Hangzhou summit", "the Bonn conference", or
+/// "meeting" and "talks", which fit any gathering.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CalledBy {
+    Summit,
+    Conference,
+    Any,
+}
+
+impl CalledBy {
+    fn of(head: &str) -> CalledBy {
+        match head.to_ascii_lowercase().as_str() {
+            "summit" => CalledBy::Summit,
+            "conference" => CalledBy::Conference,
+            _ => CalledBy::Any,
+        }
+    }
+}
+
+/// Whether `e` is a gathering held in `city` that copy would call as `noun` says. Meetings
 /// are told apart by who met (see `meeting`), not by the city alone; "the Chequers talks"
 /// are no agreement signed there, nor an election.
-fn held_in(kb: &Kb, e: &crate::kb::model::Event, city: &str, summit: bool) -> bool {
+fn held_in(kb: &Kb, e: &crate::kb::model::Event, city: &str, noun: CalledBy) -> bool {
     e.kind.as_deref() != Some("visit")
         && !e.is_meeting()
         && !e.is_agreement()
         && !e.is_election()
         && e.place.as_deref().is_some_and(|p| same_city(p, city))
-        && (!summit || called_summit(kb, e))
+        && match noun {
+            CalledBy::Summit => called_summit(kb, e),
+            CalledBy::Conference => called_conference(kb, e),
+            CalledBy::Any => true,
+        }
 }
 
 pub(super) fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -> Option<EventMention> {
@@ -64,7 +96,7 @@ pub(super) fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], 
         LazyLock::new(|| crate::pattern::compile(r"^\s+(?:summit|meeting|conference|talks)(?-u:\b)"));
     let hit = &hits[i];
     let noun = NOUN.find(crate::text::from(cx.prose, hit.span.end))?;
-    let summit = noun.as_str().trim_start().eq_ignore_ascii_case("summit");
+    let called = CalledBy::of(noun.as_str().trim_start());
     let span = hit.span.start..hit.span.end + noun.end();
     let Some(Place::City(city)) = place_of(cx.kb, hit) else {
         return None;
@@ -112,7 +144,7 @@ pub(super) fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], 
             .events
             .iter()
             .enumerate()
-            .filter(|(_, e)| held_in(cx.kb, e, &city, summit) && in_year(e))
+            .filter(|(_, e)| held_in(cx.kb, e, &city, called) && in_year(e))
             // "adopted on 9 September 2023, on the first day of the New Delhi summit": a
             // meeting there on a day the sentence gives is the one meant.
             .map(|(i, e)| {
@@ -319,13 +351,13 @@ fn held_there(
         return None;
     };
     let when = cx.dates.get(date?)?.start?;
-    let summit = head.eq_ignore_ascii_case("summit");
+    let called = CalledBy::of(head);
     let mut near = cx
         .kb
         .events
         .iter()
         .enumerate()
-        .filter(|(_, e)| held_in(cx.kb, e, city, summit) && distance(e, when) <= 366);
+        .filter(|(_, e)| held_in(cx.kb, e, city, called) && distance(e, when) <= 366);
     let (Some((event, e)), None) = (near.next(), near.next()) else {
         return None;
     };
