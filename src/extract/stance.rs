@@ -212,6 +212,19 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
             si = i;
             subject = s;
         }
+        // "The Netherlands, a NATO member, backed …": a name inside an apposition is not the
+        // subject of the verb after it; the name the apposition describes is.
+        if let Some(described) = before_apposition(prose, &sentence, subject.span(), trigger.start)
+            && let Some((i, s)) = input
+                .subjects
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, s)| s.span().end <= described && s.span().end + 1 >= described)
+        {
+            si = i;
+            subject = s;
+        }
         // "Moscow, he said, supports …": the speaker of an aside is not the subject.
         let mut speaker = None;
         let tail = crate::text::get(prose, subject.span().end..trigger.start);
@@ -586,6 +599,36 @@ fn before_relative_clause(prose: &str, sentence: &Range<usize>, name: Range<usiz
         return None;
     }
     Some(sentence.start + opens)
+}
+
+/// How many words an apposition between a subject and its verb may have.
+const APPOSITION_WORDS: usize = 14;
+
+/// Where the name an apposition describes ends (the comma that opens the apposition), when
+/// `name` lies inside an apposition that opens with an article and closes with a comma just
+/// before `verb`: "The Netherlands, the only NATO member to take part, backed …".
+fn before_apposition(prose: &str, sentence: &Range<usize>, name: Range<usize>, verb: usize) -> Option<usize> {
+    // "…, has long backed": the verb's auxiliaries and adverbs stand after the comma.
+    let mut before = crate::text::get(prose, sentence.start..verb).trim_end();
+    while let Some((rest, word)) = before.rsplit_once(char::is_whitespace) {
+        let w = word.to_ascii_lowercase();
+        if !(GRAMMAR.filler.contains(w.as_str()) || (w.ends_with("ly") && w.len() > 4)) {
+            break;
+        }
+        before = rest.trim_end();
+    }
+    let inner = before.strip_suffix(',')?;
+    let opens = inner.rfind(',')?;
+    let apposition = inner.get(opens + 1..)?;
+    let starts_with_article = ["the ", "a ", "an ", "one of "]
+        .iter()
+        .any(|a| apposition.trim_start().to_ascii_lowercase().starts_with(a));
+    let at = sentence.start + opens;
+    (starts_with_article
+        && name.start > at
+        && !apposition.contains([';', '(', ')'])
+        && apposition.split_whitespace().count() <= APPOSITION_WORDS)
+        .then_some(at)
 }
 
 /// "backs continued support for Ukraine", "condemned Western backing for Kyiv": a stance
@@ -990,8 +1033,11 @@ fn filler_words(lexicon: &StanceLexicon, gap: &str, possessive_noun: bool) -> Op
         }
     }
     let gap = gap.trim_start_matches(['\'', '’']);
-    // "Germany, the host, opposed": a short aside between commas.
-    static ASIDE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^\s*,[^,;:]{1,40},"));
+    // "Germany, the host, opposed": a short aside between commas, or a longer apposition
+    // that opens with an article ("The Netherlands, the only NATO member to take part in
+    // the negotiations, backed").
+    static ASIDE: LazyLock<Regex> =
+        LazyLock::new(|| crate::pattern::compile(r"^\s*,(?:[^,;:]{1,40}|\s*(?:the|a|an|one\s+of)\s[^,;:]{1,100}),"));
     // "Both countries, which have long campaigned together …, opposed": a relative clause.
     static RELATIVE_ASIDE: LazyLock<Regex> =
         LazyLock::new(|| crate::pattern::compile(r"^\s*,\s*(?:which|who|whose)\s[^;:]*,"));
