@@ -150,6 +150,7 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<Change>)> = LazyLock::new(|| {
         .iter()
         .chain(alone)
         .chain(GRAMMAR.term_starts_by_legislature.iter())
+        .chain(GRAMMAR.term_starts_active.iter())
         .map(|p| (p, Change::Start))
         .chain(GRAMMAR.term_ends.iter().map(|p| (p, Change::End)))
         .unzip();
@@ -207,11 +208,16 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "he" | "she"));
-    let person_of = |h: &Hit| {
-        h.surfaces.iter().find_map(|s| match s {
-            Surface::Person { person, .. } => Some((h.span.clone(), *person)),
-            _ => None,
-        })
+    let person_of = person_of;
+    // "The Queen appointed Liz Truss", "Truss, whom the Queen appointed": the person a verb
+    // in the active voice takes office by.
+    let active = GRAMMAR
+        .term_starts_active
+        .contains(&crate::text::get(prose, phrase.clone()).to_ascii_lowercase());
+    let given = if active {
+        Some(appointed_person(input, &phrase)?)
+    } else {
+        None
     };
     let people_before = || {
         hits.iter()
@@ -250,7 +256,9 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
             })
             .and_then(person_of)
     };
-    let named = if noun {
+    let named = if let Some(g) = given.clone() {
+        Some(g)
+    } else if noun {
         Some(owner()?)
     } else if coordinated {
         people_before()
@@ -294,15 +302,15 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
                 && matches!(crate::text::get(prose, phrase.end..d.span.start).trim(), "on" | "in")
         })
     });
-    let at = right_after
-        .and_then(|i| dates.get(i))
-        .map_or(phrase.end, |d| d.span.end);
-    let (title, country) = office_after(prose, hits, phrase.end, at, sentence.end);
+    let from = given.as_ref().map_or(phrase.end, |(span, _)| span.end.max(phrase.end));
+    let at = right_after.and_then(|i| dates.get(i)).map_or(from, |d| d.span.end);
+    let (title, country) = office_after(prose, hits, from, at, sentence.end);
     // "was sworn in on Tuesday": some phrases name taking office with no office after them.
     let alone = change == Change::Start
-        && GRAMMAR
-            .term_starts_alone
-            .contains(&crate::text::get(prose, phrase.clone()).to_ascii_lowercase());
+        && (active
+            || GRAMMAR
+                .term_starts_alone
+                .contains(&crate::text::get(prose, phrase.clone()).to_ascii_lowercase()));
     // "who took office in March last year and is Chile's youngest president": the office
     // is the one the same subject is then said to hold.
     let (title, country) = match title {
@@ -315,7 +323,7 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
     let mut country = country;
     let (title_span, title) = match title {
         Some(t) => t,
-        None if alone => (phrase.clone(), Vec::new()),
+        None if alone => (phrase.start..from, Vec::new()),
         None => return None,
     };
     // "was elected prime minister by the National Assembly": a popular election is not the
@@ -442,6 +450,35 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         },
         succeeds,
     })
+}
+
+fn person_of(h: &Hit) -> Option<(Range<usize>, usize)> {
+    h.surfaces.iter().find_map(|s| match s {
+        Surface::Person { person, .. } => Some((h.span.clone(), *person)),
+        _ => None,
+    })
+}
+
+/// The person an active verb of appointing takes office by: named right after it ("the
+/// Queen appointed Liz Truss as prime minister"), or before ", whom" when the verb ends that
+/// relative clause ("Liz Truss, whom the Queen appointed at Balmoral").
+fn appointed_person(input: &Input<'_>, phrase: &Range<usize>) -> Option<(Range<usize>, usize)> {
+    let (prose, sentence, hits) = (input.prose, &input.sentence, input.hits);
+    let next = hits
+        .iter()
+        .find(|h| h.span.start >= phrase.end && h.span.end <= sentence.end);
+    if let Some(h) = next
+        && crate::text::get(prose, phrase.end..h.span.start).trim().is_empty()
+    {
+        return person_of(h);
+    }
+    let before = crate::text::get(prose, sentence.start..phrase.start);
+    let at = before.rfind(", whom ")?;
+    if before.get(at + 1..)?.contains([',', ';', '(', ')']) {
+        return None;
+    }
+    let end = sentence.start + at;
+    hits.iter().rev().find(|h| h.span.end == end).and_then(person_of)
 }
 
 /// The office of a predecessor named right after `from` (", succeeding President Tsai

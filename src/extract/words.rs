@@ -25,6 +25,7 @@ struct Lists {
     term_ends: Vec<String>,
     succession_links: Vec<String>,
     term_starts_by_legislature: Vec<String>,
+    term_starts_active: Vec<String>,
     legislatures: Vec<String>,
     term_starts_alone: Vec<String>,
     term_start_nouns: Vec<String>,
@@ -103,6 +104,8 @@ pub struct Grammar {
     pub succession_links: Vec<String>,
     /// "was elected": a term start only with a legislature after the office.
     pub term_starts_by_legislature: Vec<String>,
+    /// "appointed": active verbs of appointing, whose person follows them; lowercase.
+    pub term_starts_active: HashSet<String>,
     /// Lowercase names of the bodies that elect a holder ("the national assembly").
     pub legislatures: Vec<String>,
     /// "was sworn in": start phrases that need no office after them; lowercase.
@@ -221,6 +224,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         term_ends: lists.term_ends,
         succession_links: lists.succession_links,
         term_starts_by_legislature: lists.term_starts_by_legislature,
+        term_starts_active: set(lists.term_starts_active),
         legislatures: lists.legislatures,
         term_starts_alone: set(lists.term_starts_alone),
         term_start_nouns: set(lists.term_start_nouns),
