@@ -229,12 +229,61 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
             };
         }
     }
+    // "During Biden's presidency, the leaders invited have included Prime Minister X": the
+    // time another person held office, up to the draft's date.
+    if let Some((a, b)) = during_someones_period(cx, &span, &title) {
+        return Relevant {
+            start: a,
+            end: b,
+            from_sentence: true,
+            year_less: false,
+        };
+    }
     Relevant {
         start: as_of.date,
         end: as_of.date,
         from_sentence: false,
         year_less: false,
     }
+}
+
+/// The time a person named before a title as "during X's presidency" (a period noun: term,
+/// tenure, presidency) held office: their last term begun by the draft's date, ended by it
+/// at the latest.
+fn during_someones_period(
+    cx: &Context<'_>,
+    sentence: &Range<usize>,
+    title: &Range<usize>,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let prose = cx.doc.prose.as_str();
+    let as_of = cx.ex.as_of.date;
+    let first = cx.ex.people.partition_point(|p| p.span.start < sentence.start);
+    cx.ex
+        .people
+        .get(first..)?
+        .iter()
+        .take_while(|p| p.span.end <= title.start)
+        .find_map(|p| {
+            let before = crate::text::word_before(prose, p.span.start);
+            let owned = crate::text::possessive_len(prose, &p.span);
+            let noun = crate::text::from(prose, p.span.end + owned)
+                .split(|c: char| !c.is_alphabetic())
+                .find(|w| !w.is_empty())?
+                .to_ascii_lowercase();
+            if !before.eq_ignore_ascii_case("during")
+                || owned == 0
+                || !crate::extract::words::GRAMMAR.period_nouns.contains(noun.as_str())
+            {
+                return None;
+            }
+            let term = cx
+                .kb
+                .terms_of(p.person)
+                .map(|(_, t)| t)
+                .filter(|t| t.start <= as_of)
+                .max_by_key(|t| t.start)?;
+            Some((term.start, term.end.map_or(as_of, |e| e.min(as_of))))
+        })
 }
 
 /// Whether a title names a predecessor: "succeeding President X", "to replace Pakistan's
