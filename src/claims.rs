@@ -130,7 +130,9 @@ fn titles(
             Verdict::Unknown => {
                 claim.reason = Some(match t.modifier {
                     Modifier::Former => format!("`former` titles are not judged: check when {name} held it"),
-                    Modifier::Transition => "acting, interim and incoming titles are not judged".to_string(),
+                    Modifier::Transition => {
+                        "acting and interim titles, and incoming ones near their term, are not judged".to_string()
+                    }
                     _ if cx.ex.as_of.guessed_year => "the draft gives no date to judge the title at".to_string(),
                     _ => format!("the record cannot tell who was {label} on {}", long_date(date)),
                 });

@@ -190,24 +190,13 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
             None
         };
         // The subject: the nearest subject before the trigger, with only filler between.
-        let Some((mut si, mut subject)) = input
-            .subjects
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, s)| s.span().end <= trigger.start)
-        else {
+        let Some((mut si, mut subject)) = last_subject_by(input.subjects, trigger.start) else {
             continue;
         };
         // "Sikorski, who has condemned backing for Kyiv, called for …": a name that ends a
         // relative clause is not the subject of the verb after the clause; its antecedent is.
         if let Some(antecedent) = before_relative_clause(prose, &sentence, subject.span(), trigger.start)
-            && let Some((i, s)) = input
-                .subjects
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(_, s)| s.span().end <= antecedent)
+            && let Some((i, s)) = last_subject_by(input.subjects, antecedent)
         {
             si = i;
             subject = s;
@@ -215,12 +204,8 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         // "The Netherlands, a NATO member, backed …": a name inside an apposition is not the
         // subject of the verb after it; the name the apposition describes is.
         if let Some(described) = before_apposition(prose, &sentence, subject.span(), trigger.start)
-            && let Some((i, s)) = input
-                .subjects
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(_, s)| s.span().end <= described && s.span().end + 1 >= described)
+            && let Some((i, s)) =
+                last_subject_by(input.subjects, described).filter(|(_, s)| s.span().end + 1 >= described)
         {
             si = i;
             subject = s;
@@ -599,6 +584,11 @@ fn before_relative_clause(prose: &str, sentence: &Range<usize>, name: Range<usiz
         return None;
     }
     Some(sentence.start + opens)
+}
+
+/// The last subject that ends by `at`, with its index.
+fn last_subject_by(subjects: &[Subject], at: usize) -> Option<(usize, &Subject)> {
+    subjects.iter().enumerate().rev().find(|(_, s)| s.span().end <= at)
 }
 
 /// How many words an apposition between a subject and its verb may have.

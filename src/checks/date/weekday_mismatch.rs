@@ -21,8 +21,10 @@ in case the weekday is right, the nearest date that falls on it.
 ```text
 The ministers met on Monday, 14 April 2023.
 ```
-14 April 2023 was a Friday. A date without a year is checked only within three months of the
-draft's own date, where its year is clear; never against a guessed year.",
+14 April 2023 was a Friday. A date without a year is checked within three months of the
+draft's own date, where its year is clear, and up to eleven months from it when its clause's
+tense leaves only one year (`took the oath on Tuesday, 20 January`, in a story of 29 April 2025,
+can only be 20 January 2025, a Monday); never against a guessed year.",
     kind: Kind::Check(run),
 };
 

@@ -27,11 +27,17 @@ at the draft's date, in their first term in it, for more than a week before and 
 is flagged (`Former President Salome
 Zourabichvili` while she was president); `then-` is judged at the date the sentence names; `outgoing` holds when a
 term of the person's in the office ends within 60 days of the date (`outgoing President Mauricio
-Macri` at a handover in 2023 does not); `acting`, `interim` and `incoming` are left alone, as are
-`deputy` and `vice` offices. When the record has
-no holder for the date, nothing is said, unless every term it holds for the person in that office
-ended, on a day it knows, before the date: then it says when the last one ended (`David Lammy's
-term as foreign secretary ended on 5 September 2025`) without naming a successor. `factlint kb
+Macri` at a handover in 2023 does not); `new`, `incoming`, `-designate` and `-elect` hold when a
+term of the person's in the office covers the date, follows it or began within a year before it,
+and are judged only where the record runs more than a year past the date (`the new foreign
+secretary, Priti Patel` in July 2019); `acting` and `interim` are left alone, as are `deputy` and
+`vice` offices. When the record has no holder for the date, nothing is said, unless every term it
+holds for the person in that office ended, on a day it knows, before the date: then it says when
+the last one ended (`David Lammy's term as foreign secretary ended on 5 September 2025`) without
+naming a successor; or began, on a day it knows, more than a month after it (`Joseph Aoun took
+office as president of Lebanon only on 9 January 2025`, of `President Joseph Aoun` in March 2024,
+when the post stood empty). A sentence that names the time someone else held office (`During
+Barack Obama's presidency, … Prime Minister Shinzo Abe`) is judged over that time. `factlint kb
 check` warns of a term after which no holder is recorded, so that a missing later term is found
 there rather than here.
 
