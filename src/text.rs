@@ -172,6 +172,11 @@ pub fn word_before(text: &str, at: usize) -> &str {
         .trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
 }
 
+/// Words that open a noun phrase: articles, demonstratives and possessive pronouns.
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+];
+
 /// Words after a date that carry on its clause rather than name a thing the date labels.
 const CLAUSE_WORDS: &[&str] = &[
     "and", "or", "but", "to", "when", "as", "after", "before", "until", "at", "in", "on", "of", "for", "by", "with",
@@ -183,11 +188,7 @@ const CLAUSE_WORDS: &[&str] = &[
 /// not the time of its clause.
 pub fn attributive(text: &str, span: &Range<usize>) -> bool {
     let word = word_before(text, span.start).to_ascii_lowercase();
-    let determiner = matches!(
-        word.as_str(),
-        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "this" | "that"
-    ) || word.ends_with("'s")
-        || word.ends_with("’s");
+    let determiner = DETERMINERS.contains(&word.as_str()) || word.ends_with("'s") || word.ends_with("’s");
     let next = from(text, span.end)
         .strip_prefix(' ')
         .and_then(|r| r.split(|c: char| !c.is_alphanumeric() && c != '-').next())

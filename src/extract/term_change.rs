@@ -208,7 +208,6 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "he" | "she"));
-    let person_of = person_of;
     // "The Queen appointed Liz Truss", "Truss, whom the Queen appointed": the person a verb
     // in the active voice takes office by.
     let active = GRAMMAR

@@ -485,7 +485,7 @@ fn body_before(prose: &str, hits: &[Hit], title: &Hit, sentence_start: usize) ->
     }
     // "LONDON (Reuters) - The foreign secretary, X": an article is capitalised after a
     // dateline's dash as at a sentence's start, and names no body.
-    if DETERMINERS.contains(&word.to_ascii_lowercase().as_str()) {
+    if crate::text::DETERMINERS.contains(&word.to_ascii_lowercase().as_str()) {
         return false;
     }
     // A sentence's first word is capitalised whatever it is ("Meanwhile President X"): only
@@ -498,12 +498,6 @@ fn body_before(prose: &str, hits: &[Hit], title: &Hit, sentence_start: usize) ->
     }
     !modifier_gap(word)
 }
-
-/// Words that open a noun phrase and are capitalised only where a sentence starts: never
-/// the name of a body.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
-];
 
 /// Nouns that end a title, for reading a title coordinated with the one that follows.
 const TITLE_HEADS: &[&str] = &[

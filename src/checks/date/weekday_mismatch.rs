@@ -166,12 +166,11 @@ fn settled_side(cx: &Context<'_>, d: &crate::extract::date::DateMention, date: N
     let s = cx.ex.sentence_at(d.span.start).and_then(|s| cx.ex.sentences.get(s))?;
     // "In 2022 the conference ended on Friday, 26 August": a year the sentence writes
     // before the date, other than the dateline's, is the one meant.
-    let year_in_sentence = cx.ex.dates.iter().any(|o| {
-        o.year_written
-            && o.span.start >= s.start
-            && o.span.end <= d.span.start
-            && cx.ex.as_of.span.as_ref() != Some(&o.span)
-    });
+    let year_in_sentence = cx
+        .ex
+        .dates_starting_in(s.start..d.span.start)
+        .iter()
+        .any(|o| o.year_written && o.span.end <= d.span.start && cx.ex.as_of.span.as_ref() != Some(&o.span));
     if year_in_sentence {
         return None;
     }

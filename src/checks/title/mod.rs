@@ -318,18 +318,14 @@ fn bounds_something(prose: &str, date: &Range<usize>) -> bool {
         .any(|w| word.eq_ignore_ascii_case(w))
 }
 
-/// Whether "of the" or "of its" stands right before a date: "the victims of the 2004
+/// Whether "of" and a determiner stand right before a date: "the victims of the 2004
 /// tsunami".
 fn of_the_before(prose: &str, date: &Range<usize>) -> bool {
     let mut words = crate::text::upto(prose, date.start).split_whitespace().rev();
     let (Some(det), Some(of)) = (words.next(), words.next()) else {
         return false;
     };
-    of.eq_ignore_ascii_case("of")
-        && matches!(
-            det.to_ascii_lowercase().as_str(),
-            "the" | "its" | "their" | "his" | "her"
-        )
+    of.eq_ignore_ascii_case("of") && crate::text::DETERMINERS.contains(&det.to_ascii_lowercase().as_str())
 }
 
 /// How many sentences back a date that opens its sentence sets the time of a "then" title.
@@ -449,9 +445,9 @@ fn past_clause(before: &str, after: &str) -> bool {
 
 /// Whether a date after a titled speaker lies inside what they are reported to have said:
 /// the text between (`between`) has a reporting verb followed by "that", by a clause's own
-/// subject ("said they regretted …") or by a whole quotation ("Macron said the declaration \"confirms the goal of 2 percent\" set at the
-/// Wales summit in 2014"). "Hollande said on 3 May 2015" dates the saying, and with it the
-/// title.
+/// subject ("said they regretted …") or by a whole quotation ("Macron said the declaration
+/// \"confirms the goal of 2 percent\" set at the Wales summit in 2014"). "Hollande said on
+/// 3 May 2015" dates the saying, and with it the title.
 fn in_what_is_reported(between: &str) -> bool {
     let mut words = between.split_whitespace();
     let verb = words.by_ref().find(|w| {
@@ -1094,17 +1090,12 @@ const INCOMING_REACH_DAYS: u64 = 365;
 /// Whether the title is written as one being taken up: "the new foreign secretary", "the
 /// incoming president", "newly appointed", "Prime Minister-designate", "President-elect".
 fn is_incoming(prose: &str, t: &TitleMention) -> bool {
-    let word_before = |at: usize| {
-        crate::text::upto(prose, at)
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .map(str::to_ascii_lowercase)
-    };
-    let before = [t.span.start, t.title_span.start]
-        .into_iter()
-        .filter_map(word_before)
-        .any(|w| matches!(w.as_str(), "new" | "incoming" | "appointed"));
+    let before = [t.span.start, t.title_span.start].into_iter().any(|at| {
+        matches!(
+            crate::text::word_before(prose, at).to_ascii_lowercase().as_str(),
+            "new" | "incoming" | "appointed"
+        )
+    });
     let after = crate::text::from(prose, t.title_span.end)
         .trim_start_matches(['-', ' '])
         .split(|c: char| !c.is_alphanumeric())
@@ -1115,11 +1106,8 @@ fn is_incoming(prose: &str, t: &TitleMention) -> bool {
 
 /// Whether the title is written "outgoing X".
 fn is_outgoing(prose: &str, title: &Range<usize>) -> bool {
-    let before = crate::text::upto(prose, title.start).trim_end();
-    before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("outgoing") || w.eq_ignore_ascii_case("incumbent"))
+    let w = crate::text::word_before(prose, title.start);
+    w.eq_ignore_ascii_case("outgoing") || w.eq_ignore_ascii_case("incumbent")
 }
 
 /// The person's terms in the offices the title may mean all ended on a day the record

@@ -34,10 +34,8 @@ pub(super) fn numbered_session_of(
 /// Whether copy calls the event a summit: its name or its series' does not make it a forum,
 /// a dialogue or a conference ("the New Delhi summit" is no Raisina Dialogue).
 pub(super) fn called_summit(kb: &Kb, e: &crate::kb::model::Event) -> bool {
-    let series = e.series.as_deref().and_then(|id| kb.series.get(kb.series_index(id)?));
-    let names = std::iter::once(&e.name).chain(series.into_iter().flat_map(|s| s.names.iter()));
     let mut other = false;
-    for n in names {
+    for n in event_and_series_names(kb, e) {
         let n = n.to_ascii_lowercase();
         if n.contains("summit") {
             return true;
@@ -50,10 +48,15 @@ pub(super) fn called_summit(kb: &Kb, e: &crate::kb::model::Event) -> bool {
 /// Whether copy calls the event a conference: its name or its series' says so ("the Bonn
 /// conference" is no summit held in Bonn, "the Brussels conference" no EU summit).
 fn called_conference(kb: &Kb, e: &crate::kb::model::Event) -> bool {
+    event_and_series_names(kb, e).any(|n| n.to_ascii_lowercase().contains("conference"))
+}
+
+/// The event's name and its series' names.
+fn event_and_series_names<'k>(kb: &'k Kb, e: &'k crate::kb::model::Event) -> impl Iterator<Item = &'k str> {
     let series = e.series.as_deref().and_then(|id| kb.series.get(kb.series_index(id)?));
     std::iter::once(&e.name)
         .chain(series.into_iter().flat_map(|s| s.names.iter()))
-        .any(|n| n.to_ascii_lowercase().contains("conference"))
+        .map(|n| n.as_ref())
 }
 
 /// What a city's event is called in copy: "the Hangzhou summit", "the Bonn conference", or
