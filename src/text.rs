@@ -15,6 +15,23 @@ pub fn from(text: &str, start: usize) -> &str {
     text.get(start..).unwrap_or("")
 }
 
+/// `s` past a relative clause set off by commas that opens it (", who represents Toronto
+/// Centre, has said" gives " has said"), or `s` itself. The clause ends at the next comma
+/// before any `.`, `;` or `:`.
+pub fn after_relative_aside(s: &str) -> &str {
+    let Some(inner) = s.trim_start().strip_prefix(',') else {
+        return s;
+    };
+    let opener = inner.split_whitespace().next().unwrap_or("");
+    if !matches!(opener.to_ascii_lowercase().as_str(), "who" | "which" | "whose") {
+        return s;
+    }
+    match inner.find([',', '.', ';', ':']) {
+        Some(i) if inner.as_bytes().get(i) == Some(&b',') => inner.get(i + 1..).unwrap_or(s),
+        _ => s,
+    }
+}
+
 /// The text up to `end`.
 pub fn upto(text: &str, end: usize) -> &str {
     text.get(..end).unwrap_or("")
@@ -267,6 +284,18 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_relative_clause_between_commas_is_passed_over() {
+        assert_eq!(after_relative_aside(", who represents Toronto, has said"), " has said");
+        assert_eq!(after_relative_aside(" said on Monday"), " said on Monday");
+        // Not a relative clause, or one that runs to the end of its sentence.
+        assert_eq!(after_relative_aside(", the minister, said"), ", the minister, said");
+        assert_eq!(
+            after_relative_aside(", who resigned. He said"),
+            ", who resigned. He said"
+        );
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

@@ -46,6 +46,10 @@ pub struct TermChange {
     /// The clause names whom the person succeeds ("succeeding President X"): a change of
     /// holder, not a new term of the same one.
     pub succeeds: bool,
+    /// The person taken over from, named right after the phrase ("took over from Haruhiko
+    /// Kuroda"): the office is one they held.
+    #[serde(skip)]
+    pub predecessor: Option<usize>,
 }
 
 /// Taking office can be two days: named (appointed) on one, sworn in on the next.
@@ -320,9 +324,46 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         t => (t, country),
     };
     let mut country = country;
+    // "Governor Kazuo Ueda, who took over from Kuroda in April 2022": with no office of
+    // its own, the phrase speaks of the office the person is titled with right before the
+    // name, unless the clause goes on with "as" ("took office on Sunday as the EU's High
+    // Representative"). With "as" and no office after it ("took over from her as party
+    // leader"), it names another post, and no office at all.
+    let clause = crate::text::get(prose, phrase.end..sentence.end);
+    let clause = clause.split([',', ';', '.']).next().unwrap_or("");
+    let as_post = clause.find(" as ");
+    let another_post = as_post.is_some_and(|i| {
+        let post = phrase.end + i..phrase.end + clause.len();
+        !hits.iter().any(|h| {
+            h.span.start >= post.start
+                && h.span.end <= post.end
+                && h.surfaces
+                    .iter()
+                    .any(|s| matches!(s, Surface::RoleTitle(_) | Surface::OfficeTitle(_)))
+        })
+    });
+    // Only for the subject itself, right before the phrase or its relative clause.
+    let subject_itself = !coordinated
+        && given.is_none()
+        && !noun
+        && person_span.start >= sentence.start
+        && own
+            .split(|c: char| !c.is_alphabetic())
+            .all(|w| matches!(w, "" | "who" | "has" | "had" | "have"));
+    let titled = || title_before(prose, hits, &person_span).filter(|_| subject_itself && as_post.is_none());
     let (title_span, title) = match title {
         Some(t) => t,
-        None if alone => (phrase.start..from, Vec::new()),
+        // "took over from Trudeau as Liberal leader": another post than an office.
+        None if alone && another_post => return None,
+        None if alone => match titled() {
+            // The country written after the phrase is not this office's
+            // ("took over from South Africa's Nkosazana Dlamini-Zuma").
+            Some(meanings) => {
+                country = None;
+                (phrase.start..from, meanings)
+            }
+            None => (phrase.start..from, Vec::new()),
+        },
         None => return None,
     };
     // "was elected prime minister by the National Assembly": a popular election is not the
@@ -426,7 +467,19 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         .and_then(|i| dates.get(i))
         .map_or(title_span.end, |d| d.span.end.max(title_span.end));
     let predecessor = predecessors_office(prose, hits, from, sentence.end);
-    let succeeds = predecessor.is_some();
+    // "took over from Haruhiko Kuroda": the person taken over from, named right after.
+    let taken_over_from = hits
+        .iter()
+        .find(|h| h.span.start >= phrase.end && crate::text::get(prose, phrase.end..h.span.start).trim().is_empty())
+        .filter(|_| {
+            !another_post
+                && crate::text::get(prose, phrase.clone())
+                    .to_ascii_lowercase()
+                    .ends_with(" from")
+        })
+        .and_then(person_of)
+        .map(|(_, p)| p);
+    let succeeds = predecessor.is_some() || taken_over_from.is_some();
     let (title, country) = match predecessor {
         Some((office, written)) if title.is_empty() => (office, country.or(written)),
         _ => (title, country),
@@ -448,7 +501,23 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
             Step::Either
         },
         succeeds,
+        predecessor: taken_over_from,
     })
+}
+
+/// The offices a title right before a person's name can mean ("Governor Kazuo Ueda").
+fn title_before(prose: &str, hits: &[Hit], person: &Range<usize>) -> Option<Vec<Surface>> {
+    let h = hits.iter().rev().find(|h| h.span.end <= person.start)?;
+    if !crate::text::get(prose, h.span.end..person.start).trim().is_empty() {
+        return None;
+    }
+    let meanings: Vec<Surface> = h
+        .surfaces
+        .iter()
+        .copied()
+        .filter(|s| matches!(s, Surface::RoleTitle(_) | Surface::OfficeTitle(_)))
+        .collect();
+    (!meanings.is_empty()).then_some(meanings)
 }
 
 fn person_of(h: &Hit) -> Option<(Range<usize>, usize)> {

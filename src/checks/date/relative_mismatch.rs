@@ -26,7 +26,9 @@ SAMARKAND, 14 April 2023 (TDI): The ministers met yesterday, 12 April, in Samark
 Yesterday was 13 April. A relative week, month or year is compared the same way (`last week, on
 12 March` written on 14 April 2023: last week was 3-9 April 2023); vague ones (`earlier this
 month`) are not. Only a relative date and an explicit date side by side (after a comma, in brackets
-or with `on`) are compared, and only when the draft gives its own date.",
+or with `on`) are compared, and only when the draft gives its own date. A count of several days
+(`in 15 days, on 23 March`) may be counted from the day before the draft's, when the news broke, and
+is allowed a day either way.",
     kind: Kind::Check(run),
 };
 
@@ -71,6 +73,12 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         if explicit.is_range || fits {
             continue;
         }
+        // "The duties take effect in 15 days, on March 23": a count of days is often counted
+        // from the day the news happened, a day before the dateline's, so a day either way
+        // is no contradiction.
+        if counts_days(&relative.text) && r == r_end && (e - r).num_days().abs() <= 1 {
+            continue;
+        }
         let was = if r == r_end {
             long_date(r)
         } else {
@@ -99,6 +107,12 @@ fn side_by_side(prose: &str, a: &DateMention, b: &DateMention) -> bool {
     }
     let gap = gap.trim();
     matches!(gap, "," | "(" | "" | "- " | "—" | "–") || gap == "(on" || gap == ", on"
+}
+
+/// Whether a relative date counts several days ("in 15 days", "ten days ago").
+fn counts_days(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_ascii_lowercase).collect();
+    words.iter().any(|w| w == "days")
 }
 
 /// Whether a relative date is what a span of time is counted from: "a year from

@@ -63,7 +63,7 @@ fn run(cx: &Context<'_>, severity: Severity, out: &mut Vec<Diagnostic>) {
         // "Baku will host the UN climate conference in November", written in February: a
         // month or day without its year was read as the nearest, but the series meets in
         // that month a year later too, as the tense says.
-        if other_year_fits(cx, m) {
+        if other_year_fits(cx, m) || dated_otherwise(cx, m, e) {
             continue;
         }
         out.push(
@@ -302,6 +302,40 @@ fn taken_already(
             recent.start,
         ));
     }
+}
+
+/// How many words may stand between a meeting read from its series and place and a year
+/// written beside it.
+const BESIDE_WORDS: usize = 2;
+
+/// "Talks were launched in 2012 at an ASEAN summit in Phnom Penh": a meeting read from its
+/// series and place alone, with a year written beside it that the meeting on record does
+/// not fall in, is another meeting than the one read, so its tense says nothing of that one.
+fn dated_otherwise(cx: &Context<'_>, m: &crate::extract::event::EventMention, e: &crate::kb::model::Event) -> bool {
+    if m.ordinal.is_some() || crate::text::get(&cx.doc.prose, m.span.clone()).contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let Some(s) = cx.ex.sentence_at(m.span.start).and_then(|s| cx.ex.sentences.get(s)) else {
+        return false;
+    };
+    let prose = cx.doc.prose.as_str();
+    let near = |d: &crate::extract::date::DateMention| {
+        let between = if d.span.end <= m.span.start {
+            crate::text::get(prose, d.span.end..m.span.start)
+        } else {
+            crate::text::get(prose, m.span.end..d.span.start)
+        };
+        !between.contains([',', ';']) && between.split_whitespace().count() <= BESIDE_WORDS
+    };
+    let end = e.end.unwrap_or(e.start);
+    cx.ex
+        .dates_starting_in(s.clone())
+        .iter()
+        .filter(|d| d.year_written && !d.relative && cx.ex.as_of.span.as_ref() != Some(&d.span) && near(d))
+        .any(|d| match (d.start, d.end) {
+            (Some(a), Some(b)) => b < e.start || a > end,
+            _ => false,
+        })
 }
 
 /// Whether the mention's date, written without its year, falls in another meeting of the

@@ -225,9 +225,18 @@ fn shifted_agrees(start: NaiveDate, end: NaiveDate, days: &[(NaiveDate, Precisio
 const ALONE_REACH_DAYS: i64 = 200;
 
 /// The person's terms in the offices the title can mean, for the country written with it
-/// or the person's own. With no title, the terms that start near the date.
+/// or the person's own. With no title, those in an office the person taken over from held,
+/// or else the terms that start near the date.
 pub(super) fn terms<'a>(cx: &'a Context<'_>, m: &TermChange, date: NaiveDate) -> Vec<(usize, &'a Term)> {
     let kb = cx.kb;
+    // "took over from Haruhiko Kuroda": an office the predecessor held too.
+    if let (true, Some(p)) = (m.title.is_empty(), m.predecessor) {
+        let theirs: Vec<usize> = kb.terms_of(p).map(|(o, _)| o).collect();
+        let shared: Vec<(usize, &Term)> = kb.terms_of(m.person).filter(|(o, _)| theirs.contains(o)).collect();
+        if !shared.is_empty() {
+            return shared;
+        }
+    }
     if m.title.is_empty() {
         return kb
             .terms_of(m.person)

@@ -474,9 +474,10 @@ fn in_what_is_reported(between: &str) -> bool {
 }
 
 /// Whether the word after a title is a verb in the present, or the auxiliary of the present
-/// perfect (`present_verbs`): "… has insisted", "… says".
+/// perfect (`present_verbs`): "… has insisted", "… says", also past a relative clause set
+/// off by commas ("…, who represents Toronto Centre, has said").
 fn present_after(prose: &str, end: usize) -> bool {
-    crate::text::from(prose, end)
+    crate::text::after_relative_aside(crate::text::from(prose, end))
         .split_whitespace()
         .next()
         .is_some_and(|w| crate::extract::words::GRAMMAR.present_verbs.contains(w))
