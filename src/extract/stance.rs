@@ -189,13 +189,23 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         } else {
             None
         };
+        // "Supporters of the EU-Mercosur deal, including Germany, Spain and France, argue …":
+        // the holders a plural stance noun names may be listed after its object.
+        let object_end = governed
+            .last()
+            .map(|(span, _)| span.end)
+            .or_else(|| free.as_ref().map(|(span, _)| span.end));
+        let listed = (*noun && holder_noun(prose, trigger))
+            .then(|| object_end.and_then(|end| listed_after(prose, input.subjects, end)))
+            .flatten();
         // The subject: the nearest subject before the trigger, with only filler between.
-        let Some((mut si, mut subject)) = last_subject_by(input.subjects, trigger.start) else {
+        let Some((mut si, mut subject)) = listed.or_else(|| last_subject_by(input.subjects, trigger.start)) else {
             continue;
         };
         // "Sikorski, who has condemned backing for Kyiv, called for …": a name that ends a
         // relative clause is not the subject of the verb after the clause; its antecedent is.
-        if let Some(antecedent) = before_relative_clause(prose, &sentence, subject.span(), trigger.start)
+        if listed.is_none()
+            && let Some(antecedent) = before_relative_clause(prose, &sentence, subject.span(), trigger.start)
             && let Some((i, s)) = last_subject_by(input.subjects, antecedent)
         {
             si = i;
@@ -203,7 +213,8 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         }
         // "The Netherlands, a NATO member, backed …": a name inside an apposition is not the
         // subject of the verb after it; the name the apposition describes is.
-        if let Some(described) = before_apposition(prose, &sentence, subject.span(), trigger.start)
+        if listed.is_none()
+            && let Some(described) = before_apposition(prose, &sentence, subject.span(), trigger.start)
             && let Some((i, s)) =
                 last_subject_by(input.subjects, described).filter(|(_, s)| s.span().end + 1 >= described)
         {
@@ -238,8 +249,13 @@ pub fn extract(kb: &Kb, input: &SentenceInput<'_>, coref: &mut Coref) -> Vec<Sta
         if policy && !kept_before(prose, subject.span().start) {
             continue;
         }
-        let words = if policy {
+        let words = if policy || listed.is_some() {
             Vec::new()
+        } else if let Some(words) = (*noun && !possessive_subject && holder_noun(prose, trigger))
+            .then(|| among_holders(gap))
+            .flatten()
+        {
+            words
         } else {
             let Some(words) = filler_words(&kb.lexicon, gap, *noun && possessive_subject) else {
                 continue;
@@ -587,6 +603,51 @@ fn before_relative_clause(prose: &str, sentence: &Range<usize>, name: Range<usiz
 }
 
 /// The last subject that ends by `at`, with its index.
+/// Whether a stance noun names its holders ("supporters of", "critics of"): a plural noun
+/// before "of".
+fn holder_noun(prose: &str, trigger: &Range<usize>) -> bool {
+    let written = crate::text::get(prose, trigger.clone()).to_ascii_lowercase();
+    written
+        .strip_suffix(" of")
+        .is_some_and(|noun| noun.ends_with('s') && !noun.ends_with("ss"))
+}
+
+/// What introduces the holders listed after a stance noun's object.
+static HOLDER_LIST: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::compile(r"(?i)^\s*,\s*(?:including|such\s+as|among\s+them|notably)\s+"));
+
+/// The subject listed right after a stance noun's object ending at `end`: "…, including
+/// Germany, Spain and France".
+fn listed_after<'a>(prose: &str, subjects: &'a [Subject], end: usize) -> Option<(usize, &'a Subject)> {
+    let m = HOLDER_LIST.find(crate::text::from(prose, end))?;
+    let at = end + m.end();
+    subjects
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.span().start == at && matches!(s, Subject::Actors(_)))
+}
+
+/// The words between a subject and a plural stance noun that count its holders among them:
+/// "are among the", "was one of the fiercest", "are not among the". The negations are kept,
+/// to read the statement's polarity; `None` for any other gap.
+fn among_holders(gap: &str) -> Option<Vec<String>> {
+    static AMONG: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(
+            r"(?i)^\s*(?:is|are|was|were|remains?|remained|(?:has|have|had)\s+been)\s+(?P<not>not\s+)?(?:(?:also|still|now|long)\s+)?(?:among|one\s+of)\s+(?:the\s+)?(?P<mods>(?:[a-z-]+\s+){0,2})$",
+        )
+    });
+    let c = AMONG.captures(gap)?;
+    let modifiers = c.name("mods").map_or("", |m| m.as_str());
+    let plain = modifiers.split_whitespace().all(|w| {
+        let w = w.to_ascii_lowercase();
+        GRAMMAR.noun_modifiers.contains(w.as_str()) || matches!(w.as_str(), "most" | "more") || w.ends_with("est")
+    });
+    if !plain {
+        return None;
+    }
+    Some(c.name("not").map(|_| vec!["not".to_string()]).unwrap_or_default())
+}
+
 fn last_subject_by(subjects: &[Subject], at: usize) -> Option<(usize, &Subject)> {
     subjects.iter().enumerate().rev().find(|(_, s)| s.span().end <= at)
 }
