@@ -119,8 +119,13 @@ mod unlisted {
                 .map(|((r, _), y)| (r.clone(), y.clone()))
                 .collect();
         }
-        if let ([_], Some(y)) = (mw.as_slice(), aw.last()) {
-            return vec![(m.words[0].clone(), y.clone())];
+        if let [one] = mw.as_slice() {
+            // The surname it stands for: the nearest in spelling.
+            let key = spelling::fold(one);
+            let nearest = surnames(&aw).min_by_key(|s| strsim::levenshtein(&key, &spelling::fold(s)));
+            return nearest
+                .map(|y| vec![(m.words[0].clone(), y.clone())])
+                .unwrap_or_default();
         }
         // Words joined or split by a hyphen ("Kim Jong-un", "Kim Jong Un"): the whole name.
         match (m.words.first(), m.words.last(), a.words.first(), a.words.last()) {
@@ -193,26 +198,48 @@ mod unlisted {
         // been introduced by their full name).
         match (mw, aw.len()) {
             ([one], n) if (n >= 2 || a.full) && !m.full && one.chars().count() >= 5 => {
-                let Some(surname) = aw.last() else { return false };
-                if super::place_and_demonym(one, surname) || super::cognates(one, surname) {
+                if aw.contains(one) {
                     return false;
                 }
                 let unnamed = person_like
                     && m.people.is_empty()
                     && !spelling::is_given_name(one)
                     && !in_full_names.contains(one.as_str());
-                !aw.contains(one)
-                    && (spelling::same_key(one, surname)
-                        || spelling::slip(one, surname)
-                        || unnamed && spelling::surname_slip(one, surname)
-                        || unnamed && !a.people.is_empty() && spelling::short_surname_slip(one, surname)
-                        // "Michels said" after "Charles Michel": the surname of someone the
-                        // record knows with an s, and no article or number to make it a
-                        // family ("the Clintons").
-                        || unnamed && !a.people.is_empty() && !determined && spelling::plural_of(one, surname))
+                surnames(aw).any(|surname| {
+                    !(super::place_and_demonym(one, surname) || super::cognates(one, surname))
+                        && (spelling::same_key(one, surname)
+                            || spelling::slip(one, surname)
+                            || unnamed && spelling::surname_slip(one, surname)
+                            || unnamed && !a.people.is_empty() && spelling::short_surname_slip(one, surname)
+                            // "Michels said" after "Charles Michel": the surname of someone
+                            // the record knows with an s, and no article or number to make
+                            // it a family ("the Clintons").
+                            || unnamed && !a.people.is_empty() && !determined && spelling::plural_of(one, surname))
+                })
             }
             _ => false,
         }
+    }
+
+    /// The words of a full name a surname alone may stand for: the last, and in a name of
+    /// three or four words that opens with a given name the one before the last when it is
+    /// no given name, as a Spanish or
+    /// Portuguese name puts the father's surname before the mother's ("González" for
+    /// "Edmundo González Urrutia").
+    fn surnames(aw: &[String]) -> impl Iterator<Item = &String> {
+        let paternal = match aw {
+            [given, .., p, _]
+                if (3..=4).contains(&aw.len())
+                    && spelling::is_given_name(given)
+                    && p.chars().count() >= 5
+                    && p.starts_with(char::is_uppercase)
+                    && !spelling::is_given_name(p) =>
+            {
+                Some(p)
+            }
+            _ => None,
+        };
+        aw.last().into_iter().chain(paternal)
     }
 
     /// A name that reads as the title of a thing rather than a person: after "the" ("The
@@ -242,7 +269,7 @@ mod unlisted {
                 || letters(mw).abs_diff(letters(aw)) <= 2 && mw.first().map(first) == aw.first().map(first);
         }
         let joined = |w: &[String]| w.concat().to_lowercase();
-        (mw.len() == 1 && aw.last().map(first) == mw.first().map(first))
+        (mw.len() == 1 && surnames(aw).any(|s| mw.first().map(first) == Some(first(s))))
             || (mw.len() >= 2 && aw.len() >= 2 && joined(mw).replace('-', "") == joined(aw).replace('-', ""))
             // "Raphael Grossi" and "Rafael Mariano Grossi": one surname, a middle name once.
             || (mw.len() >= 2 && aw.len() >= 2 && mw.last() == aw.last() && mw.first().map(first) == aw.first().map(first))
