@@ -419,7 +419,8 @@ const TOPIC_REACH: usize = 8;
 /// the text introduced a new one in between ("signed a deal"). Words the topic's names use
 /// may stand before the noun ("the ban treaty" after "the Treaty on the Prohibition of
 /// Nuclear Weapons"), and each reference carries the topic on, so that "the treaty" can be
-/// followed a paragraph later.
+/// followed a paragraph later. A sentence that describes a topic by all its keys
+/// (`stance::described_topic`) counts as naming it.
 fn add_topic_anaphors(kb: &Kb, prose: &str, sentences: &[Range<usize>], hits: &mut Vec<Hit>) {
     let sentence_of = |at: usize| sentences.partition_point(|s| s.start <= at);
     let mut added: Vec<Hit> = Vec::new();
@@ -427,6 +428,22 @@ fn add_topic_anaphors(kb: &Kb, prose: &str, sentences: &[Range<usize>], hits: &m
     // The topics named or referred to so far, in text order: (start, end, topic).
     let mut told: Vec<(usize, usize, usize)> = Vec::new();
     let mut walked = 0;
+    // Sentences that describe a topic by its keys without naming one ("The European Union
+    // and the Mercosur bloc … concluded … a free trade agreement") tell it too.
+    let named_in = |s: &Range<usize>| {
+        let first = hits.partition_point(|h| h.span.start < s.start);
+        hits[first..]
+            .iter()
+            .take_while(|h| h.span.start < s.end)
+            .any(|h| h.surfaces.iter().any(|x| matches!(x, Surface::Topic(_))))
+    };
+    let described: Vec<(usize, usize, usize)> = sentences
+        .iter()
+        .filter(|s| !named_in(s))
+        .filter_map(|s| stance::described_topic(kb, prose, s))
+        .map(|(span, topic)| (span.start, span.end, topic))
+        .collect();
+    let mut described_walked = 0;
     for (at, _) in lower.match_indices("the ") {
         while let Some(h) = hits.get(walked).filter(|h| h.span.end <= at) {
             if let Some(t) = h.surfaces.iter().find_map(|s| match s {
@@ -436,6 +453,11 @@ fn add_topic_anaphors(kb: &Kb, prose: &str, sentences: &[Range<usize>], hits: &m
                 told.push((h.span.start, h.span.end, t));
             }
             walked += 1;
+        }
+        while let Some(&d) = described.get(described_walked).filter(|d| d.1 <= at) {
+            told.push(d);
+            told.sort_by_key(|t| t.0);
+            described_walked += 1;
         }
         // "the treaty", "the ban treaty", "the nuclear ban treaty": up to two words before
         // the noun.

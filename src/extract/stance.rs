@@ -520,6 +520,40 @@ fn object_words(text: &str, most: usize) -> Vec<(String, Range<usize>)> {
     out
 }
 
+/// The topic a sentence describes by its keys without naming it ("The European Union and
+/// the Mercosur bloc … concluded negotiations on a free trade agreement"): every group of
+/// keys of a topic of three groups or more has a phrase in the sentence, and no other topic
+/// fits so. From the first key found to the end of the last, and the topic.
+pub(crate) fn described_topic(kb: &Kb, prose: &str, sentence: &Range<usize>) -> Option<(Range<usize>, usize)> {
+    let text = crate::text::get(prose, sentence.clone());
+    let words = object_words(text, usize::MAX);
+    let present: std::collections::HashSet<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+    let mut found: Option<(Range<usize>, usize)> = None;
+    for (i, topic) in kb.topics.iter().enumerate().filter(|(_, t)| t.keys.len() >= 3) {
+        let mut span: Option<Range<usize>> = None;
+        let all = topic.keys.iter().all(|group| {
+            let here = group
+                .iter()
+                .filter(|p| p.split_whitespace().next().is_some_and(|f| present.contains(f)))
+                .filter_map(|p| find_phrase(&words, p))
+                .min_by_key(|r| r.end);
+            if let Some(r) = &here {
+                span = Some(
+                    span.as_ref()
+                        .map_or(r.clone(), |f| f.start.min(r.start)..f.end.max(r.end)),
+                );
+            }
+            here.is_some()
+        });
+        match (all, span, &found) {
+            (true, Some(_), Some(_)) => return None,
+            (true, Some(r), None) => found = Some((sentence.start + r.start..sentence.start + r.end, i)),
+            _ => {}
+        }
+    }
+    found
+}
+
 /// Where a key phrase stands among the object's words, if it is there (whole words).
 /// Keys are lowercase (`kb check` refuses others) and so are the object's words, so the
 /// words compare as they are: this runs for every key of every topic on each object that
