@@ -31,6 +31,7 @@ struct Lists {
     term_start_nouns: Vec<String>,
     clause: Clause,
     period_nouns: Vec<String>,
+    own_term_phrases: Vec<String>,
     event_heads: Vec<String>,
     beside_event: Vec<String>,
     retrospective_stems: Vec<String>,
@@ -115,6 +116,8 @@ pub struct Grammar {
     pub clause: Clause,
     /// "term", "tenure", "presidency": a stretch of someone's time in office.
     pub period_nouns: HashSet<String>,
+    /// "after taking office", "while in office": after a title, the person's own time in it.
+    pub own_term_phrases: Vec<String>,
     /// "summit", "talks": nouns that head a mention of an event.
     pub event_heads: HashSet<String>,
     /// "examin", "legacy": stems of words that look back at a period; lowercase.
@@ -230,6 +233,7 @@ pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         term_start_nouns: set(lists.term_start_nouns),
         clause: lists.clause,
         period_nouns: set(lists.period_nouns),
+        own_term_phrases: lists.own_term_phrases,
         event_heads: set(lists.event_heads),
         beside_event: lists.beside_event,
         retrospective_stems: lists.retrospective_stems,

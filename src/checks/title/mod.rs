@@ -158,6 +158,19 @@ fn relevant(cx: &Context<'_>, i: usize) -> Relevant {
         .get(i)
         .map_or(title.end, |t| t.person_span.end.max(t.span.end));
     let named = named.filter(|d| !(d.span.start >= person_end && takes_office_after(prose, person_end, &span)));
+    // "… President Donald Trump allowed the project to move forward after taking office":
+    // the person's own time in office, unless the clause names a date of its own.
+    let from_dateline = named.is_some_and(|d| as_of.span.as_ref() == Some(&d.span));
+    if (named.is_none() || from_dateline)
+        && let Some((a, b)) = own_term_after(cx, i, &span)
+    {
+        return Relevant {
+            start: a,
+            end: b,
+            from_sentence: true,
+            year_less: false,
+        };
+    }
     if let Some((a, b, year_less)) =
         named.and_then(|d| Some((d.start?, d.end?, !d.year_written && !d.relative && !weekday_fits(d))))
     {
@@ -284,6 +297,30 @@ fn during_someones_period(
                 .max_by_key(|t| t.start)?;
             Some((term.start, term.end.map_or(as_of, |e| e.min(as_of))))
         })
+}
+
+/// "President Donald Trump allowed the project to move forward after taking office": a
+/// phrase after the title in its sentence (`own_term_phrases`) sets it in the person's own
+/// time in office: their last term begun by the draft's date, ended by it at the latest.
+fn own_term_after(cx: &Context<'_>, i: usize, sentence: &Range<usize>) -> Option<(NaiveDate, NaiveDate)> {
+    let t = cx.ex.titles.get(i)?;
+    let after = crate::text::get(&cx.doc.prose, t.span.end..sentence.end).to_ascii_lowercase();
+    if !crate::extract::words::GRAMMAR
+        .own_term_phrases
+        .iter()
+        .any(|p| after.contains(p.as_str()))
+    {
+        return None;
+    }
+    let as_of = cx.ex.as_of.date;
+    let term = cx
+        .kb
+        .terms_of(t.person)
+        .filter(|(o, _)| t.offices.contains(o))
+        .map(|(_, t)| t)
+        .filter(|t| t.start <= as_of)
+        .max_by_key(|t| t.start)?;
+    Some((term.start, term.end.map_or(as_of, |e| e.min(as_of))))
 }
 
 /// Whether a title names a predecessor: "succeeding President X", "to replace Pakistan's
