@@ -29,14 +29,14 @@ fn main() {
     let opts = factlint::extract::Options::default();
     let doc = factlint::input::decode("sample.txt", sample.clone()).unwrap_or_else(|e| panic!("{e}"));
     let t = Instant::now();
-    let _ = factlint::check_draft(&doc, &rules, &opts, None);
+    let _ = factlint::check(&doc, &rules, &factlint::CheckConfig::new(opts));
     let cold = t.elapsed();
     let warm = median(
         (0..50)
             .map(|_| {
                 let t = Instant::now();
                 let doc = factlint::input::decode("sample.txt", sample.clone()).unwrap_or_else(|e| panic!("{e}"));
-                let _ = factlint::check_draft(&doc, &rules, &opts, None);
+                let _ = factlint::check(&doc, &rules, &factlint::CheckConfig::new(opts));
                 t.elapsed()
             })
             .collect(),
@@ -57,7 +57,7 @@ fn main() {
     for _ in 0..rounds {
         for (name, b) in &drafts {
             if let Ok(doc) = factlint::input::decode(name, b.clone()) {
-                let _ = factlint::check_draft(&doc, &rules, &opts, None);
+                let _ = factlint::check(&doc, &rules, &factlint::CheckConfig::new(opts));
             }
         }
     }

@@ -332,7 +332,7 @@ fn people(cx: &Context<'_>, text: &dyn Fn(&Range<usize>) -> String, out: &mut Ve
     }
 }
 
-/// The claims of a draft checked with `crate::check_draft`.
+/// The claims of a draft checked with `crate::check`.
 pub fn of_draft(
     doc: &crate::source::Document,
     kb: &Kb,
@@ -355,7 +355,10 @@ mod tests {
         .unwrap_or_default();
         let rules = crate::rules::Rules::load(&crate::rules::PackSources::default()).unwrap_or_else(|_| unreachable!());
         let doc = crate::source::Document::new("s.txt", text, crate::source::Format::Text);
-        let (ex, findings) = crate::check_draft(&doc, &rules, &Default::default(), None);
+        let crate::Findings {
+            extraction: ex,
+            diagnostics: findings,
+        } = crate::check(&doc, &rules, &Default::default());
         let claims = of_draft(&doc, &rules.kb, &ex, &findings);
         let shown: Vec<String> = claims
             .iter()

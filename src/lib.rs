@@ -46,18 +46,39 @@ use extract::Extraction;
 use rules::Rules;
 use source::Document;
 
+/// How a draft is checked beyond its rules: what the reader of dates assumes (the as-of
+/// date, the order of numeric dates) and the baseline of accepted findings, if any.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckConfig<'a> {
+    pub options: extract::Options,
+    pub baseline: Option<&'a baseline::Index>,
+}
+
+impl CheckConfig<'_> {
+    /// With these options and no baseline.
+    pub fn new(options: extract::Options) -> Self {
+        Self {
+            options,
+            baseline: None,
+        }
+    }
+}
+
+/// What the check of one draft found: what was read from it, and the findings, sorted by
+/// position, then rule id.
+#[derive(Debug)]
+pub struct Findings {
+    pub extraction: Extraction,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// The whole check of one draft, as every front end runs it (`check`, `lsp`, `serve`, the
 /// fixtures, the benchmarks, a pack's tests): extraction, every enabled check (built-in and
 /// user), the merge of findings that describe one error, the draft's own suppression
 /// comments and, when one is given, the baseline. This is the only place these steps are
-/// put together. Findings come back sorted by position, then rule id.
-pub fn check_draft(
-    doc: &Document,
-    rules: &Rules,
-    opts: &extract::Options,
-    baseline: Option<&baseline::Index>,
-) -> (Extraction, Vec<Diagnostic>) {
-    let ex = extract::extract(doc, &rules.kb, opts);
+/// put together.
+pub fn check(doc: &Document, rules: &Rules, config: &CheckConfig<'_>) -> Findings {
+    let ex = extract::extract(doc, &rules.kb, &config.options);
     let cx = checks::Context {
         doc,
         kb: &rules.kb,
@@ -66,11 +87,14 @@ pub fn check_draft(
     let findings = merge(run_checks(&cx, rules));
     let known = |id: &str| checks::is_reported(id) || rules.user.iter().any(|u| u.id == id);
     let findings = suppress::apply(&doc.text, &doc.code, &known, findings);
-    let findings = match baseline {
+    let findings = match config.baseline {
         Some(b) => b.filter(&doc.path, &doc.text, findings),
         None => findings,
     };
-    (ex, findings)
+    Findings {
+        extraction: ex,
+        diagnostics: findings,
+    }
 }
 
 /// Every enabled check, built-in then user, over one draft.

@@ -140,7 +140,7 @@ pub fn run(rules: &Rules, files: &[LoadedFile], cases: &[Case]) -> (Vec<LoadErro
             },
             ..Default::default()
         };
-        let (_, found) = crate::check_draft(&doc, rules, &opts, None);
+        let found = crate::check(&doc, rules, &crate::CheckConfig::new(opts)).diagnostics;
         let fired: BTreeSet<&str> = found.iter().map(|d| d.rule.as_str()).collect();
         let expected: BTreeSet<&str> = case.test.expect.iter().map(|e| e.get_ref().as_str()).collect();
         if fired != expected {

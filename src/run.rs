@@ -611,7 +611,14 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
     let mut doc = crate::input::read_as(item, &request.stdin_name, limit, &|name| loaded.config.format_for(name))?;
     let opts = loaded.config.options(request.as_of, request.date_order);
     let baseline = request.baseline.as_deref();
-    let (mut ex, mut diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts, baseline);
+    let config = crate::CheckConfig {
+        options: opts,
+        baseline,
+    };
+    let crate::Findings {
+        extraction: mut ex,
+        mut diagnostics,
+    } = crate::check(&doc, &loaded.rules, &config);
     let fixed = request.fix.map(|f| {
         let plan = match crate::fix::plan(&doc.text, &diagnostics, f.min, doc.format) {
             Ok(plan) => plan,
@@ -643,7 +650,10 @@ fn check_one(item: &Item, loaded: &Loaded, request: &Request) -> Result<Checked,
             Ok(()) => {
                 // Report what is left in the draft as it now is.
                 doc = Document::new(doc.path.clone(), text, doc.format);
-                (ex, diagnostics) = crate::check_draft(&doc, &loaded.rules, &opts, baseline);
+                crate::Findings {
+                    extraction: ex,
+                    diagnostics,
+                } = crate::check(&doc, &loaded.rules, &config);
             }
             Err(e) => {
                 fixed.applied = 0;

@@ -21,7 +21,6 @@ use std::path::Path;
 
 use chrono::{Datelike, Days, NaiveDate};
 use factlint::calendar::{month_name, weekday_name};
-use factlint::extract::Options;
 use factlint::kb::Kb;
 use factlint::kb::lexicon::inflect;
 use factlint::kb::model::{Position, Precision, PredicateKind};
@@ -734,7 +733,7 @@ fn known_limit(family: &str, form: &str) -> Option<&'static str> {
 
 fn passes(rules: &Rules, case: &Case) -> bool {
     let doc = Document::new("case.txt", case.text.clone(), Format::Text);
-    let (_, diags) = factlint::check_draft(&doc, rules, &Options::default(), None);
+    let diags = factlint::check(&doc, rules, &Default::default()).diagnostics;
     match case.expect {
         Some(rule) => diags.iter().any(|d| d.rule == rule),
         None => !diags.iter().any(|d| d.rule.starts_with(&format!("{}/", case.family))),

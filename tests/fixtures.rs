@@ -139,7 +139,10 @@ fn check_draft(path: &Path, default: &Rules) -> Result<(), Failed> {
     };
     let bytes = std::fs::read(path)?;
     let doc = factlint::input::decode(&rel, bytes)?;
-    let (ex, diags) = factlint::check_draft(&doc, rules, &opts, None);
+    let factlint::Findings {
+        extraction: ex,
+        diagnostics: diags,
+    } = factlint::check(&doc, rules, &factlint::CheckConfig::new(opts));
     for d in &diags {
         for span in std::iter::once(&d.span).chain(d.labels.iter().map(|l| &l.span)) {
             if doc.text.get(span.clone()).is_none() {

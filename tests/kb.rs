@@ -340,7 +340,7 @@ fn wikidata_import_keeps_terms_and_precision() {
     .unwrap_or_else(|e| panic!("{e:?}"));
     let check = |text: &str| {
         let doc = factlint::input::decode("d.txt", text.as_bytes().to_vec()).unwrap_or_else(|e| panic!("{e}"));
-        let (_, diags) = factlint::check_draft(&doc, &rules, &factlint::extract::Options::default(), None);
+        let diags = factlint::check(&doc, &rules, &Default::default()).diagnostics;
         diags.into_iter().map(|d| d.rule).collect::<Vec<_>>()
     };
     assert!(check("MOSCOW, 3 May 2007 (TASS) - Minister of Examples Bo Sandbox spoke.").is_empty());

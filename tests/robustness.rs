@@ -116,7 +116,7 @@ fn random_drafts_never_panic_and_spans_stay_inside() {
         }
         let name = if round % 2 == 0 { "d.md" } else { "d.txt" };
         let doc = factlint::input::decode(name, text.clone().into_bytes()).unwrap_or_else(|e| panic!("{e}"));
-        let (_, diags) = factlint::check_draft(&doc, &rules, &factlint::extract::Options::default(), None);
+        let diags = factlint::check(&doc, &rules, &Default::default()).diagnostics;
         for d in &diags {
             for span in std::iter::once(&d.span).chain(d.labels.iter().map(|l| &l.span)) {
                 assert!(
@@ -654,7 +654,7 @@ fn checking_time_grows_linearly_with_the_draft() {
     let time = |bytes: usize| {
         let doc = factlint::input::decode("news.txt", news(bytes).into_bytes()).unwrap_or_else(|e| panic!("{e}"));
         quickest(3, || {
-            let _ = factlint::check_draft(&doc, &rules, &factlint::extract::Options::default(), None);
+            let _ = factlint::check(&doc, &rules, &Default::default());
         })
     };
     let (small, large) = (time(64 << 10), time(512 << 10));
@@ -670,7 +670,7 @@ fn checking_time_grows_linearly_with_run_on_text() {
         let text = news(bytes).replace(['.', '!', '?', '\n'], " ");
         let doc = factlint::input::decode("flat.txt", text.into_bytes()).unwrap_or_else(|e| panic!("{e}"));
         quickest(3, || {
-            let _ = factlint::check_draft(&doc, &rules, &factlint::extract::Options::default(), None);
+            let _ = factlint::check(&doc, &rules, &Default::default());
         })
     };
     let (small, large) = (time(32 << 10), time(256 << 10));

@@ -434,7 +434,7 @@ impl<'a> Server<'a> {
             Some(set) => {
                 let draft = Document::new(doc.name.clone(), doc.text.clone(), doc.format);
                 catch_unwind(AssertUnwindSafe(|| {
-                    crate::check_draft(&draft, &set.rules, &set.opts, None).1
+                    crate::check(&draft, &set.rules, &crate::CheckConfig::new(set.opts)).diagnostics
                 }))
                 .unwrap_or_default()
             }

@@ -1,6 +1,6 @@
 //! `factlint serve`: a local HTTP server with a page for editors (`/`) and LanguageTool's
 //! HTTP API, version 2 (`/v2/…`), so the writing tools editors already use can show
-//! factlint's findings. Both check a draft with `crate::check_draft`, the function `check`
+//! factlint's findings. Both check a draft with `crate::check`, the function `check`
 //! and `lsp` call, with the rules and configuration `check` would use in the directory the
 //! server was started in.
 //!
@@ -95,7 +95,10 @@ impl State {
             .spawn(move || {
                 let _permit = permit;
                 let result = catch_unwind(AssertUnwindSafe(|| {
-                    let (ex, findings) = crate::check_draft(&doc, rules, &opts, None);
+                    let crate::Findings {
+                        extraction: ex,
+                        diagnostics: findings,
+                    } = crate::check(&doc, rules, &crate::CheckConfig::new(opts));
                     Checked { doc, ex, findings }
                 }));
                 let _ = tx.send(result);
