@@ -143,8 +143,8 @@ fn links(gap: &str) -> bool {
 }
 
 /// Whether the words after a meeting's name make a small ordinal before it describe rather
-/// than number: "the first G20 summit held in Africa", "the second summit in a row", "the
-/// first ever".
+/// than number: "the first G20 summit held in Africa", "the first summit held in a member
+/// of the OECS", "the second summit in a row", "the first ever".
 fn describes(after: &str) -> bool {
     const REGIONS: &[&str] = &[
         "africa",
@@ -173,6 +173,11 @@ fn describes(after: &str) -> bool {
         .take(40)
         .flat_map(char::to_lowercase)
         .collect();
+    // "the first CELAC summit held in …": the series named, then its head noun.
+    let a = ["summit ", "meeting ", "conference ", "session ", "forum "]
+        .iter()
+        .find_map(|h| a.strip_prefix(h))
+        .map_or(a.clone(), str::to_string);
     if ["ever", "in a row", "of its kind", "since", "outside"]
         .iter()
         .any(|p| a.starts_with(p))
@@ -184,13 +189,17 @@ fn describes(after: &str) -> bool {
         "held on ",
         "hosted in ",
         "hosted on ",
+        "hosted by ",
         "to be held in ",
         "in ",
         "on ",
     ]
     .iter()
     .find_map(|p| a.strip_prefix(p));
-    place.is_some_and(|rest| REGIONS.iter().any(|r| rest.starts_with(r)))
+    // "the first CELAC summit held in a member of the OECS": a kind of place, not a place.
+    place.is_some_and(|rest| {
+        REGIONS.iter().any(|r| rest.starts_with(r)) || rest.starts_with("a ") || rest.starts_with("an ")
+    })
 }
 
 /// Whether the mention at `span` sits in a relative clause that `gap` (the text after it)
@@ -594,6 +603,15 @@ fn named(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize, even
     } else {
         Some(event)
     };
+    // "the first CELAC summit held in a member of the OECS": a name that opens with a small
+    // ordinal in words and goes on as a description ("held in a …", "in a row") names no
+    // one meeting.
+    let written = crate::text::get(cx.prose, hit.span.clone());
+    let small_word = ORDINAL_AT_START.find(written).is_some_and(|o| {
+        !o.as_str().starts_with(|c: char| c.is_ascii_digit())
+            && crate::extract::ordinal::value(&o.as_str().to_ascii_lowercase()).is_some_and(|n| n <= 3)
+    });
+    let event = event.filter(|_| !(small_word && describes(crate::text::from(cx.prose, hit.span.end))));
     let m = EventMention {
         span: hit.span.clone(),
         event,
