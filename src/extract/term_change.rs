@@ -334,13 +334,9 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
     let as_post = clause.find(" as ");
     let another_post = as_post.is_some_and(|i| {
         let post = phrase.end + i..phrase.end + clause.len();
-        !hits.iter().any(|h| {
-            h.span.start >= post.start
-                && h.span.end <= post.end
-                && h.surfaces
-                    .iter()
-                    .any(|s| matches!(s, Surface::RoleTitle(_) | Surface::OfficeTitle(_)))
-        })
+        !hits
+            .iter()
+            .any(|h| h.span.start >= post.start && h.span.end <= post.end && !office_meanings(h).is_empty())
     });
     // Only for the subject itself, right before the phrase or its relative clause.
     let subject_itself = !coordinated
@@ -511,13 +507,17 @@ fn title_before(prose: &str, hits: &[Hit], person: &Range<usize>) -> Option<Vec<
     if !crate::text::get(prose, h.span.end..person.start).trim().is_empty() {
         return None;
     }
-    let meanings: Vec<Surface> = h
-        .surfaces
+    let meanings = office_meanings(h);
+    (!meanings.is_empty()).then_some(meanings)
+}
+
+/// What a phrase can mean as the title of an office: roles and offices.
+fn office_meanings(h: &Hit) -> Vec<Surface> {
+    h.surfaces
         .iter()
         .copied()
         .filter(|s| matches!(s, Surface::RoleTitle(_) | Surface::OfficeTitle(_)))
-        .collect();
-    (!meanings.is_empty()).then_some(meanings)
+        .collect()
 }
 
 fn person_of(h: &Hit) -> Option<(Range<usize>, usize)> {
@@ -613,12 +613,7 @@ fn office_after(
         if !crate::text::get(prose, at..h.span.start).split_whitespace().all(filler) {
             break;
         }
-        let meanings: Vec<Surface> = h
-            .surfaces
-            .iter()
-            .copied()
-            .filter(|s| matches!(s, Surface::RoleTitle(_) | Surface::OfficeTitle(_)))
-            .collect();
+        let meanings = office_meanings(h);
         if !meanings.is_empty() {
             return (Some((h.span.clone(), meanings)), country);
         }

@@ -37,7 +37,9 @@ the last one ended (`David Lammy's term as foreign secretary ended on 5 Septembe
 naming a successor; or began, on a day it knows, more than a month after it (`Joseph Aoun took
 office as president of Lebanon only on 9 January 2025`, of `President Joseph Aoun` in March 2024,
 when the post stood empty). A sentence that names the time someone else held office (`During
-Barack Obama's presidency, … Prime Minister Shinzo Abe`) is judged over that time. `factlint kb
+Barack Obama's presidency, … Prime Minister Shinzo Abe`) is judged over that time, and one that
+sets the title in the person's own time in office (`President Donald Trump allowed the project
+after taking office`) over their last term begun by the draft's date. `factlint kb
 check` warns of a term after which no holder is recorded, so that a missing later term is found
 there rather than here.
 
