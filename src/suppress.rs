@@ -16,25 +16,17 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use crate::pattern::Regex;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const UNUSED: &str = "suppression/unused";
 pub const INVALID: &str = "suppression/invalid";
 
-/// The opening of anything that looks meant as a directive.
-static OPENING: LazyLock<crate::pattern::Scanner> =
-    LazyLock::new(|| crate::pattern::scanner(r"(?i)<!--\s*factlint(?-u:\b)"));
+// The opening of anything that looks meant as a directive.
+crate::scanner!(static OPENING = r"(?i)<!--\s*factlint(?-u:\b)");
 
-/// A well-formed directive's body (between `<!--` and `-->`).
-static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
-        r"(?s)^\s*factlint-(?P<kind>disable-next-line|disable|enable)(?:\s(?P<rules>.*?))?(?:--(?P<reason>.*))?$",
-    )
-});
+// A well-formed directive's body (between `<!--` and `-->`).
+crate::regex!(static BODY = r"(?s)^\s*factlint-(?P<kind>disable-next-line|disable|enable)(?:\s(?P<rules>.*?))?(?:--(?P<reason>.*))?$");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {

@@ -35,10 +35,28 @@ fn patterns() -> Vec<(&'static str, String, std::path::PathBuf)> {
     let mut out = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap_or_default();
-        for call in ["pattern::compile(", "pattern::scanner("] {
+        for call in ["pattern::compile(", "pattern::scanner(", "regex!(", "scanner!("] {
             for (at, _) in text.match_indices(call) {
-                if let Some(pattern) = text.get(at + call.len()..).and_then(raw_literal) {
-                    out.push((call, pattern.to_string(), f.clone()));
+                let Some(rest) = text.get(at + call.len()..) else {
+                    continue;
+                };
+                // `regex!(static NAME = r"…")`: the literal after the name.
+                let rest = match rest.split_once('=') {
+                    Some((head, tail))
+                        if call.ends_with("!(") && head.trim_start().starts_with("static ")
+                            || head.contains(" static ") =>
+                    {
+                        tail
+                    }
+                    _ => rest,
+                };
+                if let Some(pattern) = raw_literal(rest) {
+                    let kind = if call.starts_with("regex") || call.ends_with("compile(") {
+                        "pattern::compile("
+                    } else {
+                        "pattern::scanner("
+                    };
+                    out.push((kind, pattern.to_string(), f.clone()));
                 }
             }
         }

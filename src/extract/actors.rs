@@ -5,9 +5,7 @@
 //! ministers") are resolved to the most recent phrase they can stand for.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use crate::pattern::Regex;
 use serde::Serialize;
 
 use crate::kb::Kb;
@@ -78,33 +76,16 @@ pub struct Resolved {
     pub antecedent: Range<usize>,
 }
 
-static PLACE_BEFORE: LazyLock<crate::pattern::Scanner> =
-    LazyLock::new(|| crate::pattern::scanner(r"(?i)(?-u:\b)(?:in|into|inside|across|throughout|near)\s+$"));
-static ANAPHOR: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
-    crate::pattern::scanner(
-        r"(?i)(?-u:\b)(?P<org>the\s+(?:bloc|group|alliance|organisation|organization|grouping))(?-u:\b)|(?-u:\b)(?:both|the\s+(?:two|three|four|five|six|seven|eight|nine|ten)|the)\s+(?:(?P<countries>countries|nations|governments|capitals|states)|(?P<people>leaders|presidents|ministers|foreign\s+ministers|top\s+diplomats|delegations|heads\s+of\s+state)|(?P<sides>sides|parties))(?-u:\b)|(?-u:\b)(?P<plural>they|their|them)(?-u:\b)|(?-u:\b)(?P<it>it|its)(?-u:\b)|(?-u:\b)(?P<person>(?:his|her)\s+(?:country|government|nation)|he|she|his|her)(?-u:\b)",
-    )
-});
+crate::scanner!(static PLACE_BEFORE = r"(?i)(?-u:\b)(?:in|into|inside|across|throughout|near)\s+$");
+crate::scanner!(static ANAPHOR = r"(?i)(?-u:\b)(?P<org>the\s+(?:bloc|group|alliance|organisation|organization|grouping))(?-u:\b)|(?-u:\b)(?:both|the\s+(?:two|three|four|five|six|seven|eight|nine|ten)|the)\s+(?:(?P<countries>countries|nations|governments|capitals|states)|(?P<people>leaders|presidents|ministers|foreign\s+ministers|top\s+diplomats|delegations|heads\s+of\s+state)|(?P<sides>sides|parties))(?-u:\b)|(?-u:\b)(?P<plural>they|their|them)(?-u:\b)|(?-u:\b)(?P<it>it|its)(?-u:\b)|(?-u:\b)(?P<person>(?:his|her)\s+(?:country|government|nation)|he|she|his|her)(?-u:\b)");
 
-static OTHERS: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
-    crate::pattern::scanner(
-        r"(?i)(?-u:\b)(?:critics|analysts|observers|experts|protesters|protestors|opponents|lawmakers|activists|commentators|scholars|western\s+governments|rights\s+groups|the\s+opposition)(?-u:\b)",
-    )
-});
+crate::scanner!(static OTHERS = r"(?i)(?-u:\b)(?:critics|analysts|observers|experts|protesters|protestors|opponents|lawmakers|activists|commentators|scholars|western\s+governments|rights\s+groups|the\s+opposition)(?-u:\b)");
 
-/// After a demonym, a noun that makes it stand for the government: "the Chinese side".
-static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
-        r"^\s+(?:side|government|authorities|leadership|delegation|leader|president|foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|state)(?-u:\b)",
-    )
-});
+// After a demonym, a noun that makes it stand for the government: "the Chinese side".
+crate::regex!(static DESCRIPTOR = r"^\s+(?:side|government|authorities|leadership|delegation|leader|president|foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|state)(?-u:\b)");
 
-/// What may stand between two names of one phrase.
-static JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
-        r"^(?:['’]s)?(?:\s*,\s*(?:and\s+)?|\s+(?:and|nor|&|as\s+well\s+as)\s+(?:the\s+)?|\s+of\s+(?:the\s+)?|\s+)$",
-    )
-});
+// What may stand between two names of one phrase.
+crate::regex!(static JOIN = r"^(?:['’]s)?(?:\s*,\s*(?:and\s+)?|\s+(?:and|nor|&|as\s+well\s+as)\s+(?:the\s+)?|\s+of\s+(?:the\s+)?|\s+)$");
 
 pub(super) fn actor_of(kb: &Kb, s: Surface) -> Option<String> {
     match s {

@@ -9,9 +9,6 @@
 //! or whose place and date fit none, is some other meeting and stays unmatched.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use crate::pattern::Regex;
 
 use super::event::{Context, EventMention, attached_date, attached_place_after, finish};
 use super::tense::{self, Tense};
@@ -84,37 +81,17 @@ fn groups(kb: &Kb, prose: &str, hits: &[Hit]) -> Vec<Group> {
     out
 }
 
-static BETWEEN: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
-    crate::pattern::scanner(
-        r"(?i)(?-u:\b)(?:talks|meeting|meetings|negotiations|consultations|summit)\s+between\s+(?:the\s+)?$",
-    )
-});
-static LIST: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^(?:,\s+|,?\s+and\s+)(?:the\s+)?$"));
-/// Between the two parties of "A met B", "A held talks with B".
-static MET: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
-        r"^,?\s+(?:(?:has|have|had|will|is|was|to|also|then|again|later|first|last|briefly|separately)\s+)*(?:met|meets|meet|meeting|received|receives|receive|hosted|hosts|host|(?:held|holds|hold|holding|had|has|have)\s+(?:bilateral\s+)?(?:talks|a\s+meeting))(?:\s+with)?\s+(?:the\s+)?$",
-    )
-});
-/// After "A and B" in "A and B met", "A and B held talks".
-static AND_MET: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
-        r"^,?\s+(?:(?:have|had|will|also|then|again|later|first|last|briefly)\s+)*(?:met|meet|(?:held|hold)\s+(?:bilateral\s+)?talks)(?-u:\b)",
-    )
-});
-/// "A's meeting with B", "A's talks with B".
-static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
-        r"^['’]s\s+(?:(?:first|second|third|latest|recent|last|bilateral|upcoming|planned|previous|face-to-face|in-person)\s+)*(?:meeting|meetings|talks|summit)\s+with\s+(?:the\s+)?$",
-    )
-});
-/// "the Putin–Xi talks", "the Russia-China summit": names joined by a dash before a noun.
-/// Names are in Latin script, as English copy writes them.
-static COMPOUND: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
-    crate::pattern::scanner(
-        r"(?-u:\b)[\p{Lu}&&\p{Latin}][A-Za-zÀ-ÖØ-öø-ɏ'’.]*(?: [\p{Lu}&&\p{Latin}][A-Za-zÀ-ÖØ-öø-ɏ'’.]*)*(?:[-–—][\p{Lu}&&\p{Latin}][A-Za-zÀ-ÖØ-öø-ɏ'’.]*(?: [\p{Lu}&&\p{Latin}][A-Za-zÀ-ÖØ-öø-ɏ'’.]*)*)+\s+(?:(?:bilateral|high-level|leaders['’]?|ministerial)\s+)?(?:talks|meeting|summit|negotiations|consultations)(?-u:\b)",
-    )
-});
+crate::scanner!(static BETWEEN = r"(?i)(?-u:\b)(?:talks|meeting|meetings|negotiations|consultations|summit)\s+between\s+(?:the\s+)?$");
+crate::regex!(static LIST = r"^(?:,\s+|,?\s+and\s+)(?:the\s+)?$");
+// Between the two parties of "A met B", "A held talks with B".
+crate::regex!(static MET = r"^,?\s+(?:(?:has|have|had|will|is|was|to|also|then|again|later|first|last|briefly|separately)\s+)*(?:met|meets|meet|meeting|received|receives|receive|hosted|hosts|host|(?:held|holds|hold|holding|had|has|have)\s+(?:bilateral\s+)?(?:talks|a\s+meeting))(?:\s+with)?\s+(?:the\s+)?$");
+// After "A and B" in "A and B met", "A and B held talks".
+crate::regex!(static AND_MET = r"^,?\s+(?:(?:have|had|will|also|then|again|later|first|last|briefly)\s+)*(?:met|meet|(?:held|hold)\s+(?:bilateral\s+)?talks)(?-u:\b)");
+// "A's meeting with B", "A's talks with B".
+crate::regex!(static POSSESSIVE = r"^['’]s\s+(?:(?:first|second|third|latest|recent|last|bilateral|upcoming|planned|previous|face-to-face|in-person)\s+)*(?:meeting|meetings|talks|summit)\s+with\s+(?:the\s+)?$");
+// "the Putin–Xi talks", "the Russia-China summit": names joined by a dash before a noun.
+// Names are in Latin script, as English copy writes them.
+crate::scanner!(static COMPOUND = r"(?-u:\b)[\p{Lu}&&\p{Latin}][A-Za-zÀ-ÖØ-öø-ɏ'’.]*(?: [\p{Lu}&&\p{Latin}][A-Za-zÀ-ÖØ-öø-ɏ'’.]*)*(?:[-–—][\p{Lu}&&\p{Latin}][A-Za-zÀ-ÖØ-öø-ɏ'’.]*(?: [\p{Lu}&&\p{Latin}][A-Za-zÀ-ÖØ-öø-ɏ'’.]*)*)+\s+(?:(?:bilateral|high-level|leaders['’]?|ministerial)\s+)?(?:talks|meeting|summit|negotiations|consultations)(?-u:\b)");
 
 /// The names of a `COMPOUND` match: all but its last word and the qualifier before it.
 fn compound_names(matched: &str) -> &str {

@@ -6,9 +6,7 @@
 //! whose speaker is someone else ("critics say China opposes X") drops it too.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use crate::pattern::Regex;
 use serde::Serialize;
 
 use super::actors::{Coref, Resolved, Subject};
@@ -44,16 +42,10 @@ impl StanceMention {
     }
 }
 
-/// What follows the speaker of an aside: "…, he said, supports".
-static SPEAKER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"^\s+(?:said|says|added|noted|stressed|insisted|argued|told\s+reporters)\s*,\s*$")
-});
+// What follows the speaker of an aside: "…, he said, supports".
+crate::regex!(static SPEAKER_TAIL = r"^\s+(?:said|says|added|noted|stressed|insisted|argued|told\s+reporters)\s*,\s*$");
 
-static REPORTING: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
-    crate::pattern::scanner(
-        r"(?i)(?-u:\b)(?:say|says|said|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed|ing)|according\s+to|argu(?:e|es|ed)|believ(?:e|es|ed)|insist(?:s|ed)?|suggest(?:s|ed)?|told|tell|tells|report(?:s|ed)?|contend(?:s|ed)?|charg(?:e|es|ed)|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?)(?-u:\b)",
-    )
-});
+crate::scanner!(static REPORTING = r"(?i)(?-u:\b)(?:say|says|said|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed|ing)|according\s+to|argu(?:e|es|ed)|believ(?:e|es|ed)|insist(?:s|ed)?|suggest(?:s|ed)?|told|tell|tells|report(?:s|ed)?|contend(?:s|ed)?|charg(?:e|es|ed)|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?)(?-u:\b)");
 
 /// What was observed in a sentence, in order, for the coreference state.
 pub struct SentenceInput<'a> {
@@ -646,9 +638,8 @@ fn holder_noun(prose: &str, trigger: &Range<usize>) -> bool {
         .is_some_and(|noun| noun.ends_with('s') && !noun.ends_with("ss"))
 }
 
-/// What introduces the holders listed after a stance noun's object.
-static HOLDER_LIST: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::compile(r"(?i)^\s*,\s*(?:including|such\s+as|among\s+them|notably)\s+"));
+// What introduces the holders listed after a stance noun's object.
+crate::regex!(static HOLDER_LIST = r"(?i)^\s*,\s*(?:including|such\s+as|among\s+them|notably)\s+");
 
 /// The subject listed right after a stance noun's object ending at `end`: "…, including
 /// Germany, Spain and France".
@@ -665,11 +656,7 @@ fn listed_after<'a>(prose: &str, subjects: &'a [Subject], end: usize) -> Option<
 /// "are among the", "was one of the fiercest", "are not among the". The negations are kept,
 /// to read the statement's polarity; `None` for any other gap.
 fn among_holders(gap: &str) -> Option<Vec<String>> {
-    static AMONG: LazyLock<Regex> = LazyLock::new(|| {
-        crate::pattern::compile(
-            r"(?i)^\s*(?:is|are|was|were|remains?|remained|(?:has|have|had)\s+been)\s+(?P<not>not\s+)?(?:(?:also|still|now|long)\s+)?(?:among|one\s+of)\s+(?:the\s+)?(?P<mods>(?:[a-z-]+\s+){0,2})$",
-        )
-    });
+    crate::regex!(static AMONG = r"(?i)^\s*(?:is|are|was|were|remains?|remained|(?:has|have|had)\s+been)\s+(?P<not>not\s+)?(?:(?:also|still|now|long)\s+)?(?:among|one\s+of)\s+(?:the\s+)?(?P<mods>(?:[a-z-]+\s+){0,2})$");
     let c = AMONG.captures(gap)?;
     let modifiers = c.name("mods").map_or("", |m| m.as_str());
     let plain = modifiers.split_whitespace().all(|w| {
@@ -1121,11 +1108,9 @@ fn filler_words(lexicon: &StanceLexicon, gap: &str, possessive_noun: bool) -> Op
     // "Germany, the host, opposed": a short aside between commas, or a longer apposition
     // that opens with an article ("The Netherlands, the only NATO member to take part in
     // the negotiations, backed").
-    static ASIDE: LazyLock<Regex> =
-        LazyLock::new(|| crate::pattern::compile(r"^\s*,(?:[^,;:]{1,40}|\s*(?:the|a|an|one\s+of)\s[^,;:]{1,100}),"));
+    crate::regex!(static ASIDE = r"^\s*,(?:[^,;:]{1,40}|\s*(?:the|a|an|one\s+of)\s[^,;:]{1,100}),");
     // "Both countries, which have long campaigned together …, opposed": a relative clause.
-    static RELATIVE_ASIDE: LazyLock<Regex> =
-        LazyLock::new(|| crate::pattern::compile(r"^\s*,\s*(?:which|who|whose)\s[^;:]*,"));
+    crate::regex!(static RELATIVE_ASIDE = r"^\s*,\s*(?:which|who|whose)\s[^;:]*,");
     let gap = match gap
         .rfind(',')
         .filter(|_| !possessive_noun && RELATIVE_ASIDE.is_match(gap))

@@ -3,8 +3,6 @@
 //! modals, conditionals and reported plans give no verdict: LanguageTool's tracker shows
 //! how often "was scheduled to start on …" is misread as the past.
 
-use std::sync::LazyLock;
-
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -117,7 +115,7 @@ const NEUTRAL: &[&str] = &[
     "aftermath",
 ];
 
-static WORD: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| crate::pattern::scanner(r"[A-Za-z']+|[;:—–,]"));
+crate::scanner!(static WORD = r"[A-Za-z']+|[;:—–,]");
 
 /// Whether the words after a verb of going end in its destination, the mention: "on to
 /// the", "for the" ("travelled to Moscow on" ends in the day of the journey instead).

@@ -5,9 +5,7 @@
 //! is left alone.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use crate::pattern::Regex;
 use serde::Serialize;
 
 use crate::extract::words::GRAMMAR;
@@ -81,33 +79,18 @@ pub struct UnknownHolder {
     pub office: usize,
 }
 
-/// Words before a title that make it a different office: never checked.
-static OTHER_OFFICE: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
-    crate::pattern::scanner(
-        r"(?i)(?:(?-u:\b)(?:deputy|vice|first|assistant|junior|shadow|state|under|associate|principal|senior|special|regional|provincial|former\s+deputy)[\s-]*|(?-u:\b)vice-)$",
-    )
-});
-static FORMER: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
-    crate::pattern::scanner(
-        r"(?i)(?-u:\b)(?:former|ex-|late|erstwhile|onetime|one-time|previous|[a-z]+-time|ousted|deposed|toppled|overthrown|exiled|(?:ousting|overthrow|removal|impeachment|death|assassination|resignation|fall)\s+of(?:\s+the)?|(?:his|her|their|the)\s+late\s+[a-z]+)\s*$",
-    )
-});
-static AS_BEFORE: LazyLock<crate::pattern::Scanner> =
-    LazyLock::new(|| crate::pattern::scanner(r"(?i)(?-u:\b)as\s+(?:the\s+)?$"));
-static THEN: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| crate::pattern::scanner(r"(?i)(?-u:\b)then[\s-]*$"));
-static TRANSITION: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
-    crate::pattern::scanner(
-        r"(?i)(?-u:\b)(?:acting|interim|caretaker|outgoing|incumbent|incoming|new|future|would-be|prospective|newly\s+appointed|designated)\s*$",
-    )
-});
-static AFTER_TITLE_TRANSITION: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::compile(r"^[\s-]*(?:designate|elect)(?-u:\b)"));
-static OF: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^\s+of\s+(?:the\s+)?$"));
-static SPACE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^\s+$"));
-static POSSESSIVE_OR_SPACE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^(?:['’]s)?\s+$"));
-static APPOSITION_START: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::compile(r"^,\s+(?:(?:the\s+)?(?:then|now|later)\s+)?(?:the\s+|a\s+)?$"));
-static APPOSITION_END: LazyLock<Regex> = LazyLock::new(|| crate::pattern::compile(r"^(?:\s+of\s+(?:the\s+)?\S.*)?$"));
+// Words before a title that make it a different office: never checked.
+crate::scanner!(static OTHER_OFFICE = r"(?i)(?:(?-u:\b)(?:deputy|vice|first|assistant|junior|shadow|state|under|associate|principal|senior|special|regional|provincial|former\s+deputy)[\s-]*|(?-u:\b)vice-)$");
+crate::scanner!(static FORMER = r"(?i)(?-u:\b)(?:former|ex-|late|erstwhile|onetime|one-time|previous|[a-z]+-time|ousted|deposed|toppled|overthrown|exiled|(?:ousting|overthrow|removal|impeachment|death|assassination|resignation|fall)\s+of(?:\s+the)?|(?:his|her|their|the)\s+late\s+[a-z]+)\s*$");
+crate::scanner!(static AS_BEFORE = r"(?i)(?-u:\b)as\s+(?:the\s+)?$");
+crate::scanner!(static THEN = r"(?i)(?-u:\b)then[\s-]*$");
+crate::scanner!(static TRANSITION = r"(?i)(?-u:\b)(?:acting|interim|caretaker|outgoing|incumbent|incoming|new|future|would-be|prospective|newly\s+appointed|designated)\s*$");
+crate::regex!(static AFTER_TITLE_TRANSITION = r"^[\s-]*(?:designate|elect)(?-u:\b)");
+crate::regex!(static OF = r"^\s+of\s+(?:the\s+)?$");
+crate::regex!(static SPACE = r"^\s+$");
+crate::regex!(static POSSESSIVE_OR_SPACE = r"^(?:['’]s)?\s+$");
+crate::regex!(static APPOSITION_START = r"^,\s+(?:(?:the\s+)?(?:then|now|later)\s+)?(?:the\s+|a\s+)?$");
+crate::regex!(static APPOSITION_END = r"^(?:\s+of\s+(?:the\s+)?\S.*)?$");
 
 fn title_of(hit: &Hit) -> bool {
     hit.surfaces.iter().any(|s| {

@@ -13,6 +13,28 @@ mod scanner;
 pub use regex_lite::{Captures, Match, Regex};
 pub use scanner::{MAGIC, Scanner, ends_at_end, entries, scanner, write_entry};
 
+/// Declares a pattern written in the tree, compiled on first use with `compile`:
+/// `crate::regex!(static SPACE = r"^\s+$");`. `tests/patterns.rs` compiles every one.
+#[macro_export]
+macro_rules! regex {
+    ($(#[$attr:meta])* $vis:vis static $name:ident = $pattern:literal) => {
+        $(#[$attr])*
+        $vis static $name: std::sync::LazyLock<$crate::pattern::Regex> =
+            std::sync::LazyLock::new(|| $crate::pattern::compile($pattern));
+    };
+}
+
+/// Declares a searching pattern written in the tree, its automata compiled ahead (see
+/// `scanner.rs`): `crate::scanner!(static URL = r"https?://\S+");`.
+#[macro_export]
+macro_rules! scanner {
+    ($(#[$attr:meta])* $vis:vis static $name:ident = $pattern:literal) => {
+        $(#[$attr])*
+        $vis static $name: std::sync::LazyLock<$crate::pattern::Scanner> =
+            std::sync::LazyLock::new(|| $crate::pattern::scanner($pattern));
+    };
+}
+
 /// Unicode's White_Space characters, as the inside of a character class.
 const WHITE_SPACE: &str =
     r"\t\n\x0B\x0C\r \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}";

@@ -9,9 +9,7 @@
 //! factlint's findings have a category of their own (`FACTLINT`).
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
-use crate::pattern::{Regex, compile};
 use serde_json::{Value, json};
 
 use super::http::{Request, Response, parse_form};
@@ -248,7 +246,7 @@ pub fn check(state: &'static State, request: &Request) -> Response {
     )
 }
 
-static SOURCE: LazyLock<Regex> = LazyLock::new(|| compile(r"https?://[^\s;,]+"));
+crate::regex!(static SOURCE = r"https?://[^\s;,]+");
 
 /// A URL found in running text, without the punctuation after it: a closing parenthesis
 /// is kept only when the URL opened one (`…/Minister_of_Foreign_Affairs_(Russia)`).

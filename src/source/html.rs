@@ -13,9 +13,7 @@
 //! scraper and html5ever keep no source offsets.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use crate::pattern::Regex;
 use chrono::NaiveDate;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
@@ -171,9 +169,8 @@ fn iso_date(text: &str, span: Range<usize>) -> Option<(NaiveDate, Range<usize>)>
     Some((date, span.start + lead..span.start + lead + 10))
 }
 
-/// An entity reference as written in the source.
-static ENTITY: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::compile(r"^&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)"));
+// An entity reference as written in the source.
+crate::regex!(static ENTITY = r"^&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)");
 
 /// Copy a text token into the prose at `start`. Where the source and the decoded text agree
 /// (everything but entities and carriage returns) the source is copied; an entity's decoded

@@ -8,7 +8,6 @@ mod html;
 mod markdown;
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
@@ -87,8 +86,7 @@ pub struct Document {
 
 const BOM: char = '\u{feff}';
 
-static URL: LazyLock<crate::pattern::Scanner> =
-    LazyLock::new(|| crate::pattern::scanner(r"(?:https?://|www\.)[^\s<>()\[\]]+"));
+crate::scanner!(static URL = r"(?:https?://|www\.)[^\s<>()\[\]]+");
 
 impl Document {
     pub fn new(path: impl Into<String>, text: String, format: Format) -> Self {
@@ -210,8 +208,7 @@ fn blank(bytes: &mut [u8], span: Range<usize>) {
 type FrontMatterDate = Result<(NaiveDate, Range<usize>), Range<usize>>;
 
 fn front_matter_date(block: &str, offset: usize) -> Option<FrontMatterDate> {
-    static DATE: LazyLock<crate::pattern::Scanner> =
-        LazyLock::new(|| crate::pattern::scanner(r#"(?m)^\s*date\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2})"#));
+    crate::scanner!(static DATE = r#"(?m)^\s*date\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2})"#);
     let caps = DATE.captures(block)?;
     let m = caps.get(1)?;
     let span = offset + m.start()..offset + m.end();

@@ -371,17 +371,13 @@ const THEN_REACH: usize = 3;
 /// How many sentences back a narrative's last named time still holds.
 const NARRATIVE_REACH: usize = 5;
 
-/// Whether a date or event speaks of the same thing as a title: it is not in a relative
-/// clause the title is outside of ("President Xi, who took over the party in November,
-/// …"; "Erdogan, who hosted the 2004 summit, welcomed …") and no clause break stands
-/// between them ("… since 2011, when then-President Obama …").
-/// "two weeks after", "four years earlier", "at the time of the attacks": the time moves
-/// away from the date named.
-static SHIFT: std::sync::LazyLock<crate::pattern::Scanner> = std::sync::LazyLock::new(|| {
-    crate::pattern::scanner(
-        r"(?i)(?-u:\b)(?:(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|earlier|later|ago)|at\s+the\s+time\s+of|in\s+the\s+days\s+of)(?-u:\b)",
-    )
-});
+// Whether a date or event speaks of the same thing as a title: it is not in a relative
+// clause the title is outside of ("President Xi, who took over the party in November,
+// …"; "Erdogan, who hosted the 2004 summit, welcomed …") and no clause break stands
+// between them ("… since 2011, when then-President Obama …").
+// "two weeks after", "four years earlier", "at the time of the attacks": the time moves
+// away from the date named.
+crate::scanner!(static SHIFT = r"(?i)(?-u:\b)(?:(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|earlier|later|ago)|at\s+the\s+time\s+of|in\s+the\s+days\s+of)(?-u:\b)");
 
 /// Whether a date after `before` (its sentence up to it) is the point a shift of time is
 /// counted from: "Two days after Labor won the", with no clause break since the shift.

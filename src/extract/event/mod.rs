@@ -4,9 +4,7 @@
 //! mention ("… on 20-21 March 2023") is recorded for the checks to compare.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use crate::pattern::Regex;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -71,37 +69,17 @@ pub enum Place {
     City(String),
 }
 
-static ORDINAL_DIGITS: LazyLock<crate::pattern::Scanner> =
-    LazyLock::new(|| crate::pattern::scanner(r"(?-u:\b)(\d{1,3})(?:st|nd|rd|th)\s+$"));
-static ORDINAL_WORDS: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
-    crate::pattern::scanner(
-        r"(?i)(?-u:\b)((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+$",
-    )
-});
-static ORDINAL_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
-        r"(?i)^(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))(?-u:\b)",
-    )
-});
-static YEAR_BEFORE: LazyLock<crate::pattern::Scanner> =
-    LazyLock::new(|| crate::pattern::scanner(r"(?-u:\b)((?:19|20)\d\d)\s+$"));
-static VISIT_TO: LazyLock<crate::pattern::Scanner> =
-    LazyLock::new(|| crate::pattern::scanner(r"(?i)(?-u:\b)(?:(?:state|official|working)\s+)?visits?\s+to\s+$"));
-static VISITOR_DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
-        r"^\s+(?P<role>leader|president|head\s+of\s+state|premier|prime\s+minister|chancellor)['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$",
-    )
-});
-/// Between a person and "visit" when the person is the visitor: "Putin paid a state
-/// visit to", "Xi will make his first visit to", "Macron began a three-day state visit to".
-static VISIT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(
-        r"^\s+(?:(?:will|would|is|was|has|had|to|due|set|expected|also|then|on|arrived|in|for)\s+)*(?:pay|pays|paid|paying|make|makes|made|making|begin|begins|began|beginning|start|starts|started|starting|end|ends|ended|conclude|concludes|concluded|be|on|for)\s+(?:(?:a|an|his|her|the|their|its)\s+)?(?:(?:first|second|third|two-day|three-day|four-day|five-day|landmark|historic|long-awaited)\s+)*$",
-    )
-});
+crate::scanner!(static ORDINAL_DIGITS = r"(?-u:\b)(\d{1,3})(?:st|nd|rd|th)\s+$");
+crate::scanner!(static ORDINAL_WORDS = r"(?i)(?-u:\b)((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\s+$");
+crate::regex!(static ORDINAL_AT_START = r"(?i)^(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))(?-u:\b)");
+crate::scanner!(static YEAR_BEFORE = r"(?-u:\b)((?:19|20)\d\d)\s+$");
+crate::scanner!(static VISIT_TO = r"(?i)(?-u:\b)(?:(?:state|official|working)\s+)?visits?\s+to\s+$");
+crate::regex!(static VISITOR_DESCRIPTOR = r"^\s+(?P<role>leader|president|head\s+of\s+state|premier|prime\s+minister|chancellor)['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$");
+// Between a person and "visit" when the person is the visitor: "Putin paid a state
+// visit to", "Xi will make his first visit to", "Macron began a three-day state visit to".
+crate::regex!(static VISIT_VERB = r"^\s+(?:(?:will|would|is|was|has|had|to|due|set|expected|also|then|on|arrived|in|for)\s+)*(?:pay|pays|paid|paying|make|makes|made|making|begin|begins|began|beginning|start|starts|started|starting|end|ends|ended|conclude|concludes|concluded|be|on|for)\s+(?:(?:a|an|his|her|the|their|its)\s+)?(?:(?:first|second|third|two-day|three-day|four-day|five-day|landmark|historic|long-awaited)\s+)*$");
 
-static POSSESSIVE_VISIT: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::compile(r"^['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$"));
+crate::regex!(static POSSESSIVE_VISIT = r"^['’]s\s+(?:(?:state|official|working|first|latest|recent)\s+)*$");
 /// Words that may stand between an event mention and the date or place the text gives
 /// for it: linking verbs and prepositions. Capitalised words (a venue: "Bharat Mandapam")
 /// may stand there too.

@@ -119,11 +119,7 @@ pub(in crate::extract) fn attached_place_after(
 
 /// "… in the port city of Incheon": a city the record does not know, named as a city.
 pub(super) fn named_city_after(cx: &Context<'_>, end: usize, limit: usize) -> Option<(Place, Range<usize>)> {
-    static CITY_OF: LazyLock<Regex> = LazyLock::new(|| {
-        crate::pattern::compile(
-            r"\bin\s+the\s+(?:[a-z-]+\s+){0,2}(?:city|town)\s+of\s+([A-Z][A-Za-zÀ-ɏ'’-]+(?:\s+(?:(?:de|da|do|dos|das|del|la|le|el|al|es|of)\s+)?[A-Z][A-Za-zÀ-ɏ'’-]+){0,2})",
-        )
-    });
+    crate::regex!(static CITY_OF = r"\bin\s+the\s+(?:[a-z-]+\s+){0,2}(?:city|town)\s+of\s+([A-Z][A-Za-zÀ-ɏ'’-]+(?:\s+(?:(?:de|da|do|dos|das|del|la|le|el|al|es|of)\s+)?[A-Z][A-Za-zÀ-ɏ'’-]+){0,2})");
     let text = without_dates(cx, end..limit);
     let c = CITY_OF.captures(&text)?;
     let (whole, city) = (c.get(0)?, c.get(1)?);

@@ -95,8 +95,7 @@ fn held_in(kb: &Kb, e: &crate::kb::model::Event, city: &str, noun: CalledBy) -> 
 }
 
 pub(super) fn at_place(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], i: usize) -> Option<EventMention> {
-    static NOUN: LazyLock<Regex> =
-        LazyLock::new(|| crate::pattern::compile(r"^\s+(?:summit|meeting|conference|talks)(?-u:\b)"));
+    crate::regex!(static NOUN = r"^\s+(?:summit|meeting|conference|talks)(?-u:\b)");
     let hit = &hits[i];
     let noun = NOUN.find(crate::text::from(cx.prose, hit.span.end))?;
     let called = CalledBy::of(noun.as_str().trim_start());
@@ -213,11 +212,7 @@ pub(super) fn session_of(before: &str) -> Option<&str> {
 pub(super) fn the_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut Vec<EventMention>) {
     // "the summit", "the bloc's 23rd summit", "the Economic Leaders' Meeting": a meeting of
     // the organisation named last, identified by the ordinal, date or place given with it.
-    static THE_SUMMIT: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
-        crate::pattern::scanner(
-            r"(?-u:\b)(?:[Tt]he\s+|(?P<when>(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|week|month|weekend)|(?:[Ll]ast\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|[Yy]esterday|[Tt]oday|[Tt]omorrow)['’]s\s+))(?P<owner>(?:bloc|group|grouping|alliance|organisation|organization)['’]s\s+)?(?P<word>[0-9A-Za-z-]+\s+)?(?:(?:(?:one|two|three|four|five|\d)-day|annual|recent|latest|landmark|high-level|extraordinary|emergency|virtual)\s+)?(?P<head>summit|[Ll]eaders['’]\s+(?:[Ss]ummit|[Mm]eeting)|Economic\s+Leaders['’]\s+Meeting)(?-u:\b)",
-        )
-    });
+    crate::scanner!(static THE_SUMMIT = r"(?-u:\b)(?:[Tt]he\s+|(?P<when>(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|week|month|weekend)|(?:[Ll]ast\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|[Yy]esterday|[Tt]oday|[Tt]omorrow)['’]s\s+))(?P<owner>(?:bloc|group|grouping|alliance|organisation|organization)['’]s\s+)?(?P<word>[0-9A-Za-z-]+\s+)?(?:(?:(?:one|two|three|four|five|\d)-day|annual|recent|latest|landmark|high-level|extraordinary|emergency|virtual)\s+)?(?P<head>summit|[Ll]eaders['’]\s+(?:[Ss]ummit|[Mm]eeting)|Economic\s+Leaders['’]\s+Meeting)(?-u:\b)");
     let text = crate::text::get(cx.prose, sentence.clone());
     for c in THE_SUMMIT.captures_iter(text) {
         let (Some(m), Some(head)) = (c.get(0), c.name("head")) else {
@@ -519,11 +514,7 @@ fn pick_in_series(
 /// "the Arab League's 32nd summit", "ASEAN's 46th summit": a meeting numbered by the
 /// organisation named right before it, in the possessive.
 pub(super) fn owned_summit(cx: &Context<'_>, sentence: &Range<usize>, hits: &[Hit], out: &mut Vec<EventMention>) {
-    static NUMBERED: LazyLock<crate::pattern::Scanner> = LazyLock::new(|| {
-        crate::pattern::scanner(
-            r"^\s+(?P<ord>[0-9]{1,3}(?:st|nd|rd|th)|[A-Za-z]+(?:-[a-z]+)?)\s+(?:(?:annual|ordinary|regular)\s+)?summit(?-u:\b)",
-        )
-    });
+    crate::scanner!(static NUMBERED = r"^\s+(?P<ord>[0-9]{1,3}(?:st|nd|rd|th)|[A-Za-z]+(?:-[a-z]+)?)\s+(?:(?:annual|ordinary|regular)\s+)?summit(?-u:\b)");
     for hit in hits {
         let Some(series) = cx.series_of(hit) else {
             continue;
@@ -589,11 +580,7 @@ fn plain_owned_summit(
     after: usize,
     out: &mut Vec<EventMention>,
 ) {
-    static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
-        crate::pattern::compile(
-            r"^\s+(?:(?:annual|latest|recent|next|upcoming|extraordinary|emergency|virtual)\s+)?summit(?-u:\b)",
-        )
-    });
+    crate::regex!(static PLAIN = r"^\s+(?:(?:annual|latest|recent|next|upcoming|extraordinary|emergency|virtual)\s+)?summit(?-u:\b)");
     let Some(m) = PLAIN.find(crate::text::from(cx.prose, after)) else {
         return;
     };
