@@ -455,8 +455,7 @@ fn add_topic_anaphors(kb: &Kb, prose: &str, sentences: &[Range<usize>], hits: &m
             walked += 1;
         }
         while let Some(&d) = described.get(described_walked).filter(|d| d.1 <= at) {
-            told.push(d);
-            told.sort_by_key(|t| t.0);
+            told.insert(told.partition_point(|t| t.0 <= d.0), d);
             described_walked += 1;
         }
         // "the treaty", "the ban treaty", "the nuclear ban treaty": up to two words before

@@ -628,7 +628,6 @@ fn before_relative_clause(prose: &str, sentence: &Range<usize>, name: Range<usiz
     Some(sentence.start + opens)
 }
 
-/// The last subject that ends by `at`, with its index.
 /// Whether a stance noun names its holders ("supporters of", "critics of"): a plural noun
 /// before "of".
 fn holder_noun(prose: &str, trigger: &Range<usize>) -> bool {
@@ -669,6 +668,7 @@ fn among_holders(gap: &str) -> Option<Vec<String>> {
     Some(c.name("not").map(|_| vec!["not".to_string()]).unwrap_or_default())
 }
 
+/// The last subject that ends by `at`, with its index.
 fn last_subject_by(subjects: &[Subject], at: usize) -> Option<(usize, &Subject)> {
     subjects.iter().enumerate().rev().find(|(_, s)| s.span().end <= at)
 }

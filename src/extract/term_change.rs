@@ -464,17 +464,13 @@ fn one(input: &Input<'_>, phrase: Range<usize>, change: Change) -> Option<TermCh
         .map_or(title_span.end, |d| d.span.end.max(title_span.end));
     let predecessor = predecessors_office(prose, hits, from, sentence.end);
     // "took over from Haruhiko Kuroda": the person taken over from, named right after.
-    let taken_over_from = hits
-        .iter()
-        .find(|h| h.span.start >= phrase.end && crate::text::get(prose, phrase.end..h.span.start).trim().is_empty())
-        .filter(|_| {
-            !another_post
-                && crate::text::get(prose, phrase.clone())
-                    .to_ascii_lowercase()
-                    .ends_with(" from")
-        })
-        .and_then(person_of)
-        .map(|(_, p)| p);
+    let taken_over_from = (!another_post
+        && crate::text::get(prose, phrase.clone())
+            .to_ascii_lowercase()
+            .ends_with(" from"))
+    .then(|| person_right_after(input, phrase.end))
+    .flatten()
+    .map(|(_, p)| p);
     let succeeds = predecessor.is_some() || taken_over_from.is_some();
     let (title, country) = match predecessor {
         Some((office, written)) if title.is_empty() => (office, country.or(written)),
@@ -527,18 +523,25 @@ fn person_of(h: &Hit) -> Option<(Range<usize>, usize)> {
     })
 }
 
+/// The person named right after `at` in the sentence, with only spaces between.
+fn person_right_after(input: &Input<'_>, at: usize) -> Option<(Range<usize>, usize)> {
+    let h = input
+        .hits
+        .iter()
+        .find(|h| h.span.start >= at && h.span.end <= input.sentence.end)?;
+    if !crate::text::get(input.prose, at..h.span.start).trim().is_empty() {
+        return None;
+    }
+    person_of(h)
+}
+
 /// The person an active verb of appointing takes office by: named right after it ("the
 /// Queen appointed Liz Truss as prime minister"), or before ", whom" when the verb ends that
 /// relative clause ("Liz Truss, whom the Queen appointed at Balmoral").
 fn appointed_person(input: &Input<'_>, phrase: &Range<usize>) -> Option<(Range<usize>, usize)> {
     let (prose, sentence, hits) = (input.prose, &input.sentence, input.hits);
-    let next = hits
-        .iter()
-        .find(|h| h.span.start >= phrase.end && h.span.end <= sentence.end);
-    if let Some(h) = next
-        && crate::text::get(prose, phrase.end..h.span.start).trim().is_empty()
-    {
-        return person_of(h);
+    if let Some(found) = person_right_after(input, phrase.end) {
+        return Some(found);
     }
     let before = crate::text::get(prose, sentence.start..phrase.start);
     let at = before.rfind(", whom ")?;
